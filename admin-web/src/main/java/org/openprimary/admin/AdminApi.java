@@ -1,0 +1,36 @@
+package org.openprimary.admin;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.openprimary.admin.elections.ElectionsAdminResource;
+import org.openprimary.admin.system.SystemResource;
+import org.openprimary.common.web.DomainExceptionMapper;
+import org.openprimary.common.web.MalformedJsonMapper;
+import org.openprimary.common.web.OriginCheckFilter;
+import org.openprimary.common.web.UnexpectedExceptionMapper;
+import org.openprimary.common.web.WebApplicationExceptionMapper;
+
+/**
+ * The admin REST API, under {@code /admin/api}. Every call needs a signed-in organizer, bailiff or
+ * trustee (HTTP Basic over TLS in production; see WEB-INF/web.xml for who may do what).
+ */
+@ApplicationPath("api")
+@OpenAPIDefinition(info = @Info(title = "OpenPrimary admin API", version = "0.1",
+        description = "Organizers draft elections and run their lifecycle."))
+public class AdminApi extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                ElectionsAdminResource.class,
+                SystemResource.class,
+                DomainExceptionMapper.class,
+                WebApplicationExceptionMapper.class,
+                MalformedJsonMapper.class,
+                UnexpectedExceptionMapper.class,
+                OriginCheckFilter.class);
+    }
+}

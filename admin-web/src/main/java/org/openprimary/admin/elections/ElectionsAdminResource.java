@@ -1,0 +1,79 @@
+package org.openprimary.admin.elections;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.openprimary.voting.boundary.DraftElection;
+import org.openprimary.voting.boundary.ElectionService;
+import org.openprimary.voting.boundary.ElectionView;
+
+/** Organizers draft elections and move them through their lifecycle. */
+@Path("elections")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ElectionsAdminResource {
+
+    @EJB
+    ElectionService elections;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Draft an election: title, candidates in ballot order, grades from worst to best (optional)")
+    public Response draft(DraftElection request) {
+        ElectionView created = elections.draft(request, organizer());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "Every election, drafts included")
+    public List<ElectionView> all() {
+        return elections.all();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One election")
+    public ElectionView one(@PathParam("id") String id) {
+        return elections.find(id);
+    }
+
+    @GET
+    @Path("{id}/checklist")
+    @Operation(summary = "What is missing before the election's registration can open")
+    public Checklist checklist(@PathParam("id") String id) {
+        return new Checklist(elections.missingBeforeRegistration(id));
+    }
+
+    @POST
+    @Path("{id}/open-registration")
+    @Operation(summary = "DRAFT -> REGISTRATION: citizens may register")
+    public ElectionView openRegistration(@PathParam("id") String id) {
+        return elections.openRegistration(id, organizer());
+    }
+
+    private String organizer() {
+        return security.getUserPrincipal().getName();
+    }
+
+    /** What is missing before the next step; empty when nothing is. */
+    public record Checklist(List<String> missing) {
+    }
+}

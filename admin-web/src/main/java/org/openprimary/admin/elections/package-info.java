@@ -1,0 +1,2 @@
+/** Organizers' actions on elections. */
+package org.openprimary.admin.elections;

@@ -1,0 +1,31 @@
+package org.openprimary.web;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.openprimary.common.web.DomainExceptionMapper;
+import org.openprimary.common.web.MalformedJsonMapper;
+import org.openprimary.common.web.OriginCheckFilter;
+import org.openprimary.common.web.UnexpectedExceptionMapper;
+import org.openprimary.common.web.WebApplicationExceptionMapper;
+import org.openprimary.web.elections.PublicElectionsResource;
+
+/** The public REST API, under {@code /api}: anyone may call it, no sign-in. */
+@ApplicationPath("api")
+@OpenAPIDefinition(info = @Info(title = "OpenPrimary public API", version = "0.1",
+        description = "What anyone can see of the elections: those open for registration, their candidates."))
+public class PublicApi extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                PublicElectionsResource.class,
+                DomainExceptionMapper.class,
+                WebApplicationExceptionMapper.class,
+                MalformedJsonMapper.class,
+                UnexpectedExceptionMapper.class,
+                OriginCheckFilter.class);
+    }
+}

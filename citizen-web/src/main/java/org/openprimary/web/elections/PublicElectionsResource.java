@@ -1,0 +1,48 @@
+package org.openprimary.web.elections;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.openprimary.registration.boundary.RegistrationService;
+import org.openprimary.voting.boundary.ElectionService;
+import org.openprimary.voting.boundary.ElectionView;
+
+/** The public list of elections. */
+@Path("elections")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicElectionsResource {
+
+    @EJB
+    ElectionService elections;
+
+    @EJB
+    RegistrationService registration;
+
+    @GET
+    @Operation(summary = "The public elections (not drafts) with their candidates and grade scale (worst grade first)")
+    public List<PublicElection> list(
+            @Parameter(description = "only elections in this state, e.g. REGISTRATION")
+            @QueryParam("state") String state) {
+        return elections.published(state).stream()
+                .map(e -> PublicElection.of(e, registration.rollSize(UUID.fromString(e.id()))))
+                .toList();
+    }
+
+    /** An election as the public sees it, with the size of its roll. */
+    public record PublicElection(String id, String title, String state, List<String> candidates,
+            List<String> grades, long rollSize) {
+
+        static PublicElection of(ElectionView e, long rollSize) {
+            return new PublicElection(e.id(), e.title(), e.state(), e.candidates(), e.grades(), rollSize);
+        }
+    }
+}

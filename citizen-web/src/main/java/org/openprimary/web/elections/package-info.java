@@ -1,0 +1,2 @@
+/** Public listing of elections. */
+package org.openprimary.web.elections;

@@ -1,0 +1,2 @@
+/** JPA helpers shared by every module's persistence unit. */
+package org.openprimary.common.persistence;

@@ -1,0 +1,234 @@
+package org.openprimary.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one-command run: starts a real PostgreSQL (zonky's embedded binaries, data kept in
+ * {@code .openprimary/postgres}) unless {@code OPENPRIMARY_DB_URL} names one, starts Payara
+ * Server, deploys the EAR, seeds a demo election, prints where to go, and on Ctrl-C stops Payara
+ * and PostgreSQL.
+ */
+public final class Launcher {
+
+    private static final String APP = "openprimary";
+
+    private final Map<String, String> env;
+    private final Path home;
+    private final Path dataDir;
+    private final Path payaraHome;
+    private final Path ear;
+    private final int httpPort;
+    private final int adminPort;
+
+    private volatile EmbeddedPostgres postgres;
+    private volatile Asadmin asadmin;
+    private volatile boolean domainStarted;
+
+    Launcher(Map<String, String> env, Path home, Path payaraHome, Path ear) {
+        this.env = env;
+        this.home = home;
+        this.dataDir = home.resolve(".openprimary");
+        this.payaraHome = payaraHome;
+        this.ear = ear;
+        this.httpPort = port("OPENPRIMARY_HTTP_PORT", 8080);
+        this.adminPort = port("OPENPRIMARY_ADMIN_PORT", 4848);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("openprimary.home", ".")).toAbsolutePath().normalize();
+        Path payaraHome = Path.of(required("openprimary.payara.home"));
+        Path ear = Path.of(required("openprimary.ear"));
+        Launcher launcher = new Launcher(System.getenv(), home, payaraHome, ear);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "openprimary-stop"));
+        try {
+            launcher.start();
+        } catch (Exception e) {
+            System.err.println();
+            System.err.println("OpenPrimary did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        new CountDownLatch(1).await();
+    }
+
+    void start() throws IOException, InterruptedException {
+        Instant begin = Instant.now();
+        Files.createDirectories(dataDir);
+        Map<String, String> appEnv = new HashMap<>();
+        String dbDescription = database(appEnv);
+        appEnv.putIfAbsent("OPENPRIMARY_MODE", env.getOrDefault("OPENPRIMARY_MODE", "demo"));
+        String adminUser = env.getOrDefault("OPENPRIMARY_ADMIN_BOOTSTRAP_USERNAME", "organizer");
+        String adminPassword = env.getOrDefault("OPENPRIMARY_ADMIN_BOOTSTRAP_PASSWORD", demoPassword());
+        appEnv.put("OPENPRIMARY_ADMIN_BOOTSTRAP_USERNAME", adminUser);
+        appEnv.put("OPENPRIMARY_ADMIN_BOOTSTRAP_PASSWORD", adminPassword);
+
+        log("Starting Payara Server (" + payaraHome + ") on port " + httpPort);
+        DomainPorts.set(payaraHome.resolve("glassfish/domains/domain1/config/domain.xml"), httpPort, adminPort);
+        asadmin = new Asadmin(payaraHome, adminPort, appEnv);
+        asadmin.run(60, "stop-domain", "domain1"); // a domain left running by a killed run
+        check(asadmin.run(180, "start-domain", "domain1"), "start Payara Server");
+        domainStarted = true;
+
+        log("Deploying " + ear.getFileName());
+        asadmin.run(120, "undeploy", APP); // a fresh deploy after a restart (see STACK.md)
+        Asadmin.Result deployed = asadmin.run(300, "deploy", "--name", APP, ear.toString());
+        if (!deployed.ok()) {
+            throw new IOException("the deployment failed:\n" + deployed.output()
+                    + "\n(see " + payaraHome.resolve("glassfish/domains/domain1/logs/server.log") + ")");
+        }
+        URI base = URI.create("http://localhost:" + httpPort + "/");
+        waitUntilReady(base.resolve("health/ready"), Duration.ofSeconds(120));
+
+        String seeded = new DemoSeed(base, adminUser, adminPassword).seedIfEmpty();
+        if (seeded != null) {
+            log("Seeded the demo election " + seeded);
+        }
+        long seconds = Duration.between(begin, Instant.now()).toSeconds();
+        System.out.println(String.join(System.lineSeparator(), List.of(
+                "",
+                "OpenPrimary is running (" + appEnv.get("OPENPRIMARY_MODE") + " mode, ready in " + seconds + " s).",
+                "  Citizens' site   " + base,
+                "  Public API       " + base + "api/elections",
+                "  Admin API        " + base + "admin/api/elections",
+                "  Admin sign-in    user '" + adminUser + "', password '" + adminPassword + "'",
+                "  Health, metrics  " + base + "health/ready  " + base + "metrics  " + base + "openapi",
+                "  Database         " + dbDescription,
+                "Press Ctrl-C to stop.",
+                "")));
+    }
+
+    /** Uses the configured database, or starts the embedded one; fills in the app's DB settings. */
+    private String database(Map<String, String> appEnv) throws IOException {
+        String url = env.get("OPENPRIMARY_DB_URL");
+        if (url != null && !url.isBlank()) {
+            appEnv.put("OPENPRIMARY_DB_URL", url);
+            appEnv.put("OPENPRIMARY_DB_USER", env.getOrDefault("OPENPRIMARY_DB_USER", ""));
+            appEnv.put("OPENPRIMARY_DB_PASSWORD", env.getOrDefault("OPENPRIMARY_DB_PASSWORD", ""));
+            return url + " (configured; no embedded database started)";
+        }
+        int port = port("OPENPRIMARY_EMBEDDED_DB_PORT", 54329);
+        Path pgData = dataDir.resolve("postgres");
+        log("Starting the embedded PostgreSQL on port " + port + " (data in " + home.relativize(pgData) + ")");
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(dataDir.resolve("pg-binaries").toFile())
+                .setPort(port)
+                .start();
+        appEnv.put("OPENPRIMARY_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
+        appEnv.put("OPENPRIMARY_DB_USER", "postgres");
+        appEnv.put("OPENPRIMARY_DB_PASSWORD", "postgres");
+        return "embedded PostgreSQL, " + postgres.getJdbcUrl("postgres", "postgres")
+                + ", data in " + home.relativize(pgData);
+    }
+
+    /** The demo organizer's password: made once at random, kept in .openprimary/ (owner-only). */
+    private String demoPassword() throws IOException {
+        Path file = dataDir.resolve("demo-admin-password");
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        }
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.writeString(file, password, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return password;
+    }
+
+    private void waitUntilReady(URI ready, Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready)
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException("the platform was not ready after " + timeout.toSeconds() + " s: " + last);
+    }
+
+    /** Stops Payara Server and the embedded PostgreSQL; safe to call twice. */
+    void stop() {
+        Asadmin admin = asadmin;
+        if (admin != null && domainStarted) {
+            domainStarted = false;
+            log("Stopping Payara Server");
+            try {
+                admin.run(60, "stop-domain", "domain1");
+            } catch (IOException e) {
+                System.err.println("Could not stop Payara Server: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        EmbeddedPostgres pg = postgres;
+        postgres = null;
+        if (pg != null) {
+            log("Stopping PostgreSQL");
+            try {
+                pg.close();
+            } catch (IOException e) {
+                System.err.println("Could not stop PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+
+    private int port(String variable, int fallback) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a port number (1-65535), not '" + value + "'");
+        }
+    }
+
+    private static void check(Asadmin.Result result, String what) throws IOException {
+        if (!result.ok()) {
+            throw new IOException("could not " + what + ":\n" + result.output());
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("the system property " + property + " is required (run through Maven: see README)");
+        }
+        return value;
+    }
+
+    private static void log(String message) {
+        System.out.println("[openprimary] " + message);
+    }
+}

@@ -1,0 +1,2 @@
+/** The notifications module's facade: channels, outbox, campaigns. */
+package org.openprimary.notifications.boundary;

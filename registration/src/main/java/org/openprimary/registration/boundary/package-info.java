@@ -1,0 +1,2 @@
+/** The registration module's facade: registration windows, the roll and its ledger. */
+package org.openprimary.registration.boundary;

@@ -1,0 +1,27 @@
+package org.openprimary.voting.boundary;
+
+import java.time.Instant;
+import java.util.List;
+import org.openprimary.voting.entity.Election;
+
+/** What the outside sees of an election. Grades are listed from the worst to the best. */
+public record ElectionView(
+        String id,
+        String title,
+        String state,
+        List<String> candidates,
+        List<String> grades,
+        Instant createdAt,
+        Instant registrationOpenedAt) {
+
+    static ElectionView of(Election election) {
+        return new ElectionView(
+                election.id().toString(),
+                election.title(),
+                election.state().name(),
+                election.candidateNames(),
+                election.scale().names(),
+                election.createdAt(),
+                election.registrationOpenedAt().orElse(null));
+    }
+}

@@ -1,0 +1,186 @@
+package org.openprimary.voting.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.openprimary.common.ConflictException;
+import org.openprimary.common.InvalidInputException;
+
+/**
+ * An election: its title, its candidates in ballot order, its grade scale, and where it stands in
+ * its lifecycle ({@code DRAFT -> REGISTRATION -> SEALED -> VOTING -> CLOSED -> COUNTED ->
+ * PUBLISHED}). The state changes only through the transition methods, which refuse what the
+ * lifecycle does not allow.
+ */
+@Entity
+@Table(name = "election", schema = "voting")
+@NamedQuery(name = Election.FIND_ALL, query = "SELECT e FROM Election e ORDER BY e.createdAt, e.id")
+@NamedQuery(name = Election.FIND_BY_STATE,
+        query = "SELECT e FROM Election e WHERE e.state = :state ORDER BY e.createdAt, e.id")
+@NamedQuery(name = Election.FIND_PUBLIC,
+        query = "SELECT e FROM Election e WHERE e.state <> :draft ORDER BY e.createdAt, e.id")
+public class Election {
+
+    public static final String FIND_ALL = "Election.findAll";
+    public static final String FIND_BY_STATE = "Election.findByState";
+    public static final String FIND_PUBLIC = "Election.findPublic";
+
+    public static final int MAX_TITLE_LENGTH = 200;
+    public static final int MAX_CANDIDATES = 1000;
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "title", nullable = false, length = MAX_TITLE_LENGTH)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 20)
+    private ElectionState state;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "candidate", schema = "voting", joinColumns = @JoinColumn(name = "election_id"))
+    @OrderColumn(name = "position")
+    private List<Candidate> candidates = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "grade", schema = "voting", joinColumns = @JoinColumn(name = "election_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name", nullable = false, length = GradeScale.MAX_NAME_LENGTH)
+    private List<String> grades = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "registration_opened_at")
+    private Instant registrationOpenedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Election() {
+        // for JPA
+    }
+
+    /** A new election in {@code DRAFT}, after checking every input. */
+    public static Election draft(String title, List<String> candidateNames, GradeScale scale, Clock clock) {
+        Election election = new Election();
+        election.id = ElectionId.random().toString();
+        election.title = checkedTitle(title);
+        election.candidates = checkedCandidates(candidateNames);
+        election.grades = new ArrayList<>(scale.names());
+        election.state = ElectionState.DRAFT;
+        election.createdAt = clock.instant();
+        return election;
+    }
+
+    /** What is missing before registration can open; empty when nothing is. */
+    public List<String> missingBeforeRegistration() {
+        List<String> missing = new ArrayList<>();
+        if (state != ElectionState.DRAFT) {
+            missing.add("the election is " + state + ", not DRAFT");
+        }
+        if (candidates.isEmpty()) {
+            missing.add("the election has no candidate");
+        }
+        return missing;
+    }
+
+    /** {@code DRAFT -> REGISTRATION}: citizens may now register. */
+    public void openRegistration(Clock clock) {
+        List<String> missing = missingBeforeRegistration();
+        if (!missing.isEmpty()) {
+            throw new ConflictException("state", "registration cannot open: " + String.join("; ", missing));
+        }
+        state = ElectionState.REGISTRATION;
+        registrationOpenedAt = clock.instant();
+    }
+
+    private static String checkedTitle(String title) {
+        if (title == null || title.isBlank()) {
+            throw new InvalidInputException("title", "an election needs a title");
+        }
+        String stripped = title.strip();
+        if (stripped.length() > MAX_TITLE_LENGTH) {
+            throw new InvalidInputException("title", "a title has at most " + MAX_TITLE_LENGTH + " characters");
+        }
+        return stripped;
+    }
+
+    private static List<Candidate> checkedCandidates(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw new InvalidInputException("candidates", "an election needs at least one candidate");
+        }
+        if (names.size() > MAX_CANDIDATES) {
+            throw new InvalidInputException("candidates",
+                    "an election has at most " + MAX_CANDIDATES + " candidates, not " + names.size());
+        }
+        List<Candidate> checked = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            String field = "candidates[" + i + "]";
+            if (name == null || name.isBlank()) {
+                throw new InvalidInputException(field, "a candidate needs a name");
+            }
+            String stripped = name.strip();
+            if (stripped.length() > Candidate.MAX_NAME_LENGTH) {
+                throw new InvalidInputException(field,
+                        "a candidate's name has at most " + Candidate.MAX_NAME_LENGTH + " characters");
+            }
+            if (!seen.add(stripped.toLowerCase(Locale.ROOT))) {
+                throw new InvalidInputException(field, "the candidate '" + stripped + "' is listed twice");
+            }
+            checked.add(new Candidate(stripped));
+        }
+        return checked;
+    }
+
+    public ElectionId id() {
+        return ElectionId.parse(id);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public ElectionState state() {
+        return state;
+    }
+
+    public List<String> candidateNames() {
+        return candidates.stream().map(Candidate::name).toList();
+    }
+
+    public GradeScale scale() {
+        return new GradeScale(List.copyOf(grades));
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Optional<Instant> registrationOpenedAt() {
+        return Optional.ofNullable(registrationOpenedAt);
+    }
+}
