@@ -1,0 +1,1 @@
+INSERT INTO sample (id, name) VALUES (1, 'first');

@@ -1,0 +1,136 @@
+package org.openprimary.voting.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openprimary.common.ConflictException;
+import org.openprimary.registration.boundary.LedgerEntryView;
+import org.openprimary.registration.boundary.RegistrationService;
+import org.openprimary.voting.control.VotingSchema;
+
+/**
+ * The voting module with the registration module, on Payara Micro against the real PostgreSQL:
+ * what only a container shows (migrations at start-up, CDI and EJB wiring, one transaction across
+ * two modules' persistence units).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ElectionServiceContainerTest {
+
+    @Deployment
+    static WebArchive deployment() {
+        JavaArchive common = ShrinkWrap.create(JavaArchive.class, "openprimary-common.jar")
+                .addPackages(true, "org.openprimary.common")
+                .addAsManifestResource(resource("META-INF/beans.xml", org.openprimary.common.DomainException.class), "beans.xml");
+        JavaArchive registration = ShrinkWrap.create(JavaArchive.class, "openprimary-registration.jar")
+                .addPackages(true, "org.openprimary.registration")
+                .addAsManifestResource(resource("META-INF/persistence.xml", RegistrationService.class), "persistence.xml")
+                .addAsManifestResource(resource("META-INF/beans.xml", RegistrationService.class), "beans.xml")
+                .addAsResource(resource("db/migration/registration/V1__roll_ledger.sql", RegistrationService.class),
+                        "db/migration/registration/V1__roll_ledger.sql");
+        JavaArchive voting = ShrinkWrap.create(JavaArchive.class, "openprimary-voting.jar")
+                .addPackages(true, "org.openprimary.voting")
+                .deleteClass(ElectionServiceContainerTest.class)
+                .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
+                .addAsManifestResource("META-INF/beans.xml", "beans.xml")
+                .addAsResource("db/migration/voting/V1__elections.sql");
+        return ShrinkWrap.create(WebArchive.class, "voting-test.war")
+                .addClass(ElectionServiceContainerTest.class)
+                .addAsLibraries(common, registration, voting)
+                .addAsLibraries(jarOf(org.flywaydb.core.Flyway.class),
+                        jarOf(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class),
+                        jarOf(org.postgresql.Driver.class));
+    }
+
+    @EJB
+    ElectionService elections;
+
+    @EJB
+    RegistrationService registration;
+
+    @EJB
+    VotingSchema schema;
+
+    @Resource(lookup = VotingSchema.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Test
+    void theSchemaWasMigratedAtStartUp() {
+        assertEquals("1", schema.status().version());
+    }
+
+    @Test
+    void openingRegistrationMovesTheElectionAndStartsTheRollLedgerTogether() {
+        ElectionView draft = elections.draft(new DraftElection("Primaire", List.of("Alice", "Bob"), null), "test");
+        assertEquals("DRAFT", draft.state());
+        assertTrue(elections.published(null).stream().noneMatch(e -> e.id().equals(draft.id())),
+                "a draft is not public");
+
+        ElectionView opened = elections.openRegistration(draft.id(), "test");
+
+        assertEquals("REGISTRATION", opened.state());
+        assertEquals("REGISTRATION", elections.find(draft.id()).state());
+        assertTrue(elections.published("REGISTRATION").stream().anyMatch(e -> e.id().equals(draft.id())));
+        List<LedgerEntryView> ledger = registration.ledger(UUID.fromString(draft.id()));
+        assertEquals(1, ledger.size());
+        assertEquals("REGISTRATION_OPENED", ledger.get(0).kind());
+        assertEquals(opened.registrationOpenedAt(), ledger.get(0).recordedAt());
+        assertEquals(0, registration.rollSize(UUID.fromString(draft.id())));
+    }
+
+    @Test
+    void whenRegistrationRefusesTheElectionStaysInDraft() throws SQLException {
+        ElectionView draft = elections.draft(new DraftElection("Primaire", List.of("Alice"), null), "test");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement window = c.prepareStatement(
+                        "INSERT INTO registration.registration_window (election_id, opened_at) VALUES (?, ?)")) {
+            window.setString(1, draft.id());
+            window.setTimestamp(2, Timestamp.from(Instant.now()));
+            window.executeUpdate();
+        }
+
+        assertThrows(ConflictException.class, () -> elections.openRegistration(draft.id(), "test"));
+
+        assertEquals("DRAFT", elections.find(draft.id()).state(), "the election's change was rolled back");
+        assertTrue(registration.ledger(UUID.fromString(draft.id())).isEmpty());
+    }
+
+    /** A resource of the module (jar or classes folder) that holds {@code from}, not the first one on the classpath. */
+    private static java.net.URL resource(String name, Class<?> from) {
+        File module = jarOf(from);
+        try {
+            return module.isDirectory()
+                    ? new File(module, name).toURI().toURL()
+                    : new java.net.URL("jar:" + module.toURI() + "!/" + name);
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
