@@ -1,0 +1,27 @@
+package org.openprimary.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class DomainPortsTest {
+
+    private static final String XML = """
+            <network-listener port="8080" protocol="http-listener-1" name="http-listener-1" thread-pool="p"></network-listener>
+            <network-listener port="8181" protocol="http-listener-2" name="http-listener-2" thread-pool="p"></network-listener>
+            <network-listener port="4848" protocol="admin-listener" name="admin-listener" thread-pool="a"></network-listener>
+            <network-listener port="${HTTP_LISTENER_PORT}" protocol="http-listener-1" name="http-listener-1" />
+            """;
+
+    @Test
+    void onlyTheNamedListenerOfTheServerConfigChanges() {
+        String updated = DomainPorts.withPort(DomainPorts.withPort(XML, "http-listener-1", 9090), "admin-listener", 5858);
+        assertEquals(XML.replace("port=\"8080\"", "port=\"9090\"").replace("port=\"4848\"", "port=\"5858\""), updated);
+    }
+
+    @Test
+    void aMissingListenerIsAnError() {
+        assertThrows(IllegalStateException.class, () -> DomainPorts.withPort(XML, "http-listener-9", 1));
+    }
+}

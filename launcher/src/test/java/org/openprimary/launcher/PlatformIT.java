@@ -1,0 +1,197 @@
+package org.openprimary.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The real EAR, as built, deployed to Payara Server against the real PostgreSQL, exercised over
+ * HTTP the way an organizer and a citizen would.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlatformIT {
+
+    private static final URI BASE = URI.create("http://localhost:8080/");
+    private static final String ORGANIZER = basic("organizer", "it-organizer-password");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("openprimary.ear")));
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndEveryModulesSchema() throws Exception {
+        HttpResponse<String> ready = send(get("health/ready"));
+        assertEquals(200, ready.statusCode(), ready.body());
+        Set<String> upChecks = new HashSet<>();
+        json.readTree(ready.body()).get("checks").forEach(check -> {
+            if ("UP".equals(check.get("status").asText())) {
+                upChecks.add(check.get("name").asText());
+            }
+        });
+        assertEquals(Set.of("voting-schema", "registration-schema", "notifications-schema"), upChecks);
+        assertEquals(200, send(get("health/live")).statusCode());
+        assertEquals(200, send(get("metrics")).statusCode());
+    }
+
+    @Test
+    void openApiDescribesThePublicAndTheAdminApiEachAtItsOwnPath() throws Exception {
+        HttpResponse<String> openapi = send(get("openapi").header("Accept", "application/json"));
+        assertEquals(200, openapi.statusCode());
+        JsonNode paths = json.readTree(openapi.body()).get("paths");
+        assertTrue(paths.has("/api/elections"), openapi.body());
+        assertTrue(paths.get("/api/elections").has("get"));
+        assertFalse(paths.get("/api/elections").has("post"), "drafting is not a public operation");
+        assertTrue(paths.get("/admin/api/elections").has("get"), openapi.body());
+        assertTrue(paths.get("/admin/api/elections").has("post"));
+        assertTrue(paths.has("/admin/api/elections/{id}/open-registration"));
+        json.readTree(openapi.body()).get("servers").forEach(server ->
+                assertTrue(server.get("url").asText().endsWith(":8080/") || server.get("url").asText().endsWith(":8181/"),
+                        server.toString()));
+    }
+
+    @Test
+    void anOrganizerDraftsAnElectionOpensItsRegistrationAndThePublicSeesIt() throws Exception {
+        HttpResponse<String> created = send(asOrganizer(post("admin/api/elections",
+                "{\"title\":\"Primaire IT\",\"candidates\":[\"Alice\",\"Bob\",\"Chloé\"],"
+                        + "\"grades\":[\"Rejet\",\"Passable\",\"Bien\"]}")));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode draft = json.readTree(created.body());
+        String id = draft.get("id").asText();
+        assertEquals("DRAFT", draft.get("state").asText());
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/admin/api/elections/" + id));
+        assertFalse(publicIds("api/elections").contains(id), "a draft is not public");
+
+        HttpResponse<String> checklist = send(asOrganizer(get("admin/api/elections/" + id + "/checklist")));
+        assertEquals("{\"missing\":[]}", checklist.body());
+
+        HttpResponse<String> opened = send(asOrganizer(post("admin/api/elections/" + id + "/open-registration", "")));
+        assertEquals(200, opened.statusCode(), opened.body());
+        assertEquals("REGISTRATION", json.readTree(opened.body()).get("state").asText());
+
+        HttpResponse<String> open = send(get("api/elections?state=REGISTRATION"));
+        JsonNode listed = null;
+        for (JsonNode election : json.readTree(open.body())) {
+            if (election.get("id").asText().equals(id)) {
+                listed = election;
+            }
+        }
+        assertTrue(listed != null, open.body());
+        assertEquals("[\"Alice\",\"Bob\",\"Chloé\"]", listed.get("candidates").toString());
+        assertEquals("[\"Rejet\",\"Passable\",\"Bien\"]", listed.get("grades").toString());
+        assertEquals(0, listed.get("rollSize").asLong(), "the public list reaches registration's facade");
+
+        HttpResponse<String> again = send(asOrganizer(post("admin/api/elections/" + id + "/open-registration", "")));
+        assertProblem(again, 409, "state");
+    }
+
+    @Test
+    void badInputIsAProblemThatNamesTheField() throws Exception {
+        assertProblem(send(asOrganizer(post("admin/api/elections", "{\"title\":\" \",\"candidates\":[\"A\"]}"))),
+                400, "title");
+        assertProblem(send(asOrganizer(post("admin/api/elections", "{\"title\":\"T\",\"candidates\":[\"A\",\"a\"]}"))),
+                400, "candidates[1]");
+        assertProblem(send(asOrganizer(post("admin/api/elections",
+                "{\"title\":\"T\",\"candidates\":[\"A\"],\"grades\":[\"Seul\"]}"))), 400, "grades");
+        assertProblem(send(asOrganizer(post("admin/api/elections", "{\"title\": \"T\", \"candid"))), 400, "body");
+        assertProblem(send(asOrganizer(post("admin/api/elections", "{\"title\":\"T\",\"candidates\":\"A\"}"))),
+                400, "body");
+        assertProblem(send(asOrganizer(get("admin/api/elections/" + UUID.randomUUID()))), 404, "id");
+        assertProblem(send(asOrganizer(get("admin/api/elections/not-an-id"))), 404, "id");
+        assertProblem(send(get("api/elections?state=bogus")), 400, "state");
+        assertProblem(send(get("api/elections?state=DRAFT")), 400, "state");
+    }
+
+    @Test
+    void adminCallsNeedASignedInOrganizer() throws Exception {
+        assertEquals(401, send(get("admin/api/elections")).statusCode());
+        assertEquals(401, send(post("admin/api/elections", "{\"title\":\"T\",\"candidates\":[\"A\"]}")).statusCode());
+        HttpRequest.Builder wrong = get("admin/api/elections").header("Authorization", basic("organizer", "wrong-password"));
+        assertEquals(401, send(wrong).statusCode());
+        HttpRequest.Builder unknown = get("admin/api/elections").header("Authorization", basic("mallory", "it-organizer-password"));
+        assertEquals(401, send(unknown).statusCode());
+        assertEquals(200, send(get("api/elections")).statusCode(), "the public API needs no sign-in");
+    }
+
+    @Test
+    void crossSiteRequestsCannotChangeAnything() throws Exception {
+        String body = "{\"title\":\"CSRF\",\"candidates\":[\"A\"]}";
+        assertProblem(send(asOrganizer(post("admin/api/elections", body)).header("Origin", "http://evil.example")),
+                403, "Origin");
+        assertProblem(send(asOrganizer(post("admin/api/elections", body)).header("Sec-Fetch-Site", "cross-site")),
+                403, "Origin");
+        assertEquals(201, send(asOrganizer(post("admin/api/elections", body))
+                .header("Origin", "http://localhost:8080")).statusCode(), "same origin passes");
+    }
+
+    @Test
+    void theAdminModuleReachesTheNotificationsAndRegistrationFacades() throws Exception {
+        HttpResponse<String> providers = send(asOrganizer(get("admin/api/system/providers")));
+        assertEquals(200, providers.statusCode(), providers.body());
+        assertEquals("{\"card\":\"demo\",\"email\":\"console\",\"sms\":\"console\"}", providers.body());
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String field) throws IOException {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonNode problem = json.readTree(response.body());
+        assertEquals(status, problem.get("status").asInt());
+        assertEquals(field, problem.get("field").asText(), response.body());
+        assertFalse(problem.get("reason").asText().isBlank());
+        assertFalse(problem.get("title").asText().isBlank());
+    }
+
+    private Set<String> publicIds(String path) throws Exception {
+        Set<String> ids = new HashSet<>();
+        json.readTree(send(get(path)).body()).forEach(e -> ids.add(e.get("id").asText()));
+        return ids;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(BASE.resolve(path)).GET();
+    }
+
+    private static HttpRequest.Builder post(String path, String body) {
+        return HttpRequest.newBuilder(BASE.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private static HttpRequest.Builder asOrganizer(HttpRequest.Builder request) {
+        return request.header("Authorization", ORGANIZER);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
