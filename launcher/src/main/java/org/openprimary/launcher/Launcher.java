@@ -84,6 +84,9 @@ public final class Launcher {
         asadmin.run(60, "stop-domain", "domain1"); // a domain left running by a killed run
         check(asadmin.run(180, "start-domain", "domain1"), "start Payara Server");
         domainStarted = true;
+        String http = "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.";
+        check(asadmin.run(60, "set", http + "xpowered-by=false", http + "server-header=false"),
+                "hide the server's name and version from HTTP answers");
 
         log("Deploying " + ear.getFileName());
         asadmin.run(120, "undeploy", APP); // a fresh deploy after a restart (see STACK.md)
