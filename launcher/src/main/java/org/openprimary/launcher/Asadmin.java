@@ -31,11 +31,29 @@ final class Asadmin {
     }
 
     Result run(long timeoutSeconds, String... arguments) throws IOException, InterruptedException {
+        return run(false, timeoutSeconds, arguments);
+    }
+
+    /**
+     * Like {@link #run(long, String...)}, but in a session of its own: a server started this way
+     * does not receive the terminal's Ctrl-C, so the launcher's shutdown hook can undeploy and stop
+     * it in order.
+     */
+    Result runDetached(long timeoutSeconds, String... arguments) throws IOException, InterruptedException {
+        return run(true, timeoutSeconds, arguments);
+    }
+
+    private Result run(boolean detached, long timeoutSeconds, String... arguments)
+            throws IOException, InterruptedException {
         Path script = payaraHome.resolve("bin").resolve("asadmin");
         if (!Files.isRegularFile(script)) {
             throw new IOException("Payara Server is not at " + payaraHome + " (no bin/asadmin)");
         }
-        List<String> command = new ArrayList<>(List.of("bash", script.toString(),
+        List<String> command = new ArrayList<>();
+        if (detached) {
+            command.add("setsid");
+        }
+        command.addAll(List.of("bash", script.toString(),
                 "--interactive=false", "--port", Integer.toString(adminPort)));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

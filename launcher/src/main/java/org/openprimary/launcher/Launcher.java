@@ -82,14 +82,21 @@ public final class Launcher {
         DomainPorts.set(payaraHome.resolve("glassfish/domains/domain1/config/domain.xml"), httpPort, adminPort);
         asadmin = new Asadmin(payaraHome, adminPort, appEnv);
         asadmin.run(60, "stop-domain", "domain1"); // a domain left running by a killed run
-        check(asadmin.run(180, "start-domain", "domain1"), "start Payara Server");
+        check(asadmin.runDetached(180, "start-domain", "domain1"), "start Payara Server");
         domainStarted = true;
         String http = "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.";
         check(asadmin.run(60, "set", http + "xpowered-by=false", http + "server-header=false"),
                 "hide the server's name and version from HTTP answers");
 
+        if (asadmin.run(60, "list-applications").output().contains(APP)) {
+            // Left deployed by a run that was killed. Redeploying over an application the domain
+            // reloaded at start-up leaves EclipseLink with stale entity classes ("Unknown entity
+            // bean class"), so undeploy it and restart the domain first.
+            log("Removing the application a previous run left deployed");
+            check(asadmin.run(120, "undeploy", APP), "undeploy the previous application");
+            check(asadmin.runDetached(180, "restart-domain", "domain1"), "restart Payara Server");
+        }
         log("Deploying " + ear.getFileName());
-        asadmin.run(120, "undeploy", APP); // a fresh deploy after a restart (see STACK.md)
         Asadmin.Result deployed = asadmin.run(300, "deploy", "--name", APP, ear.toString());
         if (!deployed.ok()) {
             throw new IOException("the deployment failed:\n" + deployed.output()
@@ -182,6 +189,7 @@ public final class Launcher {
             domainStarted = false;
             log("Stopping Payara Server");
             try {
+                admin.run(120, "undeploy", APP); // the next start begins with a clean domain
                 admin.run(60, "stop-domain", "domain1");
             } catch (IOException e) {
                 System.err.println("Could not stop Payara Server: " + e.getMessage());

@@ -20,7 +20,7 @@ import org.openprimary.common.migration.SchemaMigrator;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class NotificationsSchema {
 
-    public static final String DATA_SOURCE = "java:app/jdbc/openprimary"; // declared in voting.control.VotingSchema
+    public static final String DATA_SOURCE = "java:app/jdbc/openprimary"; // declared in the EAR's application.xml
     public static final String SCHEMA = "notifications";
 
     private static final Logger LOG = Logger.getLogger(NotificationsSchema.class.getName());

@@ -20,7 +20,7 @@ import org.openprimary.common.migration.SchemaMigrator;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class RegistrationSchema {
 
-    public static final String DATA_SOURCE = "java:app/jdbc/openprimary"; // declared in voting.control.VotingSchema
+    public static final String DATA_SOURCE = "java:app/jdbc/openprimary"; // declared in the EAR's application.xml
     public static final String SCHEMA = "registration";
 
     private static final Logger LOG = Logger.getLogger(RegistrationSchema.class.getName());

@@ -2,7 +2,6 @@ package org.openprimary.voting.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -16,20 +15,9 @@ import org.openprimary.common.migration.SchemaMigrator;
  * Brings the {@code voting} schema up to date when the application starts, before anything uses
  * it; a failed migration fails the deployment with the reason.
  *
- * <p>The application's one data source is declared here, for the whole application
- * ({@code java:app}); its URL, user and password come from MicroProfile Config
- * ({@code OPENPRIMARY_DB_URL}, {@code OPENPRIMARY_DB_USER}, {@code OPENPRIMARY_DB_PASSWORD}).
+ * <p>The application's one data source, {@value #DATA_SOURCE}, is declared in the EAR's
+ * {@code META-INF/application.xml}, so it is bound before any module starts.
  */
-@DataSourceDefinition(
-        name = VotingSchema.DATA_SOURCE,
-        className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "${MPCONFIG=openprimary.db.url}",
-        user = "${MPCONFIG=openprimary.db.user}",
-        password = "${MPCONFIG=openprimary.db.password}",
-        initialPoolSize = 2,
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        maxIdleTime = 300)
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

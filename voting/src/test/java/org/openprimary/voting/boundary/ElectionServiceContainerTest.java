@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.EJB;
 import java.io.File;
 import java.net.URISyntaxException;
@@ -34,6 +35,11 @@ import org.openprimary.voting.control.VotingSchema;
  * two modules' persistence units).
  */
 @ExtendWith(ArquillianExtension.class)
+@DataSourceDefinition(name = VotingSchema.DATA_SOURCE, // in the EAR, application.xml declares it
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=openprimary.db.url}",
+        user = "${MPCONFIG=openprimary.db.user}",
+        password = "${MPCONFIG=openprimary.db.password}")
 class ElectionServiceContainerTest {
 
     @Deployment
