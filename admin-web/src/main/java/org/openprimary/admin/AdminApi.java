@@ -6,6 +6,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.openprimary.admin.elections.ElectionsAdminResource;
+import org.openprimary.admin.registration.RollAdminResource;
 import org.openprimary.admin.system.SystemResource;
 import org.openprimary.common.web.DomainExceptionMapper;
 import org.openprimary.common.web.MalformedJsonMapper;
@@ -27,6 +28,7 @@ public class AdminApi extends Application {
         return Set.of(
                 ElectionsAdminResource.class,
                 SystemResource.class,
+                RollAdminResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,

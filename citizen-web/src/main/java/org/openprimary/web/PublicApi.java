@@ -11,6 +11,7 @@ import org.openprimary.common.web.OriginCheckFilter;
 import org.openprimary.common.web.UnexpectedExceptionMapper;
 import org.openprimary.common.web.WebApplicationExceptionMapper;
 import org.openprimary.web.elections.PublicElectionsResource;
+import org.openprimary.web.registration.RegistrationResource;
 
 /** The public REST API, under {@code /api}: anyone may call it, no sign-in. */
 @ApplicationPath("api")
@@ -22,6 +23,7 @@ public class PublicApi extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 PublicElectionsResource.class,
+                RegistrationResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,

@@ -112,6 +112,50 @@ class PlatformIT {
     }
 
     @Test
+    void aCitizenRegistersVerifiesTheirPhoneAndTheRollCountsThem() throws Exception {
+        String election = json.readTree(send(asOrganizer(post("admin/api/elections",
+                "{\"title\":\"Primaire téléphone\",\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"PHONE\"]}")))
+                .body()).get("id").asText();
+        assertEquals(200, send(asOrganizer(post("admin/api/elections/" + election + "/open-registration", ""))).statusCode());
+        String citizen = "{\"firstName\":\"Camille\",\"lastName\":\"Durand\",\"phone\":\"06 98 76 54 32\","
+                + "\"charterVersion\":\"2027-1\",\"privacyVersion\":\"2027-1\",\"language\":\"fr\"}";
+
+        HttpResponse<String> registered = send(post("api/elections/" + election + "/registrants", citizen));
+        assertEquals(201, registered.statusCode(), registered.body());
+        JsonNode registration = json.readTree(registered.body());
+        String id = registration.get("id").asText();
+        String bearer = "Bearer " + registration.get("resumeToken").asText();
+        assertEquals("PENDING", registration.get("status").asText());
+
+        String code = null;
+        for (JsonNode sent : json.readTree(send(asOrganizer(get("admin/api/console/codes"))).body())) {
+            if (sent.get("phone").asText().equals("+33*******32") && !sent.get("used").asBoolean()) {
+                code = sent.get("code").asText();
+                break;
+            }
+        }
+        assertTrue(code != null, "the console stand-in shows the code to the organizer");
+        assertProblem(send(post("api/registrants/" + id + "/phone/verify", "{\"code\":\"" + code + "\"}")), 404, "id");
+        HttpResponse<String> verified = send(post("api/registrants/" + id + "/phone/verify",
+                "{\"code\":\"" + code + "\"}").header("Authorization", bearer));
+        assertEquals(200, verified.statusCode(), verified.body());
+        assertEquals("ON_ROLL", json.readTree(verified.body()).get("status").asText());
+
+        JsonNode roll = json.readTree(send(get("api/elections/" + election + "/roll")).body());
+        assertEquals(1, roll.get("registrants").asLong());
+        assertEquals(1, roll.get("onRoll").asLong());
+        HttpResponse<String> again = send(post("api/elections/" + election + "/registrants", citizen));
+        assertEquals(409, again.statusCode(), again.body());
+        assertEquals("application/problem+json", again.headers().firstValue("Content-Type").orElse(""));
+        assertProblem(send(post("api/elections/" + election + "/registrants", citizen.replace("06 98 76 54 32", "12"))),
+                400, "phone");
+        JsonNode changes = json.readTree(send(get("api/elections/" + election
+                + "/roll/changes?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z")).body());
+        assertEquals(1, changes.get("entriesByKind").get("ADDED_TO_ROLL").asLong());
+        assertEquals(1, changes.get("entriesByKind").get("REFUSED_DUPLICATE").asLong());
+    }
+
+    @Test
     void badInputIsAProblemThatNamesTheField() throws Exception {
         assertProblem(send(asOrganizer(post("admin/api/elections", "{\"title\":\" \",\"candidates\":[\"A\"]}"))),
                 400, "title");

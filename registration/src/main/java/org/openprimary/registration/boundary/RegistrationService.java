@@ -1,30 +1,69 @@
 package org.openprimary.registration.boundary;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.openprimary.common.ConflictException;
+import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.NotFoundException;
 import org.openprimary.registration.control.CardProvider;
+import org.openprimary.registration.control.PhoneVerification;
+import org.openprimary.registration.control.PhoneVerifier;
+import org.openprimary.registration.control.Registrations;
+import org.openprimary.registration.control.RollLedger;
+import org.openprimary.registration.control.Tokens;
+import org.openprimary.registration.entity.ConsoleCode;
+import org.openprimary.registration.entity.EmailAddress;
 import org.openprimary.registration.entity.LedgerEntry;
+import org.openprimary.registration.entity.PhoneNumber;
+import org.openprimary.registration.entity.Registrant;
 import org.openprimary.registration.entity.RegistrationWindow;
 
 /**
  * The registration module's facade. The voting module hands it each election's registration
- * window; registration never calls voting.
+ * terms; citizens register and verify their factors; every change of a count is a ledger entry.
+ * Registration never calls voting.
  */
 @Stateless
 public class RegistrationService {
 
+    /** Said to anyone whose phone, email or card is already on the roll: nothing about the other registrant. */
+    static final String DUPLICATE = "this registration cannot be accepted: one of the details given is already"
+            + " used for this election. If you registered before, resume your registration from the link you received.";
+
+    private static final Logger LOG = Logger.getLogger(RegistrationService.class.getName());
+
     @PersistenceContext(unitName = "registration")
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     @EJB
     CardProvider cardProvider;
+
+    @EJB
+    RollLedger ledger;
+
+    @EJB
+    Registrations registrations;
+
+    @EJB
+    PhoneVerification phoneVerification;
 
     /** Who checks the card imprint: {@code stripe}, or the demo's {@code demo} stand-in. */
     public String cardProvider() {
@@ -35,26 +74,130 @@ public class RegistrationService {
      * Opens an election's registration and starts its roll's ledger. Joins the caller's
      * transaction, so the election's state and the ledger change together or not at all.
      */
-    public void openRegistration(UUID electionId, Instant openedAt) {
-        if (em.find(RegistrationWindow.class, electionId.toString()) != null) {
-            throw new ConflictException("id", "the registration of election " + electionId + " is already open");
+    public void openRegistration(RegistrationTerms terms) {
+        if (em.find(RegistrationWindow.class, terms.electionId().toString()) != null) {
+            throw new ConflictException("id", "the registration of election " + terms.electionId() + " is already open");
         }
-        em.persist(new RegistrationWindow(electionId, openedAt));
+        em.persist(new RegistrationWindow(terms));
         em.flush();
-        em.persist(LedgerEntry.first(electionId, LedgerEntry.Kind.REGISTRATION_OPENED,
-                "registration opened", openedAt));
+        em.persist(LedgerEntry.first(terms.electionId(), LedgerEntry.Kind.REGISTRATION_OPENED,
+                "registration opened", terms.openedAt()));
+    }
+
+    /**
+     * Registers a citizen for an open election and sends the first phone code when the election
+     * requires the phone. A phone, email or card already on this roll is refused (and the refusal
+     * is a ledger entry), whatever the timing of concurrent attempts.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public RegistrationStatus register(UUID electionId, NewRegistrant request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "send the registration as a JSON object");
+        }
+        RegistrationWindow window = openWindow(electionId);
+        java.util.Set<Factor> required = window.requiredFactors();
+        PhoneNumber phone = required.contains(Factor.PHONE) || present(request.phone())
+                ? PhoneNumber.parse(request.phone(), window.allowedCountries(), "phone") : null;
+        EmailAddress email = required.contains(Factor.EMAIL) || present(request.email())
+                ? EmailAddress.parse(request.email(), "email") : null;
+        String token = Tokens.random();
+        Registrant registrant = new Registrant(electionId, request.firstName(), request.lastName(), phone, email,
+                request.language(), request.charterVersion(), request.privacyVersion(), Tokens.hash(token),
+                clock.instant());
+        try {
+            registrations.insert(registrant);
+        } catch (EJBException | PersistenceException e) {
+            if (!Registrations.isDuplicate(e)) {
+                throw e;
+            }
+            ledger.appendAlone(electionId, LedgerEntry.Kind.REFUSED_DUPLICATE, "refused: identifier already on the roll");
+            throw new ConflictException(null, DUPLICATE);
+        }
+        LOG.info(() -> "Registrant " + registrant.id() + " registered for election " + electionId
+                + (phone == null ? "" : ", phone " + phone.masked()));
+        if (phone != null && required.contains(Factor.PHONE)) {
+            phoneVerification.verifier().send(phone.e164(), PhoneVerifier.Channel.SMS, registrant.language());
+        }
+        return RegistrationStatus.of(registrant, required, token);
+    }
+
+    /** Where a registration stands; needs the registration's resume token. */
+    public RegistrationStatus status(UUID registrantId, String resumeToken) {
+        Registrant registrant = authorized(registrantId, resumeToken);
+        return RegistrationStatus.of(registrant, window(registrant.electionId()).requiredFactors(), null);
+    }
+
+    /** Sends a new phone code, by SMS or by voice call when the SMS does not arrive. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void sendPhoneCode(UUID registrantId, String resumeToken, String channel) {
+        Registrant registrant = authorized(registrantId, resumeToken);
+        if (registrant.phone().isEmpty()) {
+            throw new ConflictException("phone", "this registration has no phone number");
+        }
+        if (registrant.isVerified(Factor.PHONE)) {
+            throw new ConflictException("phone", "this phone number is already verified");
+        }
+        phoneVerification.verifier().send(registrant.phone().get(), channel(channel), registrant.language());
+    }
+
+    /**
+     * Checks a phone code; when right, the phone is verified, and when it was the last factor the
+     * election requires, the registrant is on the roll. Each change is a ledger entry, in the same
+     * transaction as the change.
+     */
+    public RegistrationStatus verifyPhone(UUID registrantId, String resumeToken, String code) {
+        Registrant registrant = authorized(registrantId, resumeToken);
+        if (code == null || !code.strip().matches("\\d{4,10}")) {
+            throw new InvalidInputException("code", "the code is the digits received by SMS");
+        }
+        if (registrant.phone().isEmpty()) {
+            throw new ConflictException("phone", "this registration has no phone number");
+        }
+        if (!phoneVerification.verifier().check(registrant.phone().get(), code.strip())) {
+            throw new InvalidInputException("code", "this code is wrong or has expired; check it or ask for a new one");
+        }
+        return verified(registrant, Factor.PHONE);
+    }
+
+    private RegistrationStatus verified(Registrant registrant, Factor factor) {
+        RegistrationWindow window = window(registrant.electionId());
+        em.lock(registrant, LockModeType.PESSIMISTIC_WRITE);
+        boolean onRoll = registrant.verified(factor, window.requiredFactors(), clock.instant());
+        ledger.append(registrant.electionId(), LedgerEntry.Kind.FACTOR_VERIFIED, factor.name());
+        if (onRoll) {
+            ledger.append(registrant.electionId(), LedgerEntry.Kind.ADDED_TO_ROLL, "on the roll");
+        }
+        return RegistrationStatus.of(registrant, window.requiredFactors(), null);
+    }
+
+    /** The counts at a moment ({@code null}: now), read from the ledger. */
+    public RollCounts counts(UUID electionId, Instant at) {
+        window(electionId);
+        Instant moment = at == null ? clock.instant() : at;
+        return ledger.lastAt(electionId, moment)
+                .map(entry -> new RollCounts(electionId.toString(), moment, entry.registrants(), entry.rollSize(),
+                        entry.seq(), entry.hash()))
+                .orElse(new RollCounts(electionId.toString(), moment, 0, 0, 0, LedgerEntry.GENESIS));
+    }
+
+    /** Why the counts changed between two moments: the entries of each kind between them. */
+    public RollChanges changes(UUID electionId, Instant from, Instant to) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new InvalidInputException("from", "give two moments, 'from' before 'to'");
+        }
+        Map<String, Long> byKind = new TreeMap<>();
+        ledger.changes(electionId, from, to).forEach((kind, count) -> byKind.put(kind.name(), count));
+        return new RollChanges(electionId.toString(), counts(electionId, from), counts(electionId, to), byKind);
     }
 
     /** The roll's ledger of an election, oldest entry first. */
     public List<LedgerEntryView> ledger(UUID electionId) {
-        return em.createNamedQuery(LedgerEntry.FIND_BY_ELECTION, LedgerEntry.class)
-                .setParameter("election", electionId.toString())
-                .getResultList().stream().map(LedgerEntryView::of).toList();
+        return ledger.entries(electionId).stream().map(LedgerEntryView::of).toList();
     }
 
     /** The number of voters on an election's roll, as its ledger last recorded it. */
     public long rollSize(UUID electionId) {
-        return lastEntry(electionId).map(LedgerEntry::rollSize).orElse(0L);
+        return ledger.last(electionId).map(LedgerEntry::rollSize).orElse(0L);
     }
 
     public boolean isOpen(UUID electionId) {
@@ -62,10 +205,57 @@ public class RegistrationService {
         return window != null && window.isOpen();
     }
 
-    private Optional<LedgerEntry> lastEntry(UUID electionId) {
-        return em.createNamedQuery(LedgerEntry.FIND_LAST, LedgerEntry.class)
-                .setParameter("election", electionId.toString())
-                .setMaxResults(1)
-                .getResultStream().findFirst();
+    /**
+     * The codes the console stand-in sent, newest first, for an organizer to read out in a demo.
+     * Empty when the real provider is in use.
+     */
+    public List<ConsoleCodeView> consoleCodes(int limit) {
+        if (!phoneVerification.isStandIn()) {
+            return List.of();
+        }
+        return em.createNamedQuery(ConsoleCode.FIND_RECENT, ConsoleCode.class)
+                .setMaxResults(Math.max(1, Math.min(limit, 200)))
+                .getResultList().stream().map(ConsoleCodeView::of).toList();
+    }
+
+    private Registrant authorized(UUID registrantId, String resumeToken) {
+        Registrant registrant = registrantId == null ? null : em.find(Registrant.class, registrantId.toString());
+        if (registrant == null || !Tokens.matches(resumeToken, registrant.resumeTokenHash())) {
+            throw new NotFoundException("id", "no registration matches this link");
+        }
+        return registrant;
+    }
+
+    private RegistrationWindow openWindow(UUID electionId) {
+        RegistrationWindow window = window(electionId);
+        if (!window.isOpen()) {
+            throw new ConflictException("electionId", "the registration of this election is closed");
+        }
+        if (window.rollMode() != RollMode.OPEN) {
+            throw new ConflictException("electionId", "this election's roll is a member list: members do not register");
+        }
+        return window;
+    }
+
+    private RegistrationWindow window(UUID electionId) {
+        RegistrationWindow window = electionId == null ? null : em.find(RegistrationWindow.class, electionId.toString());
+        if (window == null) {
+            throw new NotFoundException("electionId", "no election with this id is open for registration");
+        }
+        return window;
+    }
+
+    private static PhoneVerifier.Channel channel(String channel) {
+        if (channel == null || channel.isBlank() || channel.strip().equalsIgnoreCase("sms")) {
+            return PhoneVerifier.Channel.SMS;
+        }
+        if (channel.strip().equalsIgnoreCase("call")) {
+            return PhoneVerifier.Channel.CALL;
+        }
+        throw new InvalidInputException("channel", "the channel is 'sms' or 'call'");
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 }

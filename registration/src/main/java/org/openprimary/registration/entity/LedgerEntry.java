@@ -28,18 +28,53 @@ import java.util.UUID;
         query = "SELECT l FROM LedgerEntry l WHERE l.electionId = :election ORDER BY l.seq")
 @NamedQuery(name = LedgerEntry.FIND_LAST,
         query = "SELECT l FROM LedgerEntry l WHERE l.electionId = :election ORDER BY l.seq DESC")
+@NamedQuery(name = LedgerEntry.FIND_LAST_AT,
+        query = "SELECT l FROM LedgerEntry l WHERE l.electionId = :election AND l.recordedAt <= :at ORDER BY l.seq DESC")
+@NamedQuery(name = LedgerEntry.COUNT_KINDS_BETWEEN,
+        query = "SELECT l.kind, COUNT(l) FROM LedgerEntry l WHERE l.electionId = :election"
+                + " AND l.recordedAt > :from AND l.recordedAt <= :to GROUP BY l.kind")
 public class LedgerEntry {
 
     public static final String FIND_BY_ELECTION = "LedgerEntry.findByElection";
     public static final String FIND_LAST = "LedgerEntry.findLast";
+    public static final String FIND_LAST_AT = "LedgerEntry.findLastAt";
+    public static final String COUNT_KINDS_BETWEEN = "LedgerEntry.countKindsBetween";
 
     /** The hash that the first entry of every ledger links to. */
     public static final String GENESIS = "0".repeat(64);
 
-    /** What changed the roll. */
+    /** What happened. Each kind moves the counts in one known way. */
     public enum Kind {
-        REGISTRATION_OPENED
+        /** The election's registration opened; the ledger starts. */
+        REGISTRATION_OPENED(0, 0),
+        /** Someone registered: one more registrant, not yet on the roll. */
+        REGISTERED(1, 0),
+        /** A registrant verified a factor (the detail names it). */
+        FACTOR_VERIFIED(0, 0),
+        /** A registrant verified every required factor and is on the roll. */
+        ADDED_TO_ROLL(0, 1),
+        /** A registration was refused because an identifier was already on this roll. */
+        REFUSED_DUPLICATE(0, 0);
+
+        private final int registrantsDelta;
+        private final int rollDelta;
+
+        Kind(int registrantsDelta, int rollDelta) {
+            this.registrantsDelta = registrantsDelta;
+            this.rollDelta = rollDelta;
+        }
+
+        public int registrantsDelta() {
+            return registrantsDelta;
+        }
+
+        public int rollDelta() {
+            return rollDelta;
+        }
     }
+
+    /** The current way entries are hashed: with the number of registrants. */
+    static final int FORMAT = 2;
 
     @Id
     @Column(name = "election_id", length = 36)
@@ -61,6 +96,12 @@ public class LedgerEntry {
     @Column(name = "roll_size", nullable = false)
     private long rollSize;
 
+    @Column(name = "registrants", nullable = false)
+    private long registrants;
+
+    @Column(name = "format", nullable = false)
+    private int format;
+
     @Column(name = "prev_hash", nullable = false, length = 64)
     private String prevHash;
 
@@ -73,22 +114,26 @@ public class LedgerEntry {
 
     /** The first entry of an election's ledger. */
     public static LedgerEntry first(UUID electionId, Kind kind, String detail, Instant at) {
-        return new LedgerEntry(electionId.toString(), 1, kind, detail, at, 0, GENESIS);
+        return new LedgerEntry(electionId.toString(), 1, kind, detail, at, kind.registrantsDelta(),
+                kind.rollDelta(), GENESIS);
     }
 
-    /** The entry after this one, with the roll's new size. */
-    public LedgerEntry next(Kind nextKind, String nextDetail, Instant at, long newRollSize) {
-        return new LedgerEntry(electionId, seq + 1, nextKind, nextDetail, at, newRollSize, hash);
+    /** The entry after this one: its counts are this entry's moved as its kind says. */
+    public LedgerEntry next(Kind nextKind, String nextDetail, Instant at) {
+        return new LedgerEntry(electionId, seq + 1, nextKind, nextDetail, at,
+                registrants + nextKind.registrantsDelta(), rollSize + nextKind.rollDelta(), hash);
     }
 
     private LedgerEntry(String electionId, long seq, Kind kind, String detail, Instant at,
-            long rollSize, String prevHash) {
+            long registrants, long rollSize, String prevHash) {
         this.electionId = electionId;
         this.seq = seq;
         this.kind = kind.name();
         this.detail = Objects.requireNonNull(detail);
         this.recordedAt = at.truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+        this.registrants = registrants;
         this.rollSize = rollSize;
+        this.format = FORMAT;
         this.prevHash = prevHash;
         this.hash = computeHash();
     }
@@ -97,6 +142,9 @@ public class LedgerEntry {
     public String computeHash() {
         String content = String.join("\n", prevHash, electionId, Long.toString(seq), kind, detail,
                 recordedAt.toString(), Long.toString(rollSize));
+        if (format >= 2) {
+            content = content + "\n" + registrants;
+        }
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha256.digest(content.getBytes(StandardCharsets.UTF_8)));
@@ -123,6 +171,10 @@ public class LedgerEntry {
 
     public long rollSize() {
         return rollSize;
+    }
+
+    public long registrants() {
+        return registrants;
     }
 
     public String prevHash() {

@@ -5,8 +5,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.openprimary.registration.boundary.Factor;
+import org.openprimary.registration.boundary.RegistrationTerms;
+import org.openprimary.registration.boundary.RollMode;
 
 /**
  * An election's registration as the voting module handed it over: when it opened, and when it
@@ -26,13 +34,40 @@ public class RegistrationWindow {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Column(name = "required_factors", nullable = false, length = 40)
+    private String requiredFactors;
+
+    @Column(name = "allowed_countries", nullable = false, length = 400)
+    private String allowedCountries;
+
+    @Column(name = "roll_mode", nullable = false, length = 10)
+    private String rollMode;
+
     protected RegistrationWindow() {
         // for JPA
     }
 
-    public RegistrationWindow(UUID electionId, Instant openedAt) {
-        this.electionId = electionId.toString();
-        this.openedAt = openedAt;
+    public RegistrationWindow(RegistrationTerms terms) {
+        this.electionId = terms.electionId().toString();
+        this.openedAt = terms.openedAt();
+        this.requiredFactors = terms.requiredFactors().stream().map(Enum::name).sorted()
+                .collect(Collectors.joining(","));
+        this.allowedCountries = String.join(",", terms.allowedCountries());
+        this.rollMode = terms.rollMode().name();
+    }
+
+    public Set<Factor> requiredFactors() {
+        Set<Factor> factors = EnumSet.noneOf(Factor.class);
+        Arrays.stream(requiredFactors.split(",")).map(Factor::valueOf).forEach(factors::add);
+        return factors;
+    }
+
+    public List<String> allowedCountries() {
+        return List.of(allowedCountries.split(","));
+    }
+
+    public RollMode rollMode() {
+        return RollMode.valueOf(rollMode);
     }
 
     public UUID electionId() {

@@ -24,7 +24,7 @@ class LedgerEntryTest {
     @Test
     void eachEntryLinksToThePreviousHash() {
         LedgerEntry first = LedgerEntry.first(ELECTION, LedgerEntry.Kind.REGISTRATION_OPENED, "opened", AT);
-        LedgerEntry second = first.next(LedgerEntry.Kind.REGISTRATION_OPENED, "again", AT.plusSeconds(1), 1);
+        LedgerEntry second = first.next(LedgerEntry.Kind.REGISTERED, "registered", AT.plusSeconds(1));
         assertEquals(2, second.seq());
         assertEquals(first.hash(), second.prevHash());
         assertNotEquals(first.hash(), second.hash());
@@ -39,6 +39,20 @@ class LedgerEntryTest {
                 LedgerEntry.Kind.REGISTRATION_OPENED, "opened!", AT).hash());
         assertNotEquals(base.hash(), LedgerEntry.first(ELECTION,
                 LedgerEntry.Kind.REGISTRATION_OPENED, "opened", AT.plusMillis(1)).hash());
+    }
+
+    @Test
+    void theCountsMoveOnlyAsEachKindSays() {
+        LedgerEntry entry = LedgerEntry.first(ELECTION, LedgerEntry.Kind.REGISTRATION_OPENED, "opened", AT);
+        assertEquals(0, entry.registrants());
+        entry = entry.next(LedgerEntry.Kind.REGISTERED, "registered", AT);
+        entry = entry.next(LedgerEntry.Kind.REGISTERED, "registered", AT);
+        entry = entry.next(LedgerEntry.Kind.REFUSED_DUPLICATE, "duplicate", AT);
+        entry = entry.next(LedgerEntry.Kind.FACTOR_VERIFIED, "PHONE", AT);
+        entry = entry.next(LedgerEntry.Kind.ADDED_TO_ROLL, "on the roll", AT);
+        assertEquals(2, entry.registrants());
+        assertEquals(1, entry.rollSize());
+        assertEquals(6, entry.seq());
     }
 
     @Test

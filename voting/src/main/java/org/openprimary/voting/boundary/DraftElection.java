@@ -4,7 +4,16 @@ import java.util.List;
 
 /**
  * An organizer's request for a new draft election. {@code grades} lists the scale from the worst
- * to the best grade; when absent, the default five grades are used.
+ * to the best grade; when absent, the default five grades are used. The registration rules
+ * ({@code requiredFactors}: PHONE, EMAIL, CARD; {@code allowedCountries}: ISO codes;
+ * {@code rollMode}: OPEN or IMPORTED) default to phone and email, France and its overseas
+ * departments, open registration.
  */
-public record DraftElection(String title, List<String> candidates, List<String> grades) {
+public record DraftElection(String title, List<String> candidates, List<String> grades,
+        List<String> requiredFactors, List<String> allowedCountries, String rollMode) {
+
+    /** A draft with the default registration rules. */
+    public static DraftElection of(String title, List<String> candidates, List<String> grades) {
+        return new DraftElection(title, candidates, grades, null, null, null);
+    }
 }

@@ -13,10 +13,12 @@ import java.util.logging.Logger;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.registration.boundary.RegistrationService;
+import org.openprimary.registration.boundary.RegistrationTerms;
 import org.openprimary.voting.entity.Election;
 import org.openprimary.voting.entity.ElectionId;
 import org.openprimary.voting.entity.ElectionState;
 import org.openprimary.voting.entity.GradeScale;
+import org.openprimary.voting.entity.RegistrationRules;
 
 /**
  * The voting module's facade for elections: organizers draft them and move them through their
@@ -42,7 +44,9 @@ public class ElectionService {
             throw new InvalidInputException("body", "send the election as a JSON object");
         }
         Election election = Election.draft(request.title(), request.candidates(),
-                GradeScale.ofOrDefault(request.grades()), clock);
+                GradeScale.ofOrDefault(request.grades()),
+                RegistrationRules.of(request.requiredFactors(), request.allowedCountries(), request.rollMode()),
+                clock);
         em.persist(election);
         LOG.info(() -> "Election " + election.id() + " drafted by " + organizer);
         return ElectionView.of(election);
@@ -68,7 +72,10 @@ public class ElectionService {
             throw notFound(electionId.toString());
         }
         election.openRegistration(clock);
-        registration.openRegistration(electionId.value(), election.registrationOpenedAt().orElseThrow());
+        RegistrationRules rules = election.registrationRules();
+        registration.openRegistration(new RegistrationTerms(electionId.value(),
+                election.registrationOpenedAt().orElseThrow(), rules.requiredFactors(),
+                rules.allowedCountries(), rules.rollMode()));
         LOG.info(() -> "Registration of election " + electionId + " opened by " + organizer);
         return ElectionView.of(election);
     }

@@ -12,7 +12,10 @@ public record ElectionView(
         List<String> candidates,
         List<String> grades,
         Instant createdAt,
-        Instant registrationOpenedAt) {
+        Instant registrationOpenedAt,
+        List<String> requiredFactors,
+        List<String> allowedCountries,
+        String rollMode) {
 
     static ElectionView of(Election election) {
         return new ElectionView(
@@ -22,6 +25,9 @@ public record ElectionView(
                 election.candidateNames(),
                 election.scale().names(),
                 election.createdAt(),
-                election.registrationOpenedAt().orElse(null));
+                election.registrationOpenedAt().orElse(null),
+                election.registrationRules().requiredFactors().stream().map(Enum::name).sorted().toList(),
+                election.registrationRules().allowedCountries(),
+                election.registrationRules().rollMode().name());
     }
 }

@@ -74,6 +74,15 @@ public class Election {
     @Column(name = "registration_opened_at")
     private Instant registrationOpenedAt;
 
+    @Column(name = "required_factors", nullable = false, length = 40)
+    private String requiredFactors;
+
+    @Column(name = "allowed_countries", nullable = false, length = 400)
+    private String allowedCountries;
+
+    @Column(name = "roll_mode", nullable = false, length = 10)
+    private String rollMode;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -84,7 +93,17 @@ public class Election {
 
     /** A new election in {@code DRAFT}, after checking every input. */
     public static Election draft(String title, List<String> candidateNames, GradeScale scale, Clock clock) {
+        return draft(title, candidateNames, scale, RegistrationRules.DEFAULT, clock);
+    }
+
+    /** A new election in {@code DRAFT}, with its registration rules. */
+    public static Election draft(String title, List<String> candidateNames, GradeScale scale,
+            RegistrationRules rules, Clock clock) {
         Election election = new Election();
+        election.requiredFactors = rules.requiredFactors().stream().map(Enum::name).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
+        election.allowedCountries = String.join(",", rules.allowedCountries());
+        election.rollMode = rules.rollMode().name();
         election.id = ElectionId.random().toString();
         election.title = checkedTitle(title);
         election.candidates = checkedCandidates(candidateNames);
@@ -178,6 +197,15 @@ public class Election {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public RegistrationRules registrationRules() {
+        return new RegistrationRules(
+                java.util.Arrays.stream(requiredFactors.split(","))
+                        .map(org.openprimary.registration.boundary.Factor::valueOf)
+                        .collect(java.util.stream.Collectors.toSet()),
+                List.of(allowedCountries.split(",")),
+                org.openprimary.registration.boundary.RollMode.valueOf(rollMode));
     }
 
     public Optional<Instant> registrationOpenedAt() {

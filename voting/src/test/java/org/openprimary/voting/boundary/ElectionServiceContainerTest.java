@@ -8,7 +8,6 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.EJB;
 import java.io.File;
-import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -44,27 +43,19 @@ class ElectionServiceContainerTest {
 
     @Deployment
     static WebArchive deployment() {
-        JavaArchive common = ShrinkWrap.create(JavaArchive.class, "openprimary-common.jar")
-                .addPackages(true, "org.openprimary.common")
-                .addAsManifestResource(resource("META-INF/beans.xml", org.openprimary.common.DomainException.class), "beans.xml");
-        JavaArchive registration = ShrinkWrap.create(JavaArchive.class, "openprimary-registration.jar")
-                .addPackages(true, "org.openprimary.registration")
-                .addAsManifestResource(resource("META-INF/persistence.xml", RegistrationService.class), "persistence.xml")
-                .addAsManifestResource(resource("META-INF/beans.xml", RegistrationService.class), "beans.xml")
-                .addAsResource(resource("db/migration/registration/V1__roll_ledger.sql", RegistrationService.class),
-                        "db/migration/registration/V1__roll_ledger.sql");
         JavaArchive voting = ShrinkWrap.create(JavaArchive.class, "openprimary-voting.jar")
                 .addPackages(true, "org.openprimary.voting")
                 .deleteClass(ElectionServiceContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
-                .addAsResource("db/migration/voting/V1__elections.sql");
+                .addAsResource("db/migration/voting/V1__elections.sql")
+                .addAsResource("db/migration/voting/V2__registration_rules.sql");
+        // The module's run-time libraries as built (common, registration and theirs), copied by the build.
+        File[] libraries = new File("target/test-libs").listFiles((dir, name) -> name.endsWith(".jar"));
         return ShrinkWrap.create(WebArchive.class, "voting-test.war")
                 .addClass(ElectionServiceContainerTest.class)
-                .addAsLibraries(common, registration, voting)
-                .addAsLibraries(jarOf(org.flywaydb.core.Flyway.class),
-                        jarOf(org.flywaydb.database.postgresql.PostgreSQLDatabaseType.class),
-                        jarOf(org.postgresql.Driver.class));
+                .addAsLibraries(voting)
+                .addAsLibraries(libraries);
     }
 
     @EJB
@@ -81,12 +72,12 @@ class ElectionServiceContainerTest {
 
     @Test
     void theSchemaWasMigratedAtStartUp() {
-        assertEquals("1", schema.status().version());
+        assertEquals("2", schema.status().version());
     }
 
     @Test
     void openingRegistrationMovesTheElectionAndStartsTheRollLedgerTogether() {
-        ElectionView draft = elections.draft(new DraftElection("Primaire", List.of("Alice", "Bob"), null), "test");
+        ElectionView draft = elections.draft(DraftElection.of("Primaire", List.of("Alice", "Bob"), null), "test");
         assertEquals("DRAFT", draft.state());
         assertTrue(elections.published(null).stream().noneMatch(e -> e.id().equals(draft.id())),
                 "a draft is not public");
@@ -105,7 +96,7 @@ class ElectionServiceContainerTest {
 
     @Test
     void whenRegistrationRefusesTheElectionStaysInDraft() throws SQLException {
-        ElectionView draft = elections.draft(new DraftElection("Primaire", List.of("Alice"), null), "test");
+        ElectionView draft = elections.draft(DraftElection.of("Primaire", List.of("Alice"), null), "test");
         try (Connection c = dataSource.getConnection();
                 PreparedStatement window = c.prepareStatement(
                         "INSERT INTO registration.registration_window (election_id, opened_at) VALUES (?, ?)")) {
@@ -118,25 +109,5 @@ class ElectionServiceContainerTest {
 
         assertEquals("DRAFT", elections.find(draft.id()).state(), "the election's change was rolled back");
         assertTrue(registration.ledger(UUID.fromString(draft.id())).isEmpty());
-    }
-
-    /** A resource of the module (jar or classes folder) that holds {@code from}, not the first one on the classpath. */
-    private static java.net.URL resource(String name, Class<?> from) {
-        File module = jarOf(from);
-        try {
-            return module.isDirectory()
-                    ? new File(module, name).toURI().toURL()
-                    : new java.net.URL("jar:" + module.toURI() + "!/" + name);
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static File jarOf(Class<?> type) {
-        try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

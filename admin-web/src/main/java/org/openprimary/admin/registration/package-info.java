@@ -1,0 +1,2 @@
+/** The roll, as the console shows it. */
+package org.openprimary.admin.registration;

@@ -1,0 +1,131 @@
+package org.openprimary.web.registration;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.NotFoundException;
+import org.openprimary.registration.boundary.NewRegistrant;
+import org.openprimary.registration.boundary.RegistrationService;
+import org.openprimary.registration.boundary.RegistrationStatus;
+import org.openprimary.registration.boundary.RollChanges;
+import org.openprimary.registration.boundary.RollCounts;
+
+/**
+ * Citizens register for an election and verify their factors; anyone reads the roll's counts and
+ * why they changed. After registering, each step is authorized by the registration's resume token
+ * ({@code Authorization: Bearer <token>}).
+ */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class RegistrationResource {
+
+    @EJB
+    RegistrationService registration;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("elections/{electionId}/registrants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register for an election; the first phone code is sent when the election requires the phone."
+            + " The answer carries the resume token, given only once.")
+    public Response register(@PathParam("electionId") String electionId, NewRegistrant request) {
+        RegistrationStatus status = registration.register(id(electionId, "electionId"), request);
+        return Response.created(uri.getBaseUriBuilder().path("registrants").path(status.id()).build())
+                .entity(status).build();
+    }
+
+    @GET
+    @Path("registrants/{id}")
+    @Operation(summary = "Where a registration stands (needs the resume token)")
+    public RegistrationStatus status(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        return registration.status(id(id, "id"), bearer(auth));
+    }
+
+    @POST
+    @Path("registrants/{id}/phone/code")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send a new phone code by 'sms' or, when the SMS does not arrive, by voice 'call'")
+    public Response sendPhoneCode(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            CodeRequest request) {
+        registration.sendPhoneCode(id(id, "id"), bearer(auth), request == null ? null : request.channel());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("registrants/{id}/phone/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check the phone code; on the roll once every required factor is verified")
+    public RegistrationStatus verifyPhone(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            CodeCheck request) {
+        return registration.verifyPhone(id(id, "id"), bearer(auth), request == null ? null : request.code());
+    }
+
+    @GET
+    @Path("elections/{electionId}/roll")
+    @Operation(summary = "The roll's counts (registrants, on the roll) at a moment (default now), from its ledger")
+    public RollCounts counts(@PathParam("electionId") String electionId, @QueryParam("at") String at) {
+        return registration.counts(id(electionId, "electionId"), at == null ? null : instant(at, "at"));
+    }
+
+    @GET
+    @Path("elections/{electionId}/roll/changes")
+    @Operation(summary = "Why the roll's counts changed between two moments: ledger entries by kind")
+    public RollChanges changes(@PathParam("electionId") String electionId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return registration.changes(id(electionId, "electionId"), instant(from, "from"), instant(to, "to"));
+    }
+
+    /** The channel for a new phone code: {@code sms} (default) or {@code call}. */
+    public record CodeRequest(String channel) {
+    }
+
+    /** A phone code to check. */
+    public record CodeCheck(String code) {
+    }
+
+    private static UUID id(String text, String field) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException(field, "nothing has the id '" + text + "'");
+        }
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new NotFoundException("id", "no registration matches this link");
+        }
+        return authorization.substring(7).strip();
+    }
+
+    private static Instant instant(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(field, "give a moment such as 2027-01-15T18:00:00Z");
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "'" + text + "' is not a moment such as 2027-01-15T18:00:00Z");
+        }
+    }
+}

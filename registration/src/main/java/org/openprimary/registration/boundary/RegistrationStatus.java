@@ -1,0 +1,20 @@
+package org.openprimary.registration.boundary;
+
+import java.util.List;
+import org.openprimary.registration.entity.Registrant;
+
+/**
+ * Where a registration stands, as the registrant sees it. {@code resumeToken} is given once, when
+ * registering: it authorizes the next steps and is never shown again.
+ */
+public record RegistrationStatus(String id, String electionId, String status, List<String> requiredFactors,
+        List<String> verifiedFactors, String resumeToken) {
+
+    static RegistrationStatus of(Registrant registrant, java.util.Set<Factor> required, String resumeToken) {
+        return new RegistrationStatus(registrant.id().toString(), registrant.electionId().toString(),
+                registrant.status().name(),
+                required.stream().map(Enum::name).sorted().toList(),
+                registrant.verifiedFactors().stream().map(Enum::name).sorted().toList(),
+                resumeToken);
+    }
+}

@@ -1,0 +1,21 @@
+package org.openprimary.registration.boundary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the voting module hands registration when an election's registration opens: everything
+ * registration needs of the election, so it never asks the voting module.
+ *
+ * @param allowedCountries ISO 3166 region codes whose mobile numbers may register (e.g. FR, GP)
+ */
+public record RegistrationTerms(UUID electionId, Instant openedAt, Set<Factor> requiredFactors,
+        List<String> allowedCountries, RollMode rollMode) {
+
+    public RegistrationTerms {
+        requiredFactors = Set.copyOf(requiredFactors);
+        allowedCountries = List.copyOf(allowedCountries);
+    }
+}

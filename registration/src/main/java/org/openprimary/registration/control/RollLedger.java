@@ -1,0 +1,90 @@
+package org.openprimary.registration.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.openprimary.common.NotFoundException;
+import org.openprimary.registration.entity.LedgerEntry;
+import org.openprimary.registration.entity.RegistrationWindow;
+
+/**
+ * Appends to an election's roll ledger and answers questions about it. Appends to one election's
+ * ledger are serialized by a lock on its registration window, so the chain never forks.
+ */
+@Stateless
+public class RollLedger {
+
+    @PersistenceContext(unitName = "registration")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Appends within the caller's transaction: the entry exists only if the change it explains does. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public LedgerEntry append(UUID electionId, LedgerEntry.Kind kind, String detail) {
+        RegistrationWindow window = em.find(RegistrationWindow.class, electionId.toString(),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (window == null) {
+            throw new NotFoundException("electionId", "no election with this id is open for registration");
+        }
+        LedgerEntry next = last(electionId)
+                .map(previous -> previous.next(kind, detail, clock.instant()))
+                .orElseGet(() -> LedgerEntry.first(electionId, kind, detail, clock.instant()));
+        em.persist(next);
+        return next;
+    }
+
+    /** Appends in a transaction of its own: for events whose cause was rolled back (a refused duplicate). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public LedgerEntry appendAlone(UUID electionId, LedgerEntry.Kind kind, String detail) {
+        return append(electionId, kind, detail);
+    }
+
+    public Optional<LedgerEntry> last(UUID electionId) {
+        return em.createNamedQuery(LedgerEntry.FIND_LAST, LedgerEntry.class)
+                .setParameter("election", electionId.toString())
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** The last entry recorded at or before {@code at}, if any. */
+    public Optional<LedgerEntry> lastAt(UUID electionId, Instant at) {
+        return em.createNamedQuery(LedgerEntry.FIND_LAST_AT, LedgerEntry.class)
+                .setParameter("election", electionId.toString())
+                .setParameter("at", at)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** How many entries of each kind were recorded after {@code from} and up to {@code to}. */
+    public Map<LedgerEntry.Kind, Long> changes(UUID electionId, Instant from, Instant to) {
+        Map<LedgerEntry.Kind, Long> counts = new EnumMap<>(LedgerEntry.Kind.class);
+        List<Object[]> rows = em.createNamedQuery(LedgerEntry.COUNT_KINDS_BETWEEN, Object[].class)
+                .setParameter("election", electionId.toString())
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+        for (Object[] row : rows) {
+            counts.put(LedgerEntry.Kind.valueOf((String) row[0]), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    public List<LedgerEntry> entries(UUID electionId) {
+        return em.createNamedQuery(LedgerEntry.FIND_BY_ELECTION, LedgerEntry.class)
+                .setParameter("election", electionId.toString())
+                .getResultList();
+    }
+}

@@ -1,0 +1,229 @@
+package org.openprimary.registration.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.openprimary.common.ConflictException;
+import org.openprimary.common.InvalidInputException;
+import org.openprimary.registration.boundary.Factor;
+
+/**
+ * A citizen registering for one election: who they say they are, what they consented to, and which
+ * factors they have verified. Each phone, email and card appears once per roll (the database
+ * enforces it). The registrant is on the roll once every factor the election requires is verified.
+ */
+@Entity
+@Table(name = "registrant", schema = "registration")
+@NamedQuery(name = Registrant.FIND_BY_RESUME_TOKEN,
+        query = "SELECT r FROM Registrant r WHERE r.resumeTokenHash = :hash")
+public class Registrant {
+
+    public static final String FIND_BY_RESUME_TOKEN = "Registrant.findByResumeToken";
+    public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_VERSION_LENGTH = 20;
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "election_id", nullable = false, length = 36)
+    private String electionId;
+
+    @Column(name = "first_name", nullable = false, length = MAX_NAME_LENGTH)
+    private String firstName;
+
+    @Column(name = "last_name", nullable = false, length = MAX_NAME_LENGTH)
+    private String lastName;
+
+    @Column(name = "phone_e164", length = 16)
+    private String phone;
+
+    @Column(name = "email", length = EmailAddress.MAX_LENGTH)
+    private String email;
+
+    @Column(name = "email_normalized", length = EmailAddress.MAX_LENGTH)
+    private String emailNormalized;
+
+    @Column(name = "language", nullable = false, length = 2)
+    private String language;
+
+    @Column(name = "charter_version", nullable = false, length = MAX_VERSION_LENGTH)
+    private String charterVersion;
+
+    @Column(name = "privacy_version", nullable = false, length = MAX_VERSION_LENGTH)
+    private String privacyVersion;
+
+    @Column(name = "resume_token_hash", nullable = false, length = 64)
+    private String resumeTokenHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 12)
+    private RegistrantStatus status;
+
+    @Column(name = "registered_at", nullable = false)
+    private Instant registeredAt;
+
+    @Column(name = "phone_verified_at")
+    private Instant phoneVerifiedAt;
+
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
+
+    @Column(name = "card_verified_at")
+    private Instant cardVerifiedAt;
+
+    @Column(name = "on_roll_at")
+    private Instant onRollAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Registrant() {
+        // for JPA
+    }
+
+    /** A new registrant, after checking names, consents and language. */
+    public Registrant(UUID electionId, String firstName, String lastName, PhoneNumber phone, EmailAddress email,
+            String language, String charterVersion, String privacyVersion, String resumeTokenHash, Instant at) {
+        this.id = UUID.randomUUID().toString();
+        this.electionId = electionId.toString();
+        this.firstName = name(firstName, "firstName");
+        this.lastName = name(lastName, "lastName");
+        this.phone = phone == null ? null : phone.e164();
+        this.email = email == null ? null : email.address();
+        this.emailNormalized = email == null ? null : email.normalized();
+        this.language = language(language);
+        this.charterVersion = consent(charterVersion, "charterVersion", "the election's charter");
+        this.privacyVersion = consent(privacyVersion, "privacyVersion", "the privacy notice");
+        this.resumeTokenHash = resumeTokenHash;
+        this.status = RegistrantStatus.PENDING;
+        this.registeredAt = at;
+    }
+
+    /**
+     * Records a verified factor.
+     *
+     * @return whether this verification put the registrant on the roll
+     */
+    public boolean verified(Factor factor, Set<Factor> required, Instant at) {
+        if (isVerified(factor)) {
+            throw new ConflictException(factor.name().toLowerCase(java.util.Locale.ROOT),
+                    "this factor is already verified");
+        }
+        switch (factor) {
+            case PHONE -> phoneVerifiedAt = at;
+            case EMAIL -> emailVerifiedAt = at;
+            case CARD -> cardVerifiedAt = at;
+        }
+        if (status == RegistrantStatus.PENDING && verifiedFactors().containsAll(required)) {
+            status = RegistrantStatus.ON_ROLL;
+            onRollAt = at;
+            return true;
+        }
+        return false;
+    }
+
+    public boolean isVerified(Factor factor) {
+        return switch (factor) {
+            case PHONE -> phoneVerifiedAt != null;
+            case EMAIL -> emailVerifiedAt != null;
+            case CARD -> cardVerifiedAt != null;
+        };
+    }
+
+    public Set<Factor> verifiedFactors() {
+        Set<Factor> verified = EnumSet.noneOf(Factor.class);
+        for (Factor factor : Factor.values()) {
+            if (isVerified(factor)) {
+                verified.add(factor);
+            }
+        }
+        return verified;
+    }
+
+    private static String name(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "this name is required");
+        }
+        String stripped = value.strip();
+        if (stripped.length() > MAX_NAME_LENGTH) {
+            throw new InvalidInputException(field, "a name has at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (stripped.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(field, "a name cannot contain control characters");
+        }
+        return stripped;
+    }
+
+    private static String language(String value) {
+        if (value == null || value.isBlank()) {
+            return "fr";
+        }
+        String lower = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!lower.equals("fr") && !lower.equals("en")) {
+            throw new InvalidInputException("language", "the language is 'fr' or 'en'");
+        }
+        return lower;
+    }
+
+    private static String consent(String version, String field, String what) {
+        if (version == null || version.isBlank()) {
+            throw new InvalidInputException(field, "accepting " + what + " is required; send the version accepted");
+        }
+        if (version.strip().length() > MAX_VERSION_LENGTH) {
+            throw new InvalidInputException(field, "a version has at most " + MAX_VERSION_LENGTH + " characters");
+        }
+        return version.strip();
+    }
+
+    public UUID id() {
+        return UUID.fromString(id);
+    }
+
+    public UUID electionId() {
+        return UUID.fromString(electionId);
+    }
+
+    public Optional<String> phone() {
+        return Optional.ofNullable(phone);
+    }
+
+    public Optional<String> email() {
+        return Optional.ofNullable(email);
+    }
+
+    public String resumeTokenHash() {
+        return resumeTokenHash;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public RegistrantStatus status() {
+        return status;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+}

@@ -1,0 +1,198 @@
+package org.openprimary.registration.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.EJB;
+import java.io.File;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openprimary.common.ConflictException;
+import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.TooManyRequestsException;
+
+/**
+ * The registration journey on Payara Micro against the real PostgreSQL, with the console stand-in
+ * for phone codes: what only the container and the database show (transactions, constraints
+ * under concurrency, the ledger).
+ */
+@ExtendWith(ArquillianExtension.class)
+@DataSourceDefinition(name = "java:app/jdbc/openprimary", // in the EAR, application.xml declares it
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=openprimary.db.url}",
+        user = "${MPCONFIG=openprimary.db.user}",
+        password = "${MPCONFIG=openprimary.db.password}")
+class RegistrationServiceContainerTest {
+
+    @Deployment
+    static WebArchive deployment() {
+        JavaArchive registration = ShrinkWrap.create(JavaArchive.class, "openprimary-registration.jar")
+                .addPackages(true, "org.openprimary.registration")
+                .deleteClass(RegistrationServiceContainerTest.class)
+                .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
+                .addAsManifestResource("META-INF/beans.xml", "beans.xml")
+                .addAsResource("db/migration/registration/V1__roll_ledger.sql")
+                .addAsResource("db/migration/registration/V2__registrants.sql");
+        File[] libraries = new File("target/test-libs").listFiles((dir, name) -> name.endsWith(".jar"));
+        return ShrinkWrap.create(WebArchive.class, "registration-test.war")
+                .addClass(RegistrationServiceContainerTest.class)
+                .addAsLibraries(registration)
+                .addAsLibraries(libraries);
+    }
+
+    @EJB
+    RegistrationService registration;
+
+    private UUID open(Set<Factor> factors) {
+        UUID election = UUID.randomUUID();
+        registration.openRegistration(new RegistrationTerms(election, Instant.now(), factors,
+                List.of("FR", "GP", "MQ", "GF", "RE", "YT"), RollMode.OPEN));
+        return election;
+    }
+
+    private static NewRegistrant citizen(String phone, String email) {
+        return new NewRegistrant("Camille", "Durand", phone, email, "charter-1", "privacy-1", "fr");
+    }
+
+    private String codeFor(String maskedPhone) {
+        return registration.consoleCodes(200).stream()
+                .filter(code -> code.phone().equals(maskedPhone) && !code.used())
+                .findFirst().orElseThrow().code();
+    }
+
+    @Test
+    void aCitizenRegistersVerifiesTheirPhoneAndIsOnTheRoll() {
+        UUID election = open(EnumSet.of(Factor.PHONE));
+        RegistrationStatus registered = registration.register(election, citizen("06 12 34 56 01", null));
+        assertEquals("PENDING", registered.status());
+        assertEquals(List.of("PHONE"), registered.requiredFactors());
+        assertTrue(registered.resumeToken().length() >= 40);
+        UUID id = UUID.fromString(registered.id());
+
+        assertThrows(InvalidInputException.class,
+                () -> registration.verifyPhone(id, registered.resumeToken(), "000000".equals(codeFor("+33*******01"))
+                        ? "111111" : "000000"));
+        RegistrationStatus verified = registration.verifyPhone(id, registered.resumeToken(), codeFor("+33*******01"));
+
+        assertEquals("ON_ROLL", verified.status());
+        assertEquals(List.of("PHONE"), verified.verifiedFactors());
+        assertNull(verified.resumeToken(), "the token is shown once");
+        RollCounts counts = registration.counts(election, null);
+        assertEquals(1, counts.registrants());
+        assertEquals(1, counts.onRoll());
+        assertEquals(List.of("REGISTRATION_OPENED", "REGISTERED", "FACTOR_VERIFIED", "ADDED_TO_ROLL"),
+                registration.ledger(election).stream().map(LedgerEntryView::kind).toList());
+        assertEquals(1, registration.rollSize(election));
+    }
+
+    @Test
+    void theResumeTokenIsNeededForEveryStep() {
+        UUID election = open(EnumSet.of(Factor.PHONE));
+        RegistrationStatus registered = registration.register(election, citizen("0612345602", null));
+        UUID id = UUID.fromString(registered.id());
+        assertThrows(org.openprimary.common.NotFoundException.class, () -> registration.status(id, "forged"));
+        assertThrows(org.openprimary.common.NotFoundException.class, () -> registration.status(id, null));
+        assertEquals("PENDING", registration.status(id, registered.resumeToken()).status());
+    }
+
+    @Test
+    void theSamePhoneOrMailboxCannotBeOnARollTwice() {
+        UUID election = open(EnumSet.of(Factor.PHONE, Factor.EMAIL));
+        registration.register(election, citizen("+33 6 12 34 56 03", "camille.durand@gmail.com"));
+
+        ConflictException samePhone = assertThrows(ConflictException.class,
+                () -> registration.register(election, citizen("0612345603", "autre@example.org")));
+        ConflictException sameMailbox = assertThrows(ConflictException.class,
+                () -> registration.register(election, citizen("0612345604", "CamilleDurand+primaire@gmail.com")));
+
+        assertEquals(samePhone.reason(), sameMailbox.reason(), "the refusal says nothing about which detail");
+        assertFalse(samePhone.reason().contains("0612345603"));
+        RollCounts counts = registration.counts(election, null);
+        assertEquals(1, counts.registrants());
+        Map<String, Long> changes = registration.changes(election, Instant.parse("2000-01-01T00:00:00Z"),
+                Instant.now().plusSeconds(1)).entriesByKind();
+        assertEquals(2L, changes.get("REFUSED_DUPLICATE"));
+        assertEquals(1L, changes.get("REGISTERED"));
+    }
+
+    @Test
+    void concurrentRegistrationsWithOnePhoneLeaveExactlyOneRegistrant() throws Exception {
+        UUID election = open(EnumSet.of(Factor.PHONE));
+        int attempts = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    registration.register(election, citizen("0612345605", null));
+                    return true;
+                } catch (ConflictException e) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int accepted = 0;
+        for (Future<Boolean> outcome : outcomes) {
+            if (outcome.get(60, TimeUnit.SECONDS)) {
+                accepted++;
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, accepted);
+        assertEquals(1, registration.counts(election, null).registrants());
+        Map<String, Long> changes = registration.changes(election, Instant.parse("2000-01-01T00:00:00Z"),
+                Instant.now().plusSeconds(1)).entriesByKind();
+        assertEquals(attempts - 1L, changes.get("REFUSED_DUPLICATE"), "every refusal is in the ledger");
+    }
+
+    @Test
+    void aNumberGetsAtMostFiveCodesInTenMinutes() {
+        UUID election = open(EnumSet.of(Factor.PHONE));
+        RegistrationStatus registered = registration.register(election, citizen("0612345606", null));
+        UUID id = UUID.fromString(registered.id());
+        for (int i = 0; i < 4; i++) {
+            registration.sendPhoneCode(id, registered.resumeToken(), i % 2 == 0 ? "sms" : "call");
+        }
+        TooManyRequestsException limited = assertThrows(TooManyRequestsException.class,
+                () -> registration.sendPhoneCode(id, registered.resumeToken(), "sms"));
+        assertTrue(limited.retryAfter().toMinutes() <= 10 && !limited.retryAfter().isZero());
+    }
+
+    @Test
+    void onlyMobilesOfTheAllowedCountriesRegister() {
+        UUID election = open(EnumSet.of(Factor.PHONE));
+        assertEquals("phone", assertThrows(InvalidInputException.class,
+                () -> registration.register(election, citizen("+1 202 555 0147", null))).field().orElseThrow());
+        assertEquals("phone", assertThrows(InvalidInputException.class,
+                () -> registration.register(election, citizen("01 45 67 89 10", null))).field().orElseThrow(),
+                "a landline cannot receive the SMS code");
+        assertEquals("charterVersion", assertThrows(InvalidInputException.class,
+                () -> registration.register(election, new NewRegistrant("A", "B", "0612345607", null, null, "p", "fr")))
+                .field().orElseThrow());
+        assertEquals(0, registration.counts(election, null).registrants(), "a refused input changes nothing");
+    }
+}
