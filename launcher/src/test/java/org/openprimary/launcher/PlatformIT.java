@@ -156,6 +156,28 @@ class PlatformIT {
     }
 
     @Test
+    void throwAwayMailboxesAreRefusedAndAnAbusedProviderIsToldToWait() throws Exception {
+        String election = json.readTree(send(asOrganizer(post("admin/api/elections",
+                "{\"title\":\"Primaire limites\",\"candidates\":[\"A\"],\"requiredFactors\":[\"EMAIL\"]}")))
+                .body()).get("id").asText();
+        send(asOrganizer(post("admin/api/elections/" + election + "/open-registration", "")));
+        String template = "{\"firstName\":\"A\",\"lastName\":\"B\",\"email\":\"%s\","
+                + "\"charterVersion\":\"1\",\"privacyVersion\":\"1\"}";
+
+        assertProblem(send(post("api/elections/" + election + "/registrants",
+                String.format(template, "someone@yopmail.com"))), 400, "email");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, send(post("api/elections/" + election + "/registrants",
+                    String.format(template, "citizen" + i + "@limits.example.org"))).statusCode());
+        }
+        HttpResponse<String> limited = send(post("api/elections/" + election + "/registrants",
+                String.format(template, "citizen9@limits.example.org")));
+        assertProblem(limited, 429, "email");
+        long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+    }
+
+    @Test
     void badInputIsAProblemThatNamesTheField() throws Exception {
         assertProblem(send(asOrganizer(post("admin/api/elections", "{\"title\":\" \",\"candidates\":[\"A\"]}"))),
                 400, "title");

@@ -2,6 +2,8 @@ package org.openprimary.web.registration;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
@@ -43,13 +46,20 @@ public class RegistrationResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest http;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.http.trust-forwarded-for", defaultValue = "false")
+    boolean trustForwardedFor;
+
     @POST
     @Path("elections/{electionId}/registrants")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register for an election; the first phone code is sent when the election requires the phone."
             + " The answer carries the resume token, given only once.")
     public Response register(@PathParam("electionId") String electionId, NewRegistrant request) {
-        RegistrationStatus status = registration.register(id(electionId, "electionId"), request);
+        RegistrationStatus status = registration.register(id(electionId, "electionId"), request, clientAddress());
         return Response.created(uri.getBaseUriBuilder().path("registrants").path(status.id()).build())
                 .entity(status).build();
     }
@@ -101,6 +111,18 @@ public class RegistrationResource {
 
     /** A phone code to check. */
     public record CodeCheck(String code) {
+    }
+
+    /**
+     * The client's address: the connection's, or, behind a trusted load balancer
+     * ({@code openprimary.http.trust-forwarded-for}), the first address of {@code X-Forwarded-For}.
+     */
+    private String clientAddress() {
+        String forwarded = http.getHeader("X-Forwarded-For");
+        if (trustForwardedFor && forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].strip();
+        }
+        return http.getRemoteAddr();
     }
 
     private static UUID id(String text, String field) {

@@ -23,6 +23,7 @@ import org.openprimary.common.NotFoundException;
 import org.openprimary.registration.control.CardProvider;
 import org.openprimary.registration.control.PhoneVerification;
 import org.openprimary.registration.control.PhoneVerifier;
+import org.openprimary.registration.control.RegistrationGuards;
 import org.openprimary.registration.control.Registrations;
 import org.openprimary.registration.control.RollLedger;
 import org.openprimary.registration.control.Tokens;
@@ -65,6 +66,9 @@ public class RegistrationService {
     @EJB
     PhoneVerification phoneVerification;
 
+    @EJB
+    RegistrationGuards guards;
+
     /** Who checks the card imprint: {@code stripe}, or the demo's {@code demo} stand-in. */
     public String cardProvider() {
         return cardProvider.provider();
@@ -91,6 +95,15 @@ public class RegistrationService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public RegistrationStatus register(UUID electionId, NewRegistrant request) {
+        return register(electionId, request, null);
+    }
+
+    /**
+     * Like {@link #register(UUID, NewRegistrant)}, counting the attempt against the limits of the
+     * client's address ({@code null} when unknown).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public RegistrationStatus register(UUID electionId, NewRegistrant request, String clientAddress) {
         if (request == null) {
             throw new InvalidInputException("body", "send the registration as a JSON object");
         }
@@ -100,6 +113,7 @@ public class RegistrationService {
                 ? PhoneNumber.parse(request.phone(), window.allowedCountries(), "phone") : null;
         EmailAddress email = required.contains(Factor.EMAIL) || present(request.email())
                 ? EmailAddress.parse(request.email(), "email") : null;
+        guards.check(clientAddress, phone, email);
         String token = Tokens.random();
         Registrant registrant = new Registrant(electionId, request.firstName(), request.lastName(), phone, email,
                 request.language(), request.charterVersion(), request.privacyVersion(), Tokens.hash(token),

@@ -53,7 +53,8 @@ class RegistrationServiceContainerTest {
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
                 .addAsResource("db/migration/registration/V1__roll_ledger.sql")
-                .addAsResource("db/migration/registration/V2__registrants.sql");
+                .addAsResource("db/migration/registration/V2__registrants.sql")
+                .addAsResource("disposable-email-domains.txt");
         File[] libraries = new File("target/test-libs").listFiles((dir, name) -> name.endsWith(".jar"));
         return ShrinkWrap.create(WebArchive.class, "registration-test.war")
                 .addClass(RegistrationServiceContainerTest.class)

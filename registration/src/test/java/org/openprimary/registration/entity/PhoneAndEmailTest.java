@@ -1,0 +1,58 @@
+package org.openprimary.registration.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openprimary.common.InvalidInputException;
+
+class PhoneAndEmailTest {
+
+    private static final List<String> FRANCE = List.of("FR", "GP", "MQ", "GF", "RE", "YT");
+
+    @ParameterizedTest
+    @CsvSource({
+        "06 12 34 56 78, +33612345678, FR",
+        "+33 7 81 23 45 67, +33781234567, FR",
+        "0033612345678, +33612345678, FR",
+        "+590 690 12 34 56, +590690123456, GP",
+        "+262 692 12 34 56, +262692123456, RE"})
+    void mobilesAreWrittenInE164WithTheirCountry(String raw, String e164, String region) {
+        PhoneNumber phone = PhoneNumber.parse(raw, FRANCE, "phone");
+        assertEquals(e164, phone.e164());
+        assertEquals(region, phone.region());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "hello", "12", "01 45 67 89 10", "+1 202 555 0147", "+44 7911 123456"})
+    void landlinesForeignNumbersAndNonsenseAreRefused(String raw) {
+        assertEquals("phone", assertThrows(InvalidInputException.class,
+                () -> PhoneNumber.parse(raw, FRANCE, "phone")).field().orElseThrow());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Camille.Durand@Example.org, camille.durand@example.org",
+        "camille.durand+primaire@gmail.com, camilledurand@gmail.com",
+        "C.A.M.I.L.L.E@googlemail.com, camille@gmail.com",
+        "camille+tag@example.org, camille+tag@example.org"})
+    void mailboxesAreNormalizedAsTheirProvidersTreatThem(String raw, String normalized) {
+        assertEquals(normalized, EmailAddress.parse(raw, "email").normalized());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "camille", "camille@", "@example.org", "camille@example", "a b@example.org"})
+    void malformedAddressesAreRefused(String raw) {
+        assertEquals("email", assertThrows(InvalidInputException.class,
+                () -> EmailAddress.parse(raw, "email")).field().orElseThrow());
+    }
+
+    @org.junit.jupiter.api.Test
+    void numbersAndAddressesAreMaskedForLogs() {
+        assertEquals("+33*******78", PhoneNumber.mask("+33612345678"));
+        assertEquals("c***@example.org", EmailAddress.parse("camille@example.org", "email").masked());
+    }
+}
