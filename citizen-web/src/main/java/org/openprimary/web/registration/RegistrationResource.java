@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
+import org.openprimary.registration.boundary.CardSetupView;
 import org.openprimary.registration.boundary.NewRegistrant;
 import org.openprimary.registration.boundary.RegistrationService;
 import org.openprimary.registration.boundary.RegistrationStatus;
@@ -90,6 +91,25 @@ public class RegistrationResource {
         return registration.verifyPhone(id(id, "id"), bearer(auth), request == null ? null : request.code());
     }
 
+    @POST
+    @Path("registrants/{id}/card/setup")
+    @Operation(summary = "Start the card step: the provider's setup id and client secret for the page's card form"
+            + " (the card goes to the provider, never to us)")
+    public CardSetupView startCardSetup(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        return registration.startCardSetup(id(id, "id"), bearer(auth));
+    }
+
+    @POST
+    @Path("registrants/{id}/card/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Finish the card step once the page confirmed the setup; only a keyed hash of the card's"
+            + " fingerprint is kept")
+    public RegistrationStatus verifyCard(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            CardCheck request) {
+        return registration.verifyCard(id(id, "id"), bearer(auth), request == null ? null : request.setupId(),
+                request == null ? null : request.demoCard());
+    }
+
     @GET
     @Path("elections/{electionId}/roll")
     @Operation(summary = "The roll's counts (registrants, on the roll) at a moment (default now), from its ledger")
@@ -111,6 +131,10 @@ public class RegistrationResource {
 
     /** A phone code to check. */
     public record CodeCheck(String code) {
+    }
+
+    /** The confirmed card setup; {@code demoCard} is the test card number, read by the demo stand-in only. */
+    public record CardCheck(String setupId, String demoCard) {
     }
 
     /**

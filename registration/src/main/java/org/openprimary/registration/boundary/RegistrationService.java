@@ -21,6 +21,7 @@ import org.openprimary.common.ConflictException;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.registration.control.CardProvider;
+import org.openprimary.registration.control.CardVerifier;
 import org.openprimary.registration.control.PhoneVerification;
 import org.openprimary.registration.control.PhoneVerifier;
 import org.openprimary.registration.control.RegistrationGuards;
@@ -176,12 +177,49 @@ public class RegistrationService {
     private RegistrationStatus verified(Registrant registrant, Factor factor) {
         RegistrationWindow window = window(registrant.electionId());
         em.lock(registrant, LockModeType.PESSIMISTIC_WRITE);
-        boolean onRoll = registrant.verified(factor, window.requiredFactors(), clock.instant());
-        ledger.append(registrant.electionId(), LedgerEntry.Kind.FACTOR_VERIFIED, factor.name());
-        if (onRoll) {
-            ledger.append(registrant.electionId(), LedgerEntry.Kind.ADDED_TO_ROLL, "on the roll");
-        }
+        registrations.factorVerified(registrant, factor, window.requiredFactors());
         return RegistrationStatus.of(registrant, window.requiredFactors(), null);
+    }
+
+    /**
+     * Starts the card step: a card setup with the provider (Stripe, or the demo's test cards),
+     * whose secret the page uses to collect the card. The card never reaches our server.
+     */
+    public CardSetupView startCardSetup(UUID registrantId, String resumeToken) {
+        Registrant registrant = authorized(registrantId, resumeToken);
+        CardVerifier.Setup setup = cardProvider.verifier().start(registrant.id().toString());
+        registrant.cardSetupStarted(setup.setupId());
+        return new CardSetupView(cardProvider.provider(), setup.setupId(), setup.clientSecret(), setup.publishableKey());
+    }
+
+    /**
+     * Finishes the card step once the page confirmed the setup: reads the card's fingerprint from
+     * the provider, keeps only its keyed hash, and verifies the factor. A card already on this
+     * roll is refused (and the refusal is a ledger entry).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public RegistrationStatus verifyCard(UUID registrantId, String resumeToken, String setupId, String demoCard) {
+        Registrant registrant = authorized(registrantId, resumeToken);
+        if (registrant.isVerified(Factor.CARD)) {
+            throw new ConflictException("card", "the card is already verified");
+        }
+        if (setupId == null || !setupId.equals(registrant.cardSetupId().orElse(null))) {
+            throw new InvalidInputException("setupId", "this is not the card setup started for this registration");
+        }
+        String fingerprint = cardProvider.verifier().fingerprint(setupId, registrant.id().toString(), demoCard);
+        RegistrationWindow window = window(registrant.electionId());
+        try {
+            Registrant updated = registrations.recordCard(registrantId, cardProvider.hash(fingerprint),
+                    window.requiredFactors());
+            return RegistrationStatus.of(updated, window.requiredFactors(), null);
+        } catch (EJBException | PersistenceException e) {
+            if (!Registrations.isDuplicate(e)) {
+                throw e;
+            }
+            ledger.appendAlone(registrant.electionId(), LedgerEntry.Kind.REFUSED_DUPLICATE,
+                    "refused: card already on the roll");
+            throw new ConflictException(null, DUPLICATE);
+        }
     }
 
     /** The counts at a moment ({@code null}: now), read from the ledger. */

@@ -4,8 +4,13 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.UUID;
+import org.openprimary.registration.boundary.Factor;
 import org.openprimary.registration.entity.LedgerEntry;
 import org.openprimary.registration.entity.Registrant;
 
@@ -22,11 +27,43 @@ public class Registrations {
     @EJB
     RollLedger ledger;
 
+    @Inject
+    Clock clock;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void insert(Registrant registrant) {
         em.persist(registrant);
         em.flush(); // a unique constraint refuses a duplicate here, inside this transaction
         ledger.append(registrant.electionId(), LedgerEntry.Kind.REGISTERED, "registered");
+    }
+
+    /**
+     * Keeps a registrant's card hash and marks the card verified (and the registrant on the roll
+     * when it was the last factor), in a transaction of its own: a card already on the roll is
+     * refused by the database and rolls back alone.
+     *
+     * @return whether the registrant is now on the roll
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Registrant recordCard(UUID registrantId, String cardHash, java.util.Set<Factor> required) {
+        Registrant registrant = em.find(Registrant.class, registrantId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        registrant.cardImprinted(cardHash);
+        em.flush(); // the unique constraint on (election, card_hash) speaks here
+        factorVerified(registrant, Factor.CARD, required);
+        return registrant;
+    }
+
+    /**
+     * Marks a factor verified within the caller's transaction, with its ledger entries: the factor,
+     * and the roll when it was the last one required.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void factorVerified(Registrant registrant, Factor factor, java.util.Set<Factor> required) {
+        boolean onRoll = registrant.verified(factor, required, clock.instant());
+        ledger.append(registrant.electionId(), LedgerEntry.Kind.FACTOR_VERIFIED, factor.name());
+        if (onRoll) {
+            ledger.append(registrant.electionId(), LedgerEntry.Kind.ADDED_TO_ROLL, "on the roll");
+        }
     }
 
     /** Whether {@code failure} is PostgreSQL refusing a duplicate key (SQLSTATE 23505). */

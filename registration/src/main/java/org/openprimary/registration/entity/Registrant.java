@@ -54,6 +54,12 @@ public class Registrant {
     @Column(name = "email_normalized", length = EmailAddress.MAX_LENGTH)
     private String emailNormalized;
 
+    @Column(name = "card_hash", length = 64)
+    private String cardHash;
+
+    @Column(name = "card_setup_id", length = 255)
+    private String cardSetupId;
+
     @Column(name = "language", nullable = false, length = 2)
     private String language;
 
@@ -132,6 +138,26 @@ public class Registrant {
             return true;
         }
         return false;
+    }
+
+    /** Remembers the card setup this registrant started: only it can prove their card. */
+    public void cardSetupStarted(String setupId) {
+        if (isVerified(Factor.CARD)) {
+            throw new ConflictException("card", "the card is already verified");
+        }
+        this.cardSetupId = setupId;
+    }
+
+    public Optional<String> cardSetupId() {
+        return Optional.ofNullable(cardSetupId);
+    }
+
+    /** Keeps the keyed hash of the card's fingerprint; the database refuses it if another registrant has it. */
+    public void cardImprinted(String cardHash) {
+        if (cardSetupId == null) {
+            throw new ConflictException("setupId", "start the card step first");
+        }
+        this.cardHash = cardHash;
     }
 
     public boolean isVerified(Factor factor) {

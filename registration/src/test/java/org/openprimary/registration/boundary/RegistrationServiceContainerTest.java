@@ -54,6 +54,7 @@ class RegistrationServiceContainerTest {
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
                 .addAsResource("db/migration/registration/V1__roll_ledger.sql")
                 .addAsResource("db/migration/registration/V2__registrants.sql")
+                .addAsResource("db/migration/registration/V3__card_setup.sql")
                 .addAsResource("disposable-email-domains.txt");
         File[] libraries = new File("target/test-libs").listFiles((dir, name) -> name.endsWith(".jar"));
         return ShrinkWrap.create(WebArchive.class, "registration-test.war")
@@ -64,6 +65,9 @@ class RegistrationServiceContainerTest {
 
     @EJB
     RegistrationService registration;
+
+    @jakarta.annotation.Resource(lookup = "java:app/jdbc/openprimary")
+    javax.sql.DataSource dataSource;
 
     private UUID open(Set<Factor> factors) {
         UUID election = UUID.randomUUID();
@@ -181,6 +185,40 @@ class RegistrationServiceContainerTest {
         TooManyRequestsException limited = assertThrows(TooManyRequestsException.class,
                 () -> registration.sendPhoneCode(id, registered.resumeToken(), "sms"));
         assertTrue(limited.retryAfter().toMinutes() <= 10 && !limited.retryAfter().isZero());
+    }
+
+    @Test
+    void aCardImprintPutsARegistrantOnTheRollAndTheSameCardCannotServeTwice() throws Exception {
+        UUID election = open(EnumSet.of(Factor.CARD));
+        RegistrationStatus first = registration.register(election, citizen(null, null));
+        UUID firstId = UUID.fromString(first.id());
+        CardSetupView setup = registration.startCardSetup(firstId, first.resumeToken());
+        assertEquals("demo", setup.provider());
+
+        assertThrows(InvalidInputException.class,
+                () -> registration.verifyCard(firstId, first.resumeToken(), "seti_forged", "4242424242424242"));
+        RegistrationStatus onRoll = registration.verifyCard(firstId, first.resumeToken(), setup.setupId(),
+                "4242 4242 4242 4242");
+        assertEquals("ON_ROLL", onRoll.status());
+
+        RegistrationStatus second = registration.register(election, citizen(null, null));
+        UUID secondId = UUID.fromString(second.id());
+        CardSetupView secondSetup = registration.startCardSetup(secondId, second.resumeToken());
+        assertThrows(ConflictException.class, () -> registration.verifyCard(secondId, second.resumeToken(),
+                secondSetup.setupId(), "4242-4242-4242-4242"));
+        assertEquals("PENDING", registration.status(secondId, second.resumeToken()).status());
+        assertEquals(1, registration.counts(election, null).onRoll());
+
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement query = c.prepareStatement(
+                        "SELECT card_hash FROM registration.registrant WHERE id = ?")) {
+            query.setString(1, firstId.toString());
+            java.sql.ResultSet row = query.executeQuery();
+            row.next();
+            String kept = row.getString(1);
+            assertEquals(64, kept.length(), "a keyed hash is kept");
+            assertFalse(kept.contains("4242"), "never the card number");
+        }
     }
 
     @Test
