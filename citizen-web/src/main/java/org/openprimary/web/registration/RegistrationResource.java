@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,6 +27,7 @@ import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.registration.boundary.CardSetupView;
 import org.openprimary.registration.boundary.NewRegistrant;
+import org.openprimary.registration.boundary.PersonalData;
 import org.openprimary.registration.boundary.RegistrationService;
 import org.openprimary.registration.boundary.RegistrationStatus;
 import org.openprimary.registration.boundary.RollChanges;
@@ -70,6 +72,25 @@ public class RegistrationResource {
     @Operation(summary = "Where a registration stands (needs the resume token)")
     public RegistrationStatus status(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         return registration.status(id(id, "id"), bearer(auth));
+    }
+
+    @GET
+    @Path("registrants/{id}/data")
+    @Operation(summary = "Download everything kept about the registrant (needs the resume token)")
+    public Response personalData(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        PersonalData data = registration.personalData(id(id, "id"), bearer(auth));
+        return Response.ok(data)
+                .header("Content-Disposition", "attachment; filename=\"openprimary-registration-" + data.id() + ".json\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @DELETE
+    @Path("registrants/{id}")
+    @Operation(summary = "Withdraw while registration is open: personal data are erased at once")
+    public Response withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        registration.withdraw(id(id, "id"), bearer(auth));
+        return Response.noContent().build();
     }
 
     @POST

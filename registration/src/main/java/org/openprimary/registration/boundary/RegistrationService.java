@@ -222,6 +222,34 @@ public class RegistrationService {
         }
     }
 
+    /** Everything kept about the registrant (GDPR access), for them to download. */
+    public PersonalData personalData(UUID registrantId, String resumeToken) {
+        return PersonalData.of(authorized(registrantId, resumeToken));
+    }
+
+    /**
+     * The registrant withdraws while registration is open: their personal data are erased at once
+     * (the registrant row and any demo codes sent to their phone) and the ledger records the
+     * withdrawal, with no identity. After the roll is sealed, data are kept until the retention
+     * deadline instead.
+     */
+    public void withdraw(UUID registrantId, String resumeToken) {
+        Registrant registrant = authorized(registrantId, resumeToken);
+        RegistrationWindow window = window(registrant.electionId());
+        if (!window.isOpen()) {
+            throw new ConflictException("id", "the roll is sealed: your data are kept until the retention deadline,"
+                    + " then erased");
+        }
+        em.lock(registrant, LockModeType.PESSIMISTIC_WRITE);
+        boolean wasOnRoll = registrant.status() == org.openprimary.registration.entity.RegistrantStatus.ON_ROLL;
+        registrant.phone().ifPresent(phone -> em.createNamedQuery(ConsoleCode.DELETE_FOR_PHONE)
+                .setParameter("phone", phone).executeUpdate());
+        em.remove(registrant);
+        ledger.append(registrant.electionId(),
+                wasOnRoll ? LedgerEntry.Kind.WITHDRAWN_FROM_ROLL : LedgerEntry.Kind.WITHDRAWN, "withdrawn; data erased");
+        LOG.info(() -> "Registrant " + registrantId + " withdrew; personal data erased");
+    }
+
     /** The counts at a moment ({@code null}: now), read from the ledger. */
     public RollCounts counts(UUID electionId, Instant at) {
         window(electionId);

@@ -54,7 +54,11 @@ public class LedgerEntry {
         /** A registrant verified every required factor and is on the roll. */
         ADDED_TO_ROLL(0, 1),
         /** A registration was refused because an identifier was already on this roll. */
-        REFUSED_DUPLICATE(0, 0);
+        REFUSED_DUPLICATE(0, 0),
+        /** A registrant not yet on the roll withdrew; their personal data were erased. */
+        WITHDRAWN(-1, 0),
+        /** A registrant on the roll withdrew before it was sealed; their personal data were erased. */
+        WITHDRAWN_FROM_ROLL(-1, -1);
 
         private final int registrantsDelta;
         private final int rollDelta;

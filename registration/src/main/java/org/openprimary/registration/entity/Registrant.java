@@ -252,4 +252,28 @@ public class Registrant {
     public Instant registeredAt() {
         return registeredAt;
     }
+
+    public String charterVersion() {
+        return charterVersion;
+    }
+
+    public String privacyVersion() {
+        return privacyVersion;
+    }
+
+    public Optional<Instant> verifiedAt(Factor factor) {
+        return Optional.ofNullable(switch (factor) {
+            case PHONE -> phoneVerifiedAt;
+            case EMAIL -> emailVerifiedAt;
+            case CARD -> cardVerifiedAt;
+        });
+    }
+
+    public Optional<Instant> onRollAt() {
+        return Optional.ofNullable(onRollAt);
+    }
+
+    public boolean hasCardHash() {
+        return cardHash != null;
+    }
 }

@@ -222,6 +222,37 @@ class RegistrationServiceContainerTest {
     }
 
     @Test
+    void aRegistrantDownloadsTheirDataAndWithdrawingErasesThemAndIsCounted() {
+        UUID election = open(EnumSet.of(Factor.PHONE));
+        RegistrationStatus registered = registration.register(election,
+                new NewRegistrant("Élise", "Moreau", "0612345608", "elise@example.org", "c-2", "p-3", "en"));
+        UUID id = UUID.fromString(registered.id());
+        registration.verifyPhone(id, registered.resumeToken(), codeFor("+33*******08"));
+
+        PersonalData data = registration.personalData(id, registered.resumeToken());
+        assertEquals("Élise", data.firstName());
+        assertEquals("+33612345608", data.phone());
+        assertEquals("elise@example.org", data.email());
+        assertEquals("c-2", data.charterVersionAccepted());
+        assertEquals("p-3", data.privacyNoticeVersionAccepted());
+        assertEquals("ON_ROLL", data.status());
+        assertFalse(data.cardFingerprintHashKept());
+
+        registration.withdraw(id, registered.resumeToken());
+
+        assertThrows(org.openprimary.common.NotFoundException.class,
+                () -> registration.personalData(id, registered.resumeToken()));
+        assertTrue(registration.consoleCodes(200).stream().noneMatch(code -> code.phone().equals("+33*******08")));
+        RollCounts counts = registration.counts(election, null);
+        assertEquals(0, counts.registrants());
+        assertEquals(0, counts.onRoll());
+        List<LedgerEntryView> ledger = registration.ledger(election);
+        assertEquals("WITHDRAWN_FROM_ROLL", ledger.get(ledger.size() - 1).kind());
+        assertEquals("PENDING", registration.register(election, citizen("0612345608", null)).status(),
+                "the number is free again");
+    }
+
+    @Test
     void onlyMobilesOfTheAllowedCountriesRegister() {
         UUID election = open(EnumSet.of(Factor.PHONE));
         assertEquals("phone", assertThrows(InvalidInputException.class,

@@ -1,0 +1,21 @@
+package org.openprimary.registration.boundary;
+
+import java.time.Instant;
+import org.openprimary.registration.entity.Registrant;
+
+/**
+ * Everything OpenPrimary keeps about a registrant, as they can download it. Of the card, only
+ * whether a keyed hash of its fingerprint is kept: never the card itself.
+ */
+public record PersonalData(String id, String electionId, String firstName, String lastName, String phone,
+        String email, String language, String charterVersionAccepted, String privacyNoticeVersionAccepted,
+        Instant registeredAt, Instant phoneVerifiedAt, Instant emailVerifiedAt, Instant cardVerifiedAt,
+        boolean cardFingerprintHashKept, String status, Instant onRollAt) {
+
+    static PersonalData of(Registrant r) {
+        return new PersonalData(r.id().toString(), r.electionId().toString(), r.firstName(), r.lastName(),
+                r.phone().orElse(null), r.email().orElse(null), r.language(), r.charterVersion(), r.privacyVersion(),
+                r.registeredAt(), r.verifiedAt(Factor.PHONE).orElse(null), r.verifiedAt(Factor.EMAIL).orElse(null),
+                r.verifiedAt(Factor.CARD).orElse(null), r.hasCardHash(), r.status().name(), r.onRollAt().orElse(null));
+    }
+}
