@@ -5,8 +5,10 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.openprimary.admin.accounts.AccountsResource;
 import org.openprimary.admin.elections.ElectionsAdminResource;
 import org.openprimary.admin.registration.RollAdminResource;
+import org.openprimary.admin.seal.BailiffResource;
 import org.openprimary.admin.system.SystemResource;
 import org.openprimary.common.web.DomainExceptionMapper;
 import org.openprimary.common.web.MalformedJsonMapper;
@@ -29,6 +31,8 @@ public class AdminApi extends Application {
                 ElectionsAdminResource.class,
                 SystemResource.class,
                 RollAdminResource.class,
+                BailiffResource.class,
+                AccountsResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,

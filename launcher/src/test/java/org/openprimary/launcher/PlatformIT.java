@@ -178,6 +178,69 @@ class PlatformIT {
     }
 
     @Test
+    void anOrganizerProposesTheSealABailiffConfirmsItAndTheRollIsFrozen() throws Exception {
+        HttpResponse<String> bailiffAccount = send(asOrganizer(post("admin/api/accounts",
+                "{\"username\":\"bailiff-it\",\"roles\":[\"BAILIFF\"]}")));
+        assertEquals(201, bailiffAccount.statusCode(), bailiffAccount.body());
+        String bailiff = basic("bailiff-it", json.readTree(bailiffAccount.body()).get("password").asText());
+        HttpResponse<String> dualAccount = send(asOrganizer(post("admin/api/accounts",
+                "{\"username\":\"dual-it\",\"roles\":[\"ORGANIZER\",\"BAILIFF\"]}")));
+        String dual = basic("dual-it", json.readTree(dualAccount.body()).get("password").asText());
+        assertEquals(403, send(post("admin/api/accounts", "{\"username\":\"x-it\",\"roles\":[\"BAILIFF\"]}")
+                .header("Authorization", bailiff)).statusCode(), "only organizers create accounts");
+
+        String election = json.readTree(send(post("admin/api/elections",
+                "{\"title\":\"Primaire scellée\",\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"CARD\"]}")
+                .header("Authorization", dual)).body()).get("id").asText();
+        send(post("admin/api/elections/" + election + "/open-registration", "").header("Authorization", dual));
+        assertProblem(send(post("admin/api/elections/" + election + "/seal/proposal", "").header("Authorization", dual)),
+                409, "state");
+        HttpResponse<String> scheduled = send(HttpRequest.newBuilder(BASE.resolve("admin/api/elections/" + election + "/schedule"))
+                .header("Content-Type", "application/json").header("Authorization", dual)
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"votingOpensAt\":\"2099-01-14T08:00:00+01:00\",\"votingClosesAt\":\"2099-01-17T17:00:00+01:00\"}")));
+        assertEquals(200, scheduled.statusCode(), scheduled.body());
+        assertEquals("2099-01-14T07:00:00Z", json.readTree(scheduled.body()).get("votingOpensAt").asText());
+
+        JsonNode citizen = json.readTree(send(post("api/elections/" + election + "/registrants",
+                "{\"firstName\":\"A\",\"lastName\":\"B\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\"}")).body());
+        String citizenAuth = "Bearer " + citizen.get("resumeToken").asText();
+        String registrant = citizen.get("id").asText();
+        String setupId = json.readTree(send(post("api/registrants/" + registrant + "/card/setup", "")
+                .header("Authorization", citizenAuth)).body()).get("setupId").asText();
+        HttpResponse<String> carded = send(post("api/registrants/" + registrant + "/card/verify",
+                "{\"setupId\":\"" + setupId + "\",\"demoCard\":\"4000 0025 0000 3155\"}").header("Authorization", citizenAuth));
+        assertEquals("ON_ROLL", json.readTree(carded.body()).get("status").asText(), carded.body());
+
+        HttpResponse<String> proposed = send(post("admin/api/elections/" + election + "/seal/proposal", "")
+                .header("Authorization", dual));
+        assertEquals(200, proposed.statusCode(), proposed.body());
+        JsonNode seal = json.readTree(proposed.body());
+        String fingerprint = seal.get("fingerprint").asText();
+        String recomputed = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(seal.get("document").asText().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(recomputed, fingerprint, "the fingerprint is the SHA-256 of the published document");
+        assertTrue(seal.get("document").asText().contains("roll.size=1\n"));
+        assertEquals(404, send(get("api/elections/" + election + "/seal")).statusCode(), "not public before confirmation");
+
+        assertEquals(403, send(post("admin/api/bailiff/elections/" + election + "/seal", "{\"fingerprint\":\"" + fingerprint + "\"}")
+                .header("Authorization", ORGANIZER)).statusCode(), "an organizer is not a bailiff");
+        assertProblem(send(post("admin/api/bailiff/elections/" + election + "/seal", "{\"fingerprint\":\"" + fingerprint + "\"}")
+                .header("Authorization", dual)), 409, "bailiff");
+        HttpResponse<String> sealed = send(post("admin/api/bailiff/elections/" + election + "/seal",
+                "{\"fingerprint\":\"" + fingerprint + "\"}").header("Authorization", bailiff));
+        assertEquals(200, sealed.statusCode(), sealed.body());
+        assertEquals("SEALED", json.readTree(sealed.body()).get("state").asText());
+
+        JsonNode published = json.readTree(send(get("api/elections/" + election + "/seal")).body());
+        assertEquals(fingerprint, published.get("fingerprint").asText());
+        assertFalse(published.has("sealedBy"), "the public seal names no account");
+        HttpResponse<String> late = send(post("api/elections/" + election + "/registrants",
+                "{\"firstName\":\"C\",\"lastName\":\"D\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\"}"));
+        assertEquals(409, late.statusCode(), "the roll is frozen");
+    }
+
+    @Test
     void badInputIsAProblemThatNamesTheField() throws Exception {
         assertProblem(send(asOrganizer(post("admin/api/elections", "{\"title\":\" \",\"candidates\":[\"A\"]}"))),
                 400, "title");

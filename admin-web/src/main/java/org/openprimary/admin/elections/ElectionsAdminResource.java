@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.openprimary.voting.boundary.DraftElection;
 import org.openprimary.voting.boundary.ElectionService;
 import org.openprimary.voting.boundary.ElectionView;
+import org.openprimary.voting.boundary.SealView;
 
 /** Organizers draft elections and move them through their lifecycle. */
 @Path("elections")
@@ -69,11 +71,45 @@ public class ElectionsAdminResource {
         return elections.openRegistration(id, organizer());
     }
 
+    @PUT
+    @Path("{id}/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set when voting opens and closes (ISO-8601 with offset, e.g. 2027-01-14T08:00:00+01:00)")
+    public ElectionView schedule(@PathParam("id") String id, Schedule request) {
+        return elections.schedule(id, request == null ? null : request.votingOpensAt(),
+                request == null ? null : request.votingClosesAt());
+    }
+
+    @GET
+    @Path("{id}/seal")
+    @Operation(summary = "The seal: proposed or confirmed, with its document and fingerprint")
+    public SealView seal(@PathParam("id") String id) {
+        return elections.seal(id);
+    }
+
+    @GET
+    @Path("{id}/seal/checklist")
+    @Operation(summary = "What is missing before the seal can be proposed")
+    public Checklist sealChecklist(@PathParam("id") String id) {
+        return new Checklist(elections.missingBeforeSeal(id));
+    }
+
+    @POST
+    @Path("{id}/seal/proposal")
+    @Operation(summary = "Close registration (the roll freezes) and propose the seal; a bailiff must confirm it")
+    public SealView proposeSeal(@PathParam("id") String id) {
+        return elections.proposeSeal(id, organizer());
+    }
+
     private String organizer() {
         return security.getUserPrincipal().getName();
     }
 
     /** What is missing before the next step; empty when nothing is. */
     public record Checklist(List<String> missing) {
+    }
+
+    /** When voting opens and closes. */
+    public record Schedule(String votingOpensAt, String votingClosesAt) {
     }
 }

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -14,9 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.openprimary.registration.boundary.RegistrationService;
 import org.openprimary.voting.boundary.ElectionService;
 import org.openprimary.voting.boundary.ElectionView;
+import org.openprimary.voting.boundary.SealView;
 
-/** The public list of elections. */
-@Path("elections")
+/**
+ * The public list of elections and their seals. Like every public resource under
+ * {@code /api/elections/...}, rooted at "" so JAX-RS merges their paths instead of letting one
+ * root resource hide the others' sub-paths.
+ */
+@Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicElectionsResource {
@@ -28,6 +34,7 @@ public class PublicElectionsResource {
     RegistrationService registration;
 
     @GET
+    @Path("elections")
     @Operation(summary = "The public elections (not drafts) with their candidates and grade scale (worst grade first)")
     public List<PublicElection> list(
             @Parameter(description = "only elections in this state, e.g. REGISTRATION")
@@ -35,6 +42,13 @@ public class PublicElectionsResource {
         return elections.published(state).stream()
                 .map(e -> PublicElection.of(e, registration.rollSize(UUID.fromString(e.id()))))
                 .toList();
+    }
+
+    @GET
+    @Path("elections/{id}/seal")
+    @Operation(summary = "The election's published seal: the document it covers and its SHA-256 fingerprint")
+    public SealView seal(@PathParam("id") String id) {
+        return elections.publishedSeal(id);
     }
 
     /** An election as the public sees it, with the size of its roll. */

@@ -90,6 +90,20 @@ public class RegistrationService {
     }
 
     /**
+     * Closes an election's registration and freezes its roll, in the caller's transaction (the
+     * voting module's seal proposal): the ledger's last entry then commits to the whole roll.
+     */
+    public RollCommitment closeRegistration(UUID electionId, Instant at) {
+        RegistrationWindow window = em.find(RegistrationWindow.class, electionId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        if (window == null) {
+            throw new NotFoundException("electionId", "no election with this id has a registration");
+        }
+        window.close(at);
+        LedgerEntry last = ledger.append(electionId, LedgerEntry.Kind.REGISTRATION_CLOSED, "registration closed");
+        return new RollCommitment(electionId.toString(), last.rollSize(), last.seq(), last.hash(), at);
+    }
+
+    /**
      * Registers a citizen for an open election and sends the first phone code when the election
      * requires the phone. A phone, email or card already on this roll is refused (and the refusal
      * is a ledger entry), whatever the timing of concurrent attempts.
@@ -146,6 +160,7 @@ public class RegistrationService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sendPhoneCode(UUID registrantId, String resumeToken, String channel) {
         Registrant registrant = authorized(registrantId, resumeToken);
+        stillOpen(registrant);
         if (registrant.phone().isEmpty()) {
             throw new ConflictException("phone", "this registration has no phone number");
         }
@@ -175,7 +190,7 @@ public class RegistrationService {
     }
 
     private RegistrationStatus verified(Registrant registrant, Factor factor) {
-        RegistrationWindow window = window(registrant.electionId());
+        RegistrationWindow window = stillOpen(registrant);
         em.lock(registrant, LockModeType.PESSIMISTIC_WRITE);
         registrations.factorVerified(registrant, factor, window.requiredFactors());
         return RegistrationStatus.of(registrant, window.requiredFactors(), null);
@@ -187,6 +202,7 @@ public class RegistrationService {
      */
     public CardSetupView startCardSetup(UUID registrantId, String resumeToken) {
         Registrant registrant = authorized(registrantId, resumeToken);
+        stillOpen(registrant);
         CardVerifier.Setup setup = cardProvider.verifier().start(registrant.id().toString());
         registrant.cardSetupStarted(setup.setupId());
         return new CardSetupView(cardProvider.provider(), setup.setupId(), setup.clientSecret(), setup.publishableKey());
@@ -206,8 +222,8 @@ public class RegistrationService {
         if (setupId == null || !setupId.equals(registrant.cardSetupId().orElse(null))) {
             throw new InvalidInputException("setupId", "this is not the card setup started for this registration");
         }
+        RegistrationWindow window = stillOpen(registrant);
         String fingerprint = cardProvider.verifier().fingerprint(setupId, registrant.id().toString(), demoCard);
-        RegistrationWindow window = window(registrant.electionId());
         try {
             Registrant updated = registrations.recordCard(registrantId, cardProvider.hash(fingerprint),
                     window.requiredFactors());
@@ -313,6 +329,15 @@ public class RegistrationService {
         }
         if (window.rollMode() != RollMode.OPEN) {
             throw new ConflictException("electionId", "this election's roll is a member list: members do not register");
+        }
+        return window;
+    }
+
+    /** The registrant's window, if registration is still open: after it closes, the roll is frozen. */
+    private RegistrationWindow stillOpen(Registrant registrant) {
+        RegistrationWindow window = window(registrant.electionId());
+        if (!window.isOpen()) {
+            throw new ConflictException("electionId", "registration is closed: the roll is frozen");
         }
         return window;
     }

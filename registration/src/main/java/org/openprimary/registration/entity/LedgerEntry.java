@@ -58,7 +58,9 @@ public class LedgerEntry {
         /** A registrant not yet on the roll withdrew; their personal data were erased. */
         WITHDRAWN(-1, 0),
         /** A registrant on the roll withdrew before it was sealed; their personal data were erased. */
-        WITHDRAWN_FROM_ROLL(-1, -1);
+        WITHDRAWN_FROM_ROLL(-1, -1),
+        /** Registration closed: the roll is frozen for the seal. */
+        REGISTRATION_CLOSED(0, 0);
 
         private final int registrantsDelta;
         private final int rollDelta;

@@ -82,6 +82,14 @@ public class RegistrationWindow {
         return Optional.ofNullable(closedAt);
     }
 
+    /** Closes registration: no one registers, verifies or withdraws any more. */
+    public void close(Instant at) {
+        if (closedAt != null) {
+            throw new org.openprimary.common.ConflictException("electionId", "registration is already closed");
+        }
+        closedAt = at;
+    }
+
     public boolean isOpen() {
         return closedAt == null;
     }

@@ -52,9 +52,7 @@ class RegistrationServiceContainerTest {
                 .deleteClass(RegistrationServiceContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
-                .addAsResource("db/migration/registration/V1__roll_ledger.sql")
-                .addAsResource("db/migration/registration/V2__registrants.sql")
-                .addAsResource("db/migration/registration/V3__card_setup.sql")
+                .addAsResource(new File("src/main/resources/db/migration/registration"), "db/migration/registration")
                 .addAsResource("disposable-email-domains.txt");
         File[] libraries = new File("target/test-libs").listFiles((dir, name) -> name.endsWith(".jar"));
         return ShrinkWrap.create(WebArchive.class, "registration-test.war")

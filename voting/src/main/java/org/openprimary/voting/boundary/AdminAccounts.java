@@ -25,6 +25,8 @@ public class AdminAccounts {
             "Pbkdf2PasswordHash.SaltSizeBytes", "32",
             "Pbkdf2PasswordHash.KeySizeBytes", "32");
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     @PersistenceContext(unitName = "voting")
     EntityManager em;
 
@@ -68,6 +70,40 @@ public class AdminAccounts {
                 Set.of(AdminAccount.Role.ORGANIZER), clock));
         em.flush(); // fail here, in the caller's sight, rather than at a commit it cannot see
         return true;
+    }
+
+    /**
+     * An organizer creates a console account (a bailiff, a trustee, another organizer) with a random
+     * first password, returned once.
+     */
+    public CreatedAccount create(NewAccount request, String organizer) {
+        if (request == null) {
+            throw new InvalidInputException("body", "send the account as a JSON object");
+        }
+        java.util.Set<AdminAccount.Role> roles = java.util.EnumSet.noneOf(AdminAccount.Role.class);
+        java.util.List<String> names = request.roles() == null ? java.util.List.of() : request.roles();
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                roles.add(AdminAccount.Role.valueOf(String.valueOf(names.get(i)).strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("roles[" + i + "]", "a role is ORGANIZER, BAILIFF or TRUSTEE");
+            }
+        }
+        if (request.username() != null && em.find(AdminAccount.class, request.username().strip()) != null) {
+            throw new org.openprimary.common.ConflictException("username", "this username is taken");
+        }
+        byte[] random = new byte[15];
+        RANDOM.nextBytes(random);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        hash.initialize(HASH_PARAMETERS);
+        AdminAccount account = new AdminAccount(request.username() == null ? null : request.username().strip(),
+                hash.generate(password.toCharArray()), roles, clock);
+        em.persist(account);
+        em.flush();
+        java.util.logging.Logger.getLogger(AdminAccounts.class.getName())
+                .info(() -> "Account " + account.username() + " " + roles + " created by " + organizer);
+        return new CreatedAccount(account.username(),
+                roles.stream().map(AdminAccount.Role::name).sorted().toList(), password);
     }
 
     private static void checkPassword(String password) {

@@ -14,6 +14,7 @@ import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.registration.boundary.RegistrationService;
 import org.openprimary.registration.boundary.RegistrationTerms;
+import org.openprimary.registration.boundary.RollCommitment;
 import org.openprimary.voting.entity.Election;
 import org.openprimary.voting.entity.ElectionId;
 import org.openprimary.voting.entity.ElectionState;
@@ -78,6 +79,85 @@ public class ElectionService {
                 rules.allowedCountries(), rules.rollMode()));
         LOG.info(() -> "Registration of election " + electionId + " opened by " + organizer);
         return ElectionView.of(election);
+    }
+
+    /** Sets when voting opens and closes (ISO-8601 with offset, e.g. {@code 2027-01-14T08:00:00+01:00}). */
+    public ElectionView schedule(String id, String votingOpensAt, String votingClosesAt) {
+        Election election = locked(ElectionId.parse(id));
+        election.schedule(instant(votingOpensAt, "votingOpensAt"), instant(votingClosesAt, "votingClosesAt"), clock);
+        return ElectionView.of(election);
+    }
+
+    /** What is missing before the seal can be proposed. */
+    public List<String> missingBeforeSeal(String id) {
+        return load(ElectionId.parse(id)).missingBeforeSeal(clock);
+    }
+
+    /**
+     * An organizer proposes the seal: registration closes (the roll freezes) and the seal document
+     * and fingerprint are fixed, in one transaction with the registration module. A bailiff must
+     * then confirm it.
+     */
+    public SealView proposeSeal(String id, String organizer) {
+        Election election = locked(ElectionId.parse(id));
+        java.util.List<String> missing = election.missingBeforeSeal(clock);
+        if (!missing.isEmpty()) {
+            throw new org.openprimary.common.ConflictException("state",
+                    "the seal cannot be proposed: " + String.join("; ", missing));
+        }
+        RollCommitment roll = registration.closeRegistration(election.id().value(), clock.instant());
+        election.proposeSeal(organizer, roll.rollSize(), roll.ledgerEntries(), roll.ledgerHead(), roll.closedAt(),
+                softwareVersion(), clock);
+        LOG.info(() -> "Seal of election " + id + " proposed by " + organizer + ": " + election.sealFingerprint().orElse(""));
+        return SealView.of(election);
+    }
+
+    /** A bailiff confirms the proposed seal with its fingerprint: the election is sealed. */
+    public SealView confirmSeal(String id, String bailiff, String fingerprint) {
+        Election election = locked(ElectionId.parse(id));
+        election.confirmSeal(bailiff, fingerprint, clock);
+        LOG.info(() -> "Election " + id + " sealed; confirmed by bailiff " + bailiff);
+        return SealView.of(election);
+    }
+
+    /** The seal as the console sees it, proposed or confirmed. */
+    public SealView seal(String id) {
+        return SealView.of(load(ElectionId.parse(id)));
+    }
+
+    /** The published seal: only once a bailiff confirmed it. */
+    public SealView publishedSeal(String id) {
+        Election election = load(ElectionId.parse(id));
+        if (election.sealedAt().isEmpty()) {
+            throw new NotFoundException("id", "this election is not sealed yet");
+        }
+        return SealView.of(election).withoutAccounts();
+    }
+
+    /** The version of the software the seal covers: the voting module's build. */
+    static String softwareVersion() {
+        String version = ElectionService.class.getPackage().getImplementationVersion();
+        return version == null ? "unversioned build" : "openprimary " + version;
+    }
+
+    private Election locked(ElectionId id) {
+        Election election = em.find(Election.class, id.toString(), LockModeType.PESSIMISTIC_WRITE);
+        if (election == null) {
+            throw notFound(id.toString());
+        }
+        return election;
+    }
+
+    private static java.time.Instant instant(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, "'" + text + "' is not a date and time with its offset,"
+                    + " e.g. 2027-01-14T08:00:00+01:00");
+        }
     }
 
     /** Every election, drafts included: for the admin console. */

@@ -15,7 +15,10 @@ public record ElectionView(
         Instant registrationOpenedAt,
         List<String> requiredFactors,
         List<String> allowedCountries,
-        String rollMode) {
+        String rollMode,
+        Instant votingOpensAt,
+        Instant votingClosesAt,
+        String sealFingerprint) {
 
     static ElectionView of(Election election) {
         return new ElectionView(
@@ -28,6 +31,9 @@ public record ElectionView(
                 election.registrationOpenedAt().orElse(null),
                 election.registrationRules().requiredFactors().stream().map(Enum::name).sorted().toList(),
                 election.registrationRules().allowedCountries(),
-                election.registrationRules().rollMode().name());
+                election.registrationRules().rollMode().name(),
+                election.votingOpensAt().orElse(null),
+                election.votingClosesAt().orElse(null),
+                election.sealedAt().isPresent() ? election.sealFingerprint().orElse(null) : null);
     }
 }

@@ -83,6 +83,42 @@ public class Election {
     @Column(name = "roll_mode", nullable = false, length = 10)
     private String rollMode;
 
+    @Column(name = "voting_opens_at")
+    private Instant votingOpensAt;
+
+    @Column(name = "voting_closes_at")
+    private Instant votingClosesAt;
+
+    @Column(name = "registration_closed_at")
+    private Instant registrationClosedAt;
+
+    @Column(name = "roll_size")
+    private Long rollSize;
+
+    @Column(name = "roll_ledger_entries")
+    private Long rollLedgerEntries;
+
+    @Column(name = "roll_ledger_head", length = 64)
+    private String rollLedgerHead;
+
+    @Column(name = "seal_document")
+    private String sealDocument;
+
+    @Column(name = "seal_fingerprint", length = 64)
+    private String sealFingerprint;
+
+    @Column(name = "seal_proposed_by", length = 64)
+    private String sealProposedBy;
+
+    @Column(name = "seal_proposed_at")
+    private Instant sealProposedAt;
+
+    @Column(name = "sealed_by", length = 64)
+    private String sealedBy;
+
+    @Column(name = "sealed_at")
+    private Instant sealedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -133,6 +169,137 @@ public class Election {
         }
         state = ElectionState.REGISTRATION;
         registrationOpenedAt = clock.instant();
+    }
+
+    /** Sets when voting opens and closes; only before the seal. */
+    public void schedule(Instant opens, Instant closes, Clock clock) {
+        if (state != ElectionState.DRAFT && state != ElectionState.REGISTRATION) {
+            throw new ConflictException("state", "the schedule is sealed and cannot change");
+        }
+        if (registrationClosedAt != null) {
+            throw new ConflictException("state", "registration is closed for the seal: the schedule cannot change");
+        }
+        if (opens == null) {
+            throw new InvalidInputException("votingOpensAt", "give when voting opens, e.g. 2027-01-14T08:00:00+01:00");
+        }
+        if (closes == null) {
+            throw new InvalidInputException("votingClosesAt", "give when voting closes, e.g. 2027-01-17T17:00:00+01:00");
+        }
+        if (!opens.isAfter(clock.instant())) {
+            throw new InvalidInputException("votingOpensAt", "voting must open in the future");
+        }
+        if (!closes.isAfter(opens)) {
+            throw new InvalidInputException("votingClosesAt", "voting must close after it opens");
+        }
+        votingOpensAt = opens;
+        votingClosesAt = closes;
+    }
+
+    /** What is missing before an organizer can propose the seal; empty when nothing is. */
+    public List<String> missingBeforeSeal(Clock clock) {
+        List<String> missing = new ArrayList<>();
+        if (state != ElectionState.REGISTRATION) {
+            missing.add("the election is " + state + ", not REGISTRATION");
+        }
+        if (votingOpensAt == null || votingClosesAt == null) {
+            missing.add("the voting schedule is not set");
+        } else if (!votingOpensAt.isAfter(clock.instant())) {
+            missing.add("voting would open in the past: set a new schedule");
+        }
+        return missing;
+    }
+
+    /** Whether registration can still be closed for a seal proposal. */
+    public boolean registrationClosed() {
+        return registrationClosedAt != null;
+    }
+
+    /**
+     * An organizer proposes the seal: registration is closed (the roll frozen, committed to by
+     * {@code rollSize} and the ledger's head) and the seal document is fixed. The election stays in
+     * {@code REGISTRATION} until a bailiff confirms the same fingerprint.
+     */
+    public SealDocument proposeSeal(String organizer, long roll, long ledgerEntries, String ledgerHead,
+            Instant closedAt, String softwareVersion, Clock clock) {
+        List<String> missing = missingBeforeSeal(clock);
+        if (!missing.isEmpty()) {
+            throw new ConflictException("state", "the seal cannot be proposed: " + String.join("; ", missing));
+        }
+        if (roll < 1) {
+            throw new ConflictException("roll", "the roll is empty: nobody could vote");
+        }
+        registrationClosedAt = closedAt;
+        rollSize = roll;
+        rollLedgerEntries = ledgerEntries;
+        rollLedgerHead = ledgerHead;
+        RegistrationRules rules = registrationRules();
+        SealDocument document = SealDocument.of(new SealDocument.Content(id, title, candidateNames(), scale().names(),
+                rules.requiredFactors().stream().map(Enum::name).sorted().toList(), rules.allowedCountries(),
+                rules.rollMode().name(), votingOpensAt, votingClosesAt, rollSize, rollLedgerEntries, rollLedgerHead,
+                softwareVersion));
+        sealDocument = document.text();
+        sealFingerprint = document.fingerprint();
+        sealProposedBy = organizer;
+        sealProposedAt = clock.instant();
+        return document;
+    }
+
+    /**
+     * A bailiff confirms the proposed seal by giving back its fingerprint: {@code REGISTRATION ->
+     * SEALED}. The bailiff must be another person than the organizer who proposed it.
+     */
+    public void confirmSeal(String bailiff, String fingerprint, Clock clock) {
+        if (state != ElectionState.REGISTRATION || sealFingerprint == null) {
+            throw new ConflictException("state", state == ElectionState.SEALED
+                    ? "the election is already sealed" : "no seal has been proposed");
+        }
+        if (bailiff.equals(sealProposedBy)) {
+            throw new ConflictException("bailiff", "the seal needs two people: the organizer who proposed it cannot"
+                    + " confirm it");
+        }
+        if (fingerprint == null || !fingerprint.strip().equalsIgnoreCase(sealFingerprint)) {
+            throw new InvalidInputException("fingerprint", "this is not the fingerprint of the proposed seal;"
+                    + " compare it with the document, character by character");
+        }
+        sealedBy = bailiff;
+        sealedAt = clock.instant();
+        state = ElectionState.SEALED;
+    }
+
+    public Optional<Instant> votingOpensAt() {
+        return Optional.ofNullable(votingOpensAt);
+    }
+
+    public Optional<Instant> votingClosesAt() {
+        return Optional.ofNullable(votingClosesAt);
+    }
+
+    public Optional<String> sealDocument() {
+        return Optional.ofNullable(sealDocument);
+    }
+
+    public Optional<String> sealFingerprint() {
+        return Optional.ofNullable(sealFingerprint);
+    }
+
+    public Optional<String> sealProposedBy() {
+        return Optional.ofNullable(sealProposedBy);
+    }
+
+    public Optional<Instant> sealProposedAt() {
+        return Optional.ofNullable(sealProposedAt);
+    }
+
+    public Optional<String> sealedBy() {
+        return Optional.ofNullable(sealedBy);
+    }
+
+    public Optional<Instant> sealedAt() {
+        return Optional.ofNullable(sealedAt);
+    }
+
+    public Optional<Long> rollSize() {
+        return Optional.ofNullable(rollSize);
     }
 
     private static String checkedTitle(String title) {

@@ -48,8 +48,7 @@ class ElectionServiceContainerTest {
                 .deleteClass(ElectionServiceContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
-                .addAsResource("db/migration/voting/V1__elections.sql")
-                .addAsResource("db/migration/voting/V2__registration_rules.sql");
+                .addAsResource(new File("src/main/resources/db/migration/voting"), "db/migration/voting");
         // The module's run-time libraries as built (common, registration and theirs), copied by the build.
         File[] libraries = new File("target/test-libs").listFiles((dir, name) -> name.endsWith(".jar"));
         return ShrinkWrap.create(WebArchive.class, "voting-test.war")
@@ -72,7 +71,7 @@ class ElectionServiceContainerTest {
 
     @Test
     void theSchemaWasMigratedAtStartUp() {
-        assertEquals("2", schema.status().version());
+        assertEquals("3", schema.status().version());
     }
 
     @Test

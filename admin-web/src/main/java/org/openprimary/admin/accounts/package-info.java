@@ -1,0 +1,2 @@
+/** The console's accounts. */
+package org.openprimary.admin.accounts;

@@ -1,0 +1,2 @@
+/** The bailiff's side of sealing. */
+package org.openprimary.admin.seal;

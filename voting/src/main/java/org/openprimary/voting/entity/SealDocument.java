@@ -1,0 +1,80 @@
+package org.openprimary.voting.entity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The text a seal covers, in a canonical, documented form (docs/sealing.md): one {@code key=value}
+ * line per item, in a fixed order, values escaped so no line break or equals sign can shift a
+ * line, UTF-8, ending with a line break. The seal's fingerprint is the SHA-256 of this text; anyone
+ * can rebuild the text from the published election and recompute it.
+ */
+public record SealDocument(String text) {
+
+    public static final String FORMAT = "openprimary-seal-1";
+
+    /** Everything the seal covers. */
+    public record Content(String electionId, String title, List<String> candidates, List<String> grades,
+            List<String> requiredFactors, List<String> allowedCountries, String rollMode, Instant votingOpensAt,
+            Instant votingClosesAt, long rollSize, long rollLedgerEntries, String rollLedgerHead, String softwareVersion) {
+    }
+
+    public static SealDocument of(Content c) {
+        List<String> lines = new ArrayList<>();
+        lines.add(line("format", FORMAT));
+        lines.add(line("election", c.electionId()));
+        lines.add(line("title", c.title()));
+        lines.add(line("candidates", Integer.toString(c.candidates().size())));
+        for (int i = 0; i < c.candidates().size(); i++) {
+            lines.add(line("candidate." + i, c.candidates().get(i)));
+        }
+        lines.add(line("grades", Integer.toString(c.grades().size())));
+        for (int i = 0; i < c.grades().size(); i++) {
+            lines.add(line("grade." + i, c.grades().get(i)));
+        }
+        lines.add(line("registration.factors", String.join(",", c.requiredFactors())));
+        lines.add(line("registration.countries", String.join(",", c.allowedCountries())));
+        lines.add(line("registration.roll-mode", c.rollMode()));
+        lines.add(line("voting.opens", c.votingOpensAt().toString()));
+        lines.add(line("voting.closes", c.votingClosesAt().toString()));
+        lines.add(line("roll.size", Long.toString(c.rollSize())));
+        lines.add(line("roll.ledger.entries", Long.toString(c.rollLedgerEntries())));
+        lines.add(line("roll.ledger.head", c.rollLedgerHead()));
+        lines.add(line("software.version", c.softwareVersion()));
+        return new SealDocument(String.join("\n", lines) + "\n");
+    }
+
+    /** SHA-256 of the text, in lower-case hexadecimal. */
+    public String fingerprint() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    private static String line(String key, String value) {
+        return key + "=" + escape(value);
+    }
+
+    /** Backslash, line breaks and equals signs are escaped, so every item stays on its own line. */
+    static String escape(String value) {
+        StringBuilder escaped = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '=' -> escaped.append("\\=");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package org.openprimary.voting.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openprimary.common.ConflictException;
+import org.openprimary.common.InvalidInputException;
+
+class SealTest {
+
+    private static final Instant NOW = Instant.parse("2027-01-01T12:00:00Z");
+    private static final Instant OPENS = Instant.parse("2027-01-14T07:00:00Z");
+    private static final Instant CLOSES = Instant.parse("2027-01-17T16:00:00Z");
+    private static final String HEAD = "a".repeat(64);
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private Election inRegistration() {
+        Election election = Election.draft("Primaire", List.of("Alice", "Bob"), GradeScale.DEFAULT, clock);
+        election.openRegistration(clock);
+        return election;
+    }
+
+    @Test
+    void theScheduleMustOpenInTheFutureAndCloseAfterItOpens() {
+        Election election = inRegistration();
+        assertEquals("votingOpensAt", assertThrows(InvalidInputException.class,
+                () -> election.schedule(NOW.minusSeconds(1), CLOSES, clock)).field().orElseThrow());
+        assertEquals("votingClosesAt", assertThrows(InvalidInputException.class,
+                () -> election.schedule(OPENS, OPENS, clock)).field().orElseThrow());
+        assertEquals(List.of("the voting schedule is not set"), election.missingBeforeSeal(clock));
+        election.schedule(OPENS, CLOSES, clock);
+        assertTrue(election.missingBeforeSeal(clock).isEmpty());
+    }
+
+    @Test
+    void aSealNeedsAnOrganizerAndAnotherPersonABailiffWhoReadsBackTheFingerprint() throws Exception {
+        Election election = inRegistration();
+        election.schedule(OPENS, CLOSES, clock);
+        SealDocument document = election.proposeSeal("organizer", 42, 87, HEAD, NOW, "openprimary 0.1.0", clock);
+
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(document.text().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, election.sealFingerprint().orElseThrow(), "anyone can recompute it from the text");
+        assertTrue(document.text().contains("roll.size=42\n"));
+        assertTrue(document.text().contains("roll.ledger.head=" + HEAD + "\n"));
+        assertTrue(document.text().contains("voting.opens=2027-01-14T07:00:00Z\n"));
+        assertEquals(ElectionState.REGISTRATION, election.state(), "not sealed until the bailiff confirms");
+
+        assertEquals("bailiff", assertThrows(ConflictException.class,
+                () -> election.confirmSeal("organizer", expected, clock)).field().orElseThrow());
+        assertEquals("fingerprint", assertThrows(InvalidInputException.class,
+                () -> election.confirmSeal("bailiff", "b".repeat(64), clock)).field().orElseThrow());
+        election.confirmSeal("bailiff", expected.toUpperCase(), clock);
+
+        assertEquals(ElectionState.SEALED, election.state());
+        assertEquals("bailiff", election.sealedBy().orElseThrow());
+        assertThrows(ConflictException.class, () -> election.confirmSeal("bailiff", expected, clock));
+        assertThrows(ConflictException.class, () -> election.schedule(OPENS, CLOSES, clock), "sealed means frozen");
+    }
+
+    @Test
+    void anEmptyRollOrAMissingScheduleCannotBeSealed() {
+        Election election = inRegistration();
+        assertThrows(ConflictException.class, () -> election.proposeSeal("o", 10, 20, HEAD, NOW, "v", clock));
+        election.schedule(OPENS, CLOSES, clock);
+        assertEquals("roll", assertThrows(ConflictException.class,
+                () -> election.proposeSeal("o", 0, 2, HEAD, NOW, "v", clock)).field().orElseThrow());
+        assertThrows(ConflictException.class, () -> election.confirmSeal("b", HEAD, clock), "nothing proposed");
+    }
+
+    @Test
+    void everyCoveredItemChangesTheFingerprintAndNoValueCanForgeALine() {
+        SealDocument.Content base = new SealDocument.Content("e", "Primaire", List.of("A", "B"), List.of("Non", "Oui"),
+                List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, "v1");
+        String fingerprint = SealDocument.of(base).fingerprint();
+        assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("B", "A"),
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, "v1"))
+                .fingerprint(), "the ballot order is sealed");
+        assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 11, 20, HEAD, "v1"))
+                .fingerprint(), "the roll is sealed");
+        assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, "v2"))
+                .fingerprint(), "the software version is sealed");
+        String forged = SealDocument.of(new SealDocument.Content("e", "Primaire\nroll.size=99", List.of("A"),
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, "v1")).text();
+        assertTrue(forged.contains("title=Primaire\\nroll.size\\=99\n"), forged);
+        assertEquals(1, forged.lines().filter(line -> line.startsWith("roll.size=")).count());
+    }
+}
