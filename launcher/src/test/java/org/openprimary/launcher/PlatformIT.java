@@ -46,6 +46,20 @@ class PlatformIT {
     }
 
     @Test
+    void theEarHoldsEveryModule() throws Exception {
+        EnterpriseArchive ear = ear();
+        for (String module : java.util.List.of("openprimary-tally.jar", "openprimary-notifications.jar",
+                "openprimary-registration.jar", "openprimary-voting.jar", "openprimary-citizen-web.war",
+                "openprimary-admin-web.war")) {
+            assertTrue(ear.contains("/" + module), module);
+            assertTrue(ear.get("/META-INF/application.xml").getAsset().openStream().readAllBytes().length > 0);
+        }
+        String application = new String(ear.get("/META-INF/application.xml").getAsset().openStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertTrue(application.contains("<ejb>openprimary-tally.jar</ejb>"), application);
+    }
+
+    @Test
     void readinessCoversTheDatabaseAndEveryModulesSchema() throws Exception {
         HttpResponse<String> ready = send(get("health/ready"));
         assertEquals(200, ready.statusCode(), ready.body());

@@ -1,0 +1,41 @@
+package org.openprimary.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The benchmarks, each printing one JSON object on standard output. Not a test: numbers go to
+ * {@code bench/RESULTS.md} with the machine and the date.
+ *
+ * <pre>tally [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]   counting plain ballots and ranking (one thread)</pre>
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("tally")) {
+            System.err.println("usage: Bench tally [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]");
+            System.exit(2);
+        }
+        int ballots = arg(args, 1, 2_000_000);
+        int candidates = arg(args, 2, 10);
+        int grades = arg(args, 3, 5);
+        int iterations = arg(args, 4, 7);
+        System.out.println(TallyBenchmark.run(ballots, candidates, grades, iterations).toJson());
+    }
+
+    private static int arg(String[] args, int index, int fallback) {
+        return args.length > index ? Integer.parseInt(args[index]) : fallback;
+    }
+
+    /** Median, min and max of timings in milliseconds, as JSON. */
+    static String stats(double[] millis) {
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "\"millis\": %s, \"medianMillis\": %.1f, \"minMillis\": %.1f, \"maxMillis\": %.1f",
+                Arrays.toString(Arrays.stream(millis).map(m -> Math.round(m * 10) / 10.0).toArray()),
+                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+    }
+}
