@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.openprimary.admin.accounts.AccountsResource;
 import org.openprimary.admin.elections.ElectionsAdminResource;
+import org.openprimary.admin.notifications.OutboxResource;
 import org.openprimary.admin.registration.RollAdminResource;
 import org.openprimary.admin.seal.BailiffResource;
 import org.openprimary.admin.system.SystemResource;
@@ -33,6 +34,7 @@ public class AdminApi extends Application {
                 RollAdminResource.class,
                 BailiffResource.class,
                 AccountsResource.class,
+                OutboxResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,

@@ -40,15 +40,71 @@ public class Channels {
     @ConfigProperty(name = EMAIL_KEY)
     Optional<String> emailConfigured;
 
+    @Inject
+    @ConfigProperty(name = "openprimary.smtp.host")
+    Optional<String> smtpHost;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.smtp.port", defaultValue = "587")
+    int smtpPort;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.smtp.username")
+    Optional<String> smtpUsername;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.smtp.password")
+    Optional<String> smtpPassword;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.smtp.from")
+    Optional<String> smtpFrom;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.smtp.starttls", defaultValue = "true")
+    boolean smtpStartTls;
+
     private String sms;
     private String email;
+    private Sender emailSender;
+    private Sender smsSender;
 
     @PostConstruct
     void choose() {
         StandInPolicy policy = new StandInPolicy(RunMode.parse(mode.orElse(null)), allowStandIns);
         sms = policy.choose(SMS_KEY, smsConfigured.orElse(null), "twilio", "console");
         email = policy.choose(EMAIL_KEY, emailConfigured.orElse(null), "smtp", "console");
+        if (email.equals("smtp")) {
+            if (smtpHost.filter(h -> !h.isBlank()).isEmpty() || smtpFrom.filter(f -> !f.isBlank()).isEmpty()) {
+                throw new IllegalStateException("OpenPrimary cannot send email: set openprimary.smtp.host and"
+                        + " openprimary.smtp.from (OPENPRIMARY_SMTP_HOST, OPENPRIMARY_SMTP_FROM), or choose the console"
+                        + " stand-in for a demo");
+            }
+            emailSender = new SmtpSender(new SmtpSender.Settings(smtpHost.get(), smtpPort, smtpUsername.orElse(null),
+                    smtpPassword.orElse(null), smtpFrom.get(), smtpStartTls));
+        } else {
+            emailSender = new ConsoleSender();
+        }
+        // SMS messages through Twilio's Messages API are not built yet (issue 9); the platform sends
+        // none yet (phone codes go through Twilio Verify). Should one be queued in production, it
+        // fails visibly in the outbox rather than pretending to be sent.
+        smsSender = sms.equals("console") ? new ConsoleSender() : new Sender() {
+            @Override
+            public String name() {
+                return "twilio";
+            }
+
+            @Override
+            public String send(String recipient, Templates.Rendered message) throws DeliveryException {
+                throw new DeliveryException("SMS messages through Twilio are not available in this version", true, null);
+            }
+        };
         LOG.info(() -> "Notification channels: SMS via " + sms + ", email via " + email);
+    }
+
+    /** The sender for a channel ({@code EMAIL} or {@code SMS}). */
+    public Sender sender(String channel) {
+        return channel.equals("EMAIL") ? emailSender : smsSender;
     }
 
     public String sms() {

@@ -1,0 +1,2 @@
+/** The outbox, for operators. */
+package org.openprimary.admin.notifications;

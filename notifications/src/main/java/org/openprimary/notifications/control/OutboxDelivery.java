@@ -1,0 +1,111 @@
+package org.openprimary.notifications.control;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import org.openprimary.notifications.entity.OutboxMessage;
+
+/** Claims due messages and delivers one, each step in a transaction of its own. */
+@Stateless
+public class OutboxDelivery {
+
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final int MAX_ATTEMPTS = 8;
+    private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
+
+    @PersistenceContext(unitName = "notifications")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    Channels channels;
+
+    /**
+     * Claims up to {@code limit} due messages for this instance: pending ones whose time has come,
+     * and ones whose claim lapsed (an instance died while sending). Rows another instance holds are
+     * skipped, not waited for.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public List<Long> claim(int limit) {
+        Instant now = clock.instant();
+        List<Number> ids = em.createNativeQuery("UPDATE notifications.outbox"
+                        + " SET status = 'SENDING', claimed_until = ?1, attempts = attempts + 1"
+                        + " WHERE id IN (SELECT id FROM notifications.outbox"
+                        + "   WHERE (status = 'PENDING' AND next_attempt_at <= ?2)"
+                        + "      OR (status = 'SENDING' AND claimed_until < ?2)"
+                        + "   ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id")
+                .setParameter(1, Timestamp.from(now.plus(LEASE)))
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, limit)
+                .getResultList();
+        List<Long> claimed = ids.stream().map(Number::longValue).sorted().toList();
+        return claimed;
+    }
+
+    /** Renders and sends one claimed message, then records what happened. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void deliver(long id) {
+        OutboxMessage message = em.find(OutboxMessage.class, id);
+        if (message == null || message.status() != OutboxMessage.Status.SENDING) {
+            return;
+        }
+        Sender sender = channels.sender(message.channel());
+        Templates.Rendered rendered;
+        try {
+            Map<String, String> parameters = parameters(message.parameters());
+            rendered = message.channel().equals("EMAIL")
+                    ? Templates.email(message.template(), message.language(), parameters)
+                    : Templates.sms(message.template(), message.language(), parameters);
+        } catch (IllegalArgumentException e) {
+            message.failed("cannot render: " + e.getMessage(), Duration.ZERO, 0, clock.instant());
+            return;
+        }
+        try {
+            String providerId = sender.send(message.recipient(), rendered);
+            boolean console = sender.name().equals("console");
+            message.sent(sender.name(), providerId, rendered.subject(), console ? rendered.text() : null, clock.instant());
+        } catch (Sender.DeliveryException e) {
+            Duration backoff = backoff(message.attempts());
+            message.failed(e.getMessage(), backoff, e.permanent() ? 0 : MAX_ATTEMPTS, clock.instant());
+            LOG.warning(() -> "Outbox message " + id + " (" + message.channel() + ", " + message.template()
+                    + ") not delivered, attempt " + message.attempts() + ": " + e.getMessage());
+        }
+    }
+
+    /** Exponential back-off with jitter: about 5 s, 10 s, 20 s ... capped at 30 minutes. */
+    static Duration backoff(int attempts) {
+        long base = Math.min(1800, 5L << Math.min(Math.max(attempts - 1, 0), 12));
+        long jitter = ThreadLocalRandom.current().nextLong(0, Math.max(1, base / 2));
+        return Duration.ofSeconds(base + jitter);
+    }
+
+    static Map<String, String> parameters(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonObject object = reader.readObject();
+            Map<String, String> parameters = new HashMap<>();
+            object.forEach((key, value) -> parameters.put(key, object.getString(key)));
+            return parameters;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.openprimary.notifications.control;
+
+/** A provider that carries messages of one channel. */
+public interface Sender {
+
+    /** The provider's name as the outbox records it: {@code smtp}, {@code console}, ... */
+    String name();
+
+    /**
+     * Hands the message to the provider.
+     *
+     * @return the provider's id for it (a Message-ID, a message SID)
+     * @throws DeliveryException when the provider refused it or could not be reached
+     */
+    String send(String recipient, Templates.Rendered message) throws DeliveryException;
+
+    /** A failed delivery, with the provider's reason; {@code permanent} when a retry cannot help. */
+    final class DeliveryException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final boolean permanent;
+
+        public DeliveryException(String reason, boolean permanent, Throwable cause) {
+            super(reason, cause);
+            this.permanent = permanent;
+        }
+
+        public boolean permanent() {
+            return permanent;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The outbox's messages and their delivery. */
+package org.openprimary.notifications.entity;
