@@ -40,9 +40,7 @@ final class DemoSeed {
         if (existing.size() > 0) {
             return null;
         }
-        // Phone only until the email factor lands (issue 7): a demo citizen can then reach the roll.
-        String body = json.writeValueAsString(Map.of("title", TITLE, "candidates", CANDIDATES,
-                "requiredFactors", List.of("PHONE")));
+        String body = json.writeValueAsString(Map.of("title", TITLE, "candidates", CANDIDATES));
         String id = call("POST", "admin/api/elections", body, 201).get("id").asText();
         call("POST", "admin/api/elections/" + id + "/open-registration", null, 200);
         return id;

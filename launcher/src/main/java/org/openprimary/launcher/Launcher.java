@@ -73,6 +73,7 @@ public final class Launcher {
         Map<String, String> appEnv = new HashMap<>();
         String dbDescription = database(appEnv);
         appEnv.putIfAbsent("OPENPRIMARY_MODE", env.getOrDefault("OPENPRIMARY_MODE", "demo"));
+        appEnv.put("OPENPRIMARY_PUBLIC_URL", env.getOrDefault("OPENPRIMARY_PUBLIC_URL", "http://localhost:" + httpPort));
         String adminUser = env.getOrDefault("OPENPRIMARY_ADMIN_BOOTSTRAP_USERNAME", "organizer");
         String adminPassword = env.getOrDefault("OPENPRIMARY_ADMIN_BOOTSTRAP_PASSWORD", demoPassword());
         appEnv.put("OPENPRIMARY_ADMIN_BOOTSTRAP_USERNAME", adminUser);

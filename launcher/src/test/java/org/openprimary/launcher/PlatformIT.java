@@ -255,6 +255,37 @@ class PlatformIT {
     }
 
     @Test
+    void theEmailLinkGoesThroughTheOutboxAndProvesTheMailbox() throws Exception {
+        String election = json.readTree(send(asOrganizer(post("admin/api/elections",
+                "{\"title\":\"Primaire courriel\",\"candidates\":[\"A\"],\"requiredFactors\":[\"EMAIL\"]}")))
+                .body()).get("id").asText();
+        send(asOrganizer(post("admin/api/elections/" + election + "/open-registration", "")));
+        HttpResponse<String> registered = send(post("api/elections/" + election + "/registrants",
+                "{\"firstName\":\"Élise\",\"lastName\":\"M\",\"email\":\"elise.it@example.net\","
+                        + "\"charterVersion\":\"1\",\"privacyVersion\":\"1\",\"language\":\"en\"}"));
+        assertEquals(201, registered.statusCode(), registered.body());
+        String id = json.readTree(registered.body()).get("id").asText();
+
+        send(asOrganizer(post("admin/api/notifications/outbox/dispatch", "")));
+        String text = null;
+        for (JsonNode message : json.readTree(send(asOrganizer(get("admin/api/notifications/outbox?limit=200"))).body())) {
+            if (message.get("recipient").asText().equals("elise.it@example.net") && message.get("status").asText().equals("SENT")) {
+                text = message.get("text").asText();
+                assertEquals("Confirm your email address", message.get("subject").asText(), "in the registrant's language");
+            }
+        }
+        assertTrue(text != null, "the console shows the message");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http://localhost:8080/verify-email\\.html)#r=([0-9a-f-]{36})&t=(\\S+)").matcher(text);
+        assertTrue(link.find(), text);
+        assertEquals(200, send(get("verify-email.html")).statusCode(), "the link's page exists");
+        HttpResponse<String> verified = send(post("api/registrants/" + id + "/email/verify", "{\"token\":\"" + link.group(3) + "\"}"));
+        assertEquals(200, verified.statusCode(), verified.body());
+        assertEquals("ON_ROLL", json.readTree(verified.body()).get("status").asText());
+        assertProblem(send(post("api/registrants/" + id + "/email/verify", "{\"token\":\"" + link.group(3) + "\"}")),
+                400, "token");
+    }
+
+    @Test
     void badInputIsAProblemThatNamesTheField() throws Exception {
         assertProblem(send(asOrganizer(post("admin/api/elections", "{\"title\":\" \",\"candidates\":[\"A\"]}"))),
                 400, "title");

@@ -113,6 +113,22 @@ public class RegistrationResource {
     }
 
     @POST
+    @Path("registrants/{id}/email/link")
+    @Operation(summary = "Send a new email link (the previous one stops working)")
+    public Response sendEmailLink(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        registration.sendEmailLink(id(id, "id"), bearer(auth));
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("registrants/{id}/email/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open the email link: its token proves the mailbox (single use, 24 hours)")
+    public RegistrationStatus verifyEmail(@PathParam("id") String id, EmailCheck request) {
+        return registration.verifyEmail(id(id, "id"), request == null ? null : request.token());
+    }
+
+    @POST
     @Path("registrants/{id}/card/setup")
     @Operation(summary = "Start the card step: the provider's setup id and client secret for the page's card form"
             + " (the card goes to the provider, never to us)")
@@ -152,6 +168,10 @@ public class RegistrationResource {
 
     /** A phone code to check. */
     public record CodeCheck(String code) {
+    }
+
+    /** The token of an email link. */
+    public record EmailCheck(String token) {
     }
 
     /** The confirmed card setup; {@code demoCard} is the test card number, read by the demo stand-in only. */

@@ -19,7 +19,11 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.openprimary.common.ConflictException;
 import org.openprimary.common.InvalidInputException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openprimary.common.NotFoundException;
+import org.openprimary.notifications.boundary.Channel;
+import org.openprimary.notifications.boundary.NotificationService;
+import org.openprimary.notifications.boundary.OutgoingMessage;
 import org.openprimary.registration.control.CardProvider;
 import org.openprimary.registration.control.CardVerifier;
 import org.openprimary.registration.control.PhoneVerification;
@@ -69,6 +73,15 @@ public class RegistrationService {
 
     @EJB
     RegistrationGuards guards;
+
+    @EJB
+    NotificationService notifications;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    static final int MAX_EMAIL_LINKS = 5;
 
     /** Who checks the card imprint: {@code stripe}, or the demo's {@code demo} stand-in. */
     public String cardProvider() {
@@ -133,8 +146,11 @@ public class RegistrationService {
         Registrant registrant = new Registrant(electionId, request.firstName(), request.lastName(), phone, email,
                 request.language(), request.charterVersion(), request.privacyVersion(), Tokens.hash(token),
                 clock.instant());
+        java.util.Optional<OutgoingMessage> emailLink = email != null && required.contains(Factor.EMAIL)
+                ? java.util.Optional.of(emailLink(registrant))
+                : java.util.Optional.empty();
         try {
-            registrations.insert(registrant);
+            registrations.insert(registrant, emailLink);
         } catch (EJBException | PersistenceException e) {
             if (!Registrations.isDuplicate(e)) {
                 throw e;
@@ -148,6 +164,41 @@ public class RegistrationService {
             phoneVerification.verifier().send(phone.e164(), PhoneVerifier.Channel.SMS, registrant.language());
         }
         return RegistrationStatus.of(registrant, required, token);
+    }
+
+    /**
+     * Sends a new email link (the previous one stops working), at most {@value #MAX_EMAIL_LINKS} per
+     * registration.
+     */
+    public void sendEmailLink(UUID registrantId, String resumeToken) {
+        Registrant registrant = authorizedForUpdate(registrantId, resumeToken);
+        stillOpen(registrant);
+        notifications.send(emailLink(registrant));
+    }
+
+    /**
+     * Opens an email link: the token proves the mailbox (no resume token needed: the link may be
+     * opened on another device). Single use, 24 hours.
+     */
+    public RegistrationStatus verifyEmail(UUID registrantId, String emailToken) {
+        Registrant registrant = registrantId == null ? null
+                : em.find(Registrant.class, registrantId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        if (registrant == null || emailToken == null
+                || !registrant.emailLinkOpened(Tokens.hash(emailToken.strip()), clock.instant())) {
+            throw new InvalidInputException("token", "this link is wrong, already used or expired; ask for a new one");
+        }
+        return verified(registrant, Factor.EMAIL);
+    }
+
+    /** Issues a new link token on the registrant and the message that carries it. */
+    private OutgoingMessage emailLink(Registrant registrant) {
+        String token = Tokens.random();
+        registrant.emailLinkIssued(Tokens.hash(token), clock.instant().plus(java.time.Duration.ofHours(24)),
+                MAX_EMAIL_LINKS);
+        String link = publicUrl.replaceAll("/+$", "") + "/verify-email.html#r=" + registrant.id() + "&t=" + token;
+        return new OutgoingMessage(Channel.EMAIL, registrant.email().orElseThrow(), "registration.email-link",
+                registrant.language(), java.util.Map.of("firstName", registrant.firstName(), "link", link),
+                "registration:email-link:" + registrant.id() + ":" + registrant.emailLinksSent());
     }
 
     /** Where a registration stands; needs the registration's resume token. */
@@ -176,7 +227,7 @@ public class RegistrationService {
      * transaction as the change.
      */
     public RegistrationStatus verifyPhone(UUID registrantId, String resumeToken, String code) {
-        Registrant registrant = authorized(registrantId, resumeToken);
+        Registrant registrant = authorizedForUpdate(registrantId, resumeToken);
         if (code == null || !code.strip().matches("\\d{4,10}")) {
             throw new InvalidInputException("code", "the code is the digits received by SMS");
         }
@@ -189,9 +240,9 @@ public class RegistrationService {
         return verified(registrant, Factor.PHONE);
     }
 
+    /** Records a verified factor; the caller loaded the registrant locked ({@link #authorizedForUpdate}). */
     private RegistrationStatus verified(Registrant registrant, Factor factor) {
         RegistrationWindow window = stillOpen(registrant);
-        em.lock(registrant, LockModeType.PESSIMISTIC_WRITE);
         registrations.factorVerified(registrant, factor, window.requiredFactors());
         return RegistrationStatus.of(registrant, window.requiredFactors(), null);
     }
@@ -201,7 +252,7 @@ public class RegistrationService {
      * whose secret the page uses to collect the card. The card never reaches our server.
      */
     public CardSetupView startCardSetup(UUID registrantId, String resumeToken) {
-        Registrant registrant = authorized(registrantId, resumeToken);
+        Registrant registrant = authorizedForUpdate(registrantId, resumeToken);
         stillOpen(registrant);
         CardVerifier.Setup setup = cardProvider.verifier().start(registrant.id().toString());
         registrant.cardSetupStarted(setup.setupId());
@@ -250,13 +301,12 @@ public class RegistrationService {
      * deadline instead.
      */
     public void withdraw(UUID registrantId, String resumeToken) {
-        Registrant registrant = authorized(registrantId, resumeToken);
+        Registrant registrant = authorizedForUpdate(registrantId, resumeToken);
         RegistrationWindow window = window(registrant.electionId());
         if (!window.isOpen()) {
             throw new ConflictException("id", "the roll is sealed: your data are kept until the retention deadline,"
                     + " then erased");
         }
-        em.lock(registrant, LockModeType.PESSIMISTIC_WRITE);
         boolean wasOnRoll = registrant.status() == org.openprimary.registration.entity.RegistrantStatus.ON_ROLL;
         registrant.phone().ifPresent(phone -> em.createNamedQuery(ConsoleCode.DELETE_FOR_PHONE)
                 .setParameter("phone", phone).executeUpdate());
@@ -315,7 +365,17 @@ public class RegistrationService {
     }
 
     private Registrant authorized(UUID registrantId, String resumeToken) {
-        Registrant registrant = registrantId == null ? null : em.find(Registrant.class, registrantId.toString());
+        return authorized(registrantId, resumeToken, LockModeType.NONE);
+    }
+
+    /** The registrant, locked for this transaction before anything reads or changes it. */
+    private Registrant authorizedForUpdate(UUID registrantId, String resumeToken) {
+        return authorized(registrantId, resumeToken, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Registrant authorized(UUID registrantId, String resumeToken, LockModeType lock) {
+        Registrant registrant = registrantId == null ? null
+                : em.find(Registrant.class, registrantId.toString(), lock);
         if (registrant == null || !Tokens.matches(resumeToken, registrant.resumeTokenHash())) {
             throw new NotFoundException("id", "no registration matches this link");
         }

@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * @param allowedCountries ISO 3166 region codes whose mobile numbers may register (e.g. FR, GP)
  */
-public record RegistrationTerms(UUID electionId, Instant openedAt, Set<Factor> requiredFactors,
+public record RegistrationTerms(UUID electionId, String title, Instant openedAt, Set<Factor> requiredFactors,
         List<String> allowedCountries, RollMode rollMode) {
 
     public RegistrationTerms {

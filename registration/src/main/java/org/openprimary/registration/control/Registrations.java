@@ -10,6 +10,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.UUID;
+import org.openprimary.notifications.boundary.Channel;
+import org.openprimary.notifications.boundary.NotificationService;
+import org.openprimary.notifications.boundary.OutgoingMessage;
 import org.openprimary.registration.boundary.Factor;
 import org.openprimary.registration.entity.LedgerEntry;
 import org.openprimary.registration.entity.Registrant;
@@ -27,14 +30,18 @@ public class Registrations {
     @EJB
     RollLedger ledger;
 
+    @EJB
+    NotificationService notifications;
+
     @Inject
     Clock clock;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void insert(Registrant registrant) {
+    public void insert(Registrant registrant, java.util.Optional<OutgoingMessage> message) {
         em.persist(registrant);
         em.flush(); // a unique constraint refuses a duplicate here, inside this transaction
         ledger.append(registrant.electionId(), LedgerEntry.Kind.REGISTERED, "registered");
+        message.ifPresent(notifications::send); // queued with the registration, or not at all
     }
 
     /**
@@ -63,6 +70,13 @@ public class Registrations {
         ledger.append(registrant.electionId(), LedgerEntry.Kind.FACTOR_VERIFIED, factor.name());
         if (onRoll) {
             ledger.append(registrant.electionId(), LedgerEntry.Kind.ADDED_TO_ROLL, "on the roll");
+            registrant.email().ifPresent(address -> {
+                String title = em.find(org.openprimary.registration.entity.RegistrationWindow.class,
+                        registrant.electionId().toString()).electionTitle();
+                notifications.send(new OutgoingMessage(Channel.EMAIL, address, "registration.on-roll",
+                        registrant.language(), java.util.Map.of("firstName", registrant.firstName(), "election", title),
+                        "registration:on-roll:" + registrant.id()));
+            });
         }
     }
 

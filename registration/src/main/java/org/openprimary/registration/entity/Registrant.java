@@ -60,6 +60,15 @@ public class Registrant {
     @Column(name = "card_setup_id", length = 255)
     private String cardSetupId;
 
+    @Column(name = "email_token_hash", length = 64)
+    private String emailTokenHash;
+
+    @Column(name = "email_token_expires_at")
+    private Instant emailTokenExpiresAt;
+
+    @Column(name = "email_links_sent", nullable = false)
+    private int emailLinksSent;
+
     @Column(name = "language", nullable = false, length = 2)
     private String language;
 
@@ -138,6 +147,41 @@ public class Registrant {
             return true;
         }
         return false;
+    }
+
+    /** A new email link replaces any earlier one; at most {@code max} links per registration. */
+    public void emailLinkIssued(String tokenHash, Instant expiresAt, int max) {
+        if (email == null) {
+            throw new ConflictException("email", "this registration has no email address");
+        }
+        if (isVerified(Factor.EMAIL)) {
+            throw new ConflictException("email", "this email address is already verified");
+        }
+        if (emailLinksSent >= max) {
+            throw new org.openprimary.common.TooManyRequestsException("email",
+                    "too many links were sent; use the last one you received", java.time.Duration.ofHours(24));
+        }
+        emailLinksSent++;
+        emailTokenHash = tokenHash;
+        emailTokenExpiresAt = expiresAt;
+    }
+
+    /** Whether the link's token (given by its hash) is this registrant's current one and still valid; a used link is spent. */
+    public boolean emailLinkOpened(String tokenHash, Instant at) {
+        if (emailTokenHash == null || emailTokenExpiresAt == null || !at.isBefore(emailTokenExpiresAt)) {
+            return false;
+        }
+        if (!java.security.MessageDigest.isEqual(emailTokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                tokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        emailTokenHash = null;
+        emailTokenExpiresAt = null;
+        return true;
+    }
+
+    public int emailLinksSent() {
+        return emailLinksSent;
     }
 
     /** Remembers the card setup this registrant started: only it can prove their card. */

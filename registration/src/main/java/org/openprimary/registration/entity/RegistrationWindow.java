@@ -43,6 +43,9 @@ public class RegistrationWindow {
     @Column(name = "roll_mode", nullable = false, length = 10)
     private String rollMode;
 
+    @Column(name = "election_title", nullable = false, length = 200)
+    private String electionTitle;
+
     protected RegistrationWindow() {
         // for JPA
     }
@@ -54,6 +57,11 @@ public class RegistrationWindow {
                 .collect(Collectors.joining(","));
         this.allowedCountries = String.join(",", terms.allowedCountries());
         this.rollMode = terms.rollMode().name();
+        this.electionTitle = terms.title();
+    }
+
+    public String electionTitle() {
+        return electionTitle;
     }
 
     public Set<Factor> requiredFactors() {

@@ -64,12 +64,15 @@ class RegistrationServiceContainerTest {
     @EJB
     RegistrationService registration;
 
+    @EJB
+    org.openprimary.notifications.boundary.NotificationService notifications;
+
     @jakarta.annotation.Resource(lookup = "java:app/jdbc/openprimary")
     javax.sql.DataSource dataSource;
 
     private UUID open(Set<Factor> factors) {
         UUID election = UUID.randomUUID();
-        registration.openRegistration(new RegistrationTerms(election, Instant.now(), factors,
+        registration.openRegistration(new RegistrationTerms(election, "Primaire test", Instant.now(), factors,
                 List.of("FR", "GP", "MQ", "GF", "RE", "YT"), RollMode.OPEN));
         return election;
     }
@@ -248,6 +251,28 @@ class RegistrationServiceContainerTest {
         assertEquals("WITHDRAWN_FROM_ROLL", ledger.get(ledger.size() - 1).kind());
         assertEquals("PENDING", registration.register(election, citizen("0612345608", null)).status(),
                 "the number is free again");
+    }
+
+    @Test
+    void anEmailLinkProvesTheMailboxOnceAndTheRollConfirmationFollows() {
+        UUID election = open(EnumSet.of(Factor.EMAIL));
+        RegistrationStatus registered = registration.register(election, citizen(null, "lien@example.org"));
+        UUID id = UUID.fromString(registered.id());
+        notifications.dispatchNow();
+        String text = notifications.outbox(500).stream()
+                .filter(m -> m.recipient().equals("lien@example.org") && m.template().equals("registration.email-link"))
+                .findFirst().orElseThrow().text();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("verify-email\\.html#r=([0-9a-f-]{36})&t=(\\S+)")
+                .matcher(text);
+        assertTrue(link.find(), text);
+        assertEquals(registered.id(), link.group(1));
+
+        assertThrows(InvalidInputException.class, () -> registration.verifyEmail(id, link.group(2) + "x"));
+        RegistrationStatus verified = registration.verifyEmail(id, link.group(2));
+        assertEquals("ON_ROLL", verified.status());
+        assertThrows(InvalidInputException.class, () -> registration.verifyEmail(id, link.group(2)), "single use");
+        assertTrue(notifications.outbox(500).stream().anyMatch(m -> m.recipient().equals("lien@example.org")
+                && m.template().equals("registration.on-roll")), "the registrant is told they are on the roll");
     }
 
     @Test

@@ -74,7 +74,7 @@ public class ElectionService {
         }
         election.openRegistration(clock);
         RegistrationRules rules = election.registrationRules();
-        registration.openRegistration(new RegistrationTerms(electionId.value(),
+        registration.openRegistration(new RegistrationTerms(electionId.value(), election.title(),
                 election.registrationOpenedAt().orElseThrow(), rules.requiredFactors(),
                 rules.allowedCountries(), rules.rollMode()));
         LOG.info(() -> "Registration of election " + electionId + " opened by " + organizer);
