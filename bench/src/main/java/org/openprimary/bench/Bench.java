@@ -7,16 +7,28 @@ import java.util.Locale;
  * The benchmarks, each printing one JSON object on standard output. Not a test: numbers go to
  * {@code bench/RESULTS.md} with the machine and the date.
  *
- * <pre>tally [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]   counting plain ballots and ranking (one thread)</pre>
+ * <pre>
+ * tally [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]   counting plain ballots and ranking (one thread)
+ * registration [REGISTRATIONS] [WORKERS] [BASE_URL]    completed registrations per second against a running platform
+ * </pre>
  */
 public final class Bench {
 
     private Bench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("registration")) {
+            String password = System.getenv().getOrDefault("OPENPRIMARY_ADMIN_BOOTSTRAP_PASSWORD",
+                    java.nio.file.Files.readString(java.nio.file.Path.of(
+                            System.getProperty("openprimary.home", ".."), ".openprimary", "demo-admin-password")).strip());
+            System.out.println(RegistrationLoad.run(java.net.URI.create(args.length > 3 ? args[3] : "http://localhost:8080/"),
+                    "organizer", password, arg(args, 1, 5000), arg(args, 2, 32)));
+            System.exit(0);
+        }
         if (args.length == 0 || !args[0].equals("tally")) {
-            System.err.println("usage: Bench tally [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]");
+            System.err.println("usage: Bench tally [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]"
+                    + " | Bench registration [REGISTRATIONS] [WORKERS] [BASE_URL]");
             System.exit(2);
         }
         int ballots = arg(args, 1, 2_000_000);

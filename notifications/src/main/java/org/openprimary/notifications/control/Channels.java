@@ -1,6 +1,8 @@
 package org.openprimary.notifications.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -15,7 +17,9 @@ import org.openprimary.common.config.StandInPolicy;
  * console stand-in for email. Decided once at start-up; a production start refuses the console
  * stand-ins unless explicitly allowed, and fails the deployment with the reason.
  */
+// Set once at start-up, then only read: no container lock serializing the callers.
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Startup
 public class Channels {
 

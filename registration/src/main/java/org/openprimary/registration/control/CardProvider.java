@@ -2,6 +2,8 @@ package org.openprimary.registration.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -22,7 +24,9 @@ import org.openprimary.common.config.StandInPolicy;
  * a secret from configuration). Decided at start-up; a production start refuses the stand-in
  * unless explicitly allowed, and refuses Stripe without its keys and the hash key.
  */
+// Set once at start-up, then only read: no container lock serializing the callers.
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Startup
 public class CardProvider {
 

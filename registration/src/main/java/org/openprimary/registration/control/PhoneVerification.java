@@ -2,6 +2,8 @@ package org.openprimary.registration.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -15,7 +17,9 @@ import org.openprimary.common.config.StandInPolicy;
  * Which phone verifier the application uses, decided at start-up from {@code openprimary.sms.provider}:
  * Twilio Verify, or the console stand-in (refused in production unless explicitly allowed).
  */
+// Set once at start-up, then only read: no container lock serializing the callers.
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Startup
 public class PhoneVerification {
 

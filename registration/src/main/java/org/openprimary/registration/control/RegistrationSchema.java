@@ -2,6 +2,8 @@ package org.openprimary.registration.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -15,7 +17,9 @@ import org.openprimary.common.migration.SchemaMigrator;
  * Brings the {@code registration} schema up to date when the application starts, before anything uses
  * it; a failed migration fails the deployment with the reason.
  */
+// Set once at start-up, then only read: no container lock serializing the callers.
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class RegistrationSchema {

@@ -5,7 +5,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.registration.entity.LedgerEntry;
-import org.openprimary.registration.entity.RegistrationWindow;
 
 /**
  * Appends to an election's roll ledger and answers questions about it. Appends to one election's
@@ -34,9 +32,14 @@ public class RollLedger {
     /** Appends within the caller's transaction: the entry exists only if the change it explains does. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public LedgerEntry append(UUID electionId, LedgerEntry.Kind kind, String detail) {
-        RegistrationWindow window = em.find(RegistrationWindow.class, electionId.toString(),
-                LockModeType.PESSIMISTIC_WRITE);
-        if (window == null) {
+        // FOR NO KEY UPDATE, not FOR UPDATE: it serializes appends, yet does not conflict with the
+        // KEY SHARE lock that inserting a registrant (a foreign key to the window) already holds,
+        // so two registrations cannot deadlock by upgrading their locks.
+        List<?> locked = em.createNativeQuery("SELECT election_id FROM registration.registration_window"
+                        + " WHERE election_id = ?1 FOR NO KEY UPDATE")
+                .setParameter(1, electionId.toString())
+                .getResultList();
+        if (locked.isEmpty()) {
             throw new NotFoundException("electionId", "no election with this id is open for registration");
         }
         LedgerEntry next = last(electionId)

@@ -9,6 +9,8 @@ import com.stripe.model.SetupIntent;
 import com.stripe.param.SetupIntentCreateParams;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.LocalBean;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -19,7 +21,9 @@ import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.ServiceUnavailableException;
 
 /** The card imprint through Stripe SetupIntents, with the real {@code stripe-java} SDK. */
+// Set once at start-up, then only read: no container lock serializing the callers.
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @LocalBean
 public class StripeCardVerifier implements CardVerifier {
 

@@ -7,6 +7,8 @@ import com.twilio.rest.verify.v2.service.Verification;
 import com.twilio.rest.verify.v2.service.VerificationCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.LocalBean;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -23,7 +25,9 @@ import org.openprimary.registration.entity.PhoneNumber;
  * Phone codes through Twilio Verify with the real {@code twilio} SDK: Verify makes, sends and checks
  * the codes (6 digits, 10 minutes, its own send and check limits), we keep none.
  */
+// Set once at start-up, then only read: no container lock serializing the callers.
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @LocalBean
 public class TwilioPhoneVerifier implements PhoneVerifier {
 

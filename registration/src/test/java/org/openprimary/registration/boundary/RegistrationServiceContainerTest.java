@@ -176,6 +176,35 @@ class RegistrationServiceContainerTest {
     }
 
     @Test
+    void concurrentRegistrationsOfDifferentCitizensAllSucceed() throws Exception {
+        UUID election = open(EnumSet.of(Factor.CARD));
+        int citizens = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(citizens);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < citizens; i++) {
+            int n = i;
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                RegistrationStatus registered = registration.register(election, citizen(null, null));
+                UUID id = UUID.fromString(registered.id());
+                CardSetupView setup = registration.startCardSetup(id, registered.resumeToken());
+                return registration.verifyCard(id, registered.resumeToken(), setup.setupId(),
+                        "4000 0000 0000 " + String.format("%04d", n)).status();
+            }));
+        }
+        start.countDown();
+        for (Future<String> outcome : outcomes) {
+            assertEquals("ON_ROLL", outcome.get(60, TimeUnit.SECONDS), "no registration is lost to a lock conflict");
+        }
+        pool.shutdown();
+        RollCounts counts = registration.counts(election, null);
+        assertEquals(citizens, counts.registrants());
+        assertEquals(citizens, counts.onRoll());
+        assertEquals(1 + 3L * citizens, counts.ledgerEntries(), "opened, then registered, verified, on the roll each");
+    }
+
+    @Test
     void aNumberGetsAtMostFiveCodesInTenMinutes() {
         UUID election = open(EnumSet.of(Factor.PHONE));
         RegistrationStatus registered = registration.register(election, citizen("0612345606", null));

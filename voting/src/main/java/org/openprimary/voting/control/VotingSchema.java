@@ -2,6 +2,8 @@ package org.openprimary.voting.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -18,7 +20,9 @@ import org.openprimary.common.migration.SchemaMigrator;
  * <p>The application's one data source, {@value #DATA_SOURCE}, is declared in the EAR's
  * {@code META-INF/application.xml}, so it is bound before any module starts.
  */
+// Set once at start-up, then only read: no container lock serializing the callers.
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class VotingSchema {

@@ -1,0 +1,141 @@
+package org.openprimary.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Registrations per second against a running platform (loopback only), with the demo's stand-ins:
+ * an election requiring the card imprint (demo test cards), then {@code registrations} citizens
+ * registered by {@code workers} concurrent clients, each going register → card setup → card verify
+ * until on the roll. Bounded in count and time; it stops by itself.
+ *
+ * <p>Start the platform with the per-address limit raised, since every request comes from 127.0.0.1:
+ * {@code OPENPRIMARY_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR=10000000 mvn -Prun package}.
+ */
+final class RegistrationLoad {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern TOKEN = Pattern.compile("\"resumeToken\"\\s*:\\s*\"([A-Za-z0-9_-]+)\"");
+    private static final Pattern SETUP = Pattern.compile("\"setupId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Duration TIME_LIMIT = Duration.ofMinutes(5);
+
+    private RegistrationLoad() {
+    }
+
+    static String run(URI base, String adminUser, String adminPassword, int registrations, int workers)
+            throws Exception {
+        if (!base.getHost().equals("localhost") && !base.getHost().startsWith("127.")) {
+            throw new IllegalArgumentException("the load generator only targets loopback addresses");
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(workers)).build();
+        String admin = "Basic " + Base64.getEncoder().encodeToString((adminUser + ":" + adminPassword)
+                .getBytes(StandardCharsets.UTF_8));
+        String election = match(ID, call(http, base, "POST", "admin/api/elections",
+                "{\"title\":\"Bench " + System.nanoTime() + "\",\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"CARD\"]}",
+                admin, 201));
+        call(http, base, "POST", "admin/api/elections/" + election + "/open-registration", "", admin, 200);
+
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        long[] latencies = new long[registrations];
+        long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            running.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < registrations && System.nanoTime() < deadline;
+                        i = next.getAndIncrement()) {
+                    long begin = System.nanoTime();
+                    try {
+                        register(http, base, election);
+                        latencies[i] = System.nanoTime() - begin;
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                        latencies[i] = -1;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : running) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] done = java.util.Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+        String roll = call(http, base, "GET", "api/elections/" + election + "/roll", null, null, 200);
+        return String.format(Locale.ROOT, "{\"benchmark\": \"registration.completed\", \"registrations\": %d,"
+                + " \"completed\": %d, \"failures\": %d, \"workers\": %d, \"seconds\": %.2f,"
+                + " \"completedPerSecond\": %.1f, \"p50Millis\": %.1f, \"p99Millis\": %.1f, \"roll\": %s}",
+                registrations, done.length, failures.get(), workers, seconds, done.length / seconds,
+                percentile(done, 0.50), percentile(done, 0.99), roll.replaceAll("\\s+", ""));
+    }
+
+    private static void register(HttpClient http, URI base, String election) throws IOException, InterruptedException {
+        String registered = call(http, base, "POST", "api/elections/" + election + "/registrants",
+                "{\"firstName\":\"Bench\",\"lastName\":\"Citizen\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\"}",
+                null, 201);
+        String id = match(ID, registered);
+        String bearer = "Bearer " + match(TOKEN, registered);
+        String setup = match(SETUP, call(http, base, "POST", "api/registrants/" + id + "/card/setup", "", bearer, 200));
+        StringBuilder card = new StringBuilder("4");
+        for (int d = 0; d < 15; d++) {
+            card.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        call(http, base, "POST", "api/registrants/" + id + "/card/verify",
+                "{\"setupId\":\"" + setup + "\",\"demoCard\":\"" + card + "\"}", bearer, 200);
+    }
+
+    private static String call(HttpClient http, URI base, String method, String path, String body, String auth,
+            int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String match(Pattern pattern, String body) throws IOException {
+        Matcher matcher = pattern.matcher(body);
+        if (!matcher.find()) {
+            throw new IOException("unexpected answer: " + body);
+        }
+        return matcher.group(1);
+    }
+
+    private static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+}
