@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openprimary.common.config.RunMode;
 import org.openprimary.common.config.StandInPolicy;
 
 /**
@@ -29,12 +28,7 @@ public class Channels {
     private static final Logger LOG = Logger.getLogger(Channels.class.getName());
 
     @Inject
-    @ConfigProperty(name = RunMode.KEY)
-    Optional<String> mode;
-
-    @Inject
-    @ConfigProperty(name = StandInPolicy.ALLOW_KEY, defaultValue = "false")
-    boolean allowStandIns;
+    StandInPolicy policy;
 
     @Inject
     @ConfigProperty(name = SMS_KEY)
@@ -75,7 +69,6 @@ public class Channels {
 
     @PostConstruct
     void choose() {
-        StandInPolicy policy = new StandInPolicy(RunMode.parse(mode.orElse(null)), allowStandIns);
         sms = policy.choose(SMS_KEY, smsConfigured.orElse(null), "twilio", "console");
         email = policy.choose(EMAIL_KEY, emailConfigured.orElse(null), "smtp", "console");
         if (email.equals("smtp")) {

@@ -15,7 +15,6 @@ import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openprimary.common.config.RunMode;
 import org.openprimary.common.config.StandInPolicy;
 
 /**
@@ -39,12 +38,7 @@ public class CardProvider {
     private static final Logger LOG = Logger.getLogger(CardProvider.class.getName());
 
     @Inject
-    @ConfigProperty(name = RunMode.KEY)
-    Optional<String> mode;
-
-    @Inject
-    @ConfigProperty(name = StandInPolicy.ALLOW_KEY, defaultValue = "false")
-    boolean allowStandIns;
+    StandInPolicy policy;
 
     @Inject
     @ConfigProperty(name = KEY)
@@ -66,7 +60,6 @@ public class CardProvider {
 
     @PostConstruct
     void choose() {
-        StandInPolicy policy = new StandInPolicy(RunMode.parse(mode.orElse(null)), allowStandIns);
         provider = policy.choose(KEY, configured.orElse(null), "stripe", "demo");
         verifier = provider.equals("stripe") ? stripe : demo;
         String key = hashKey.filter(k -> !k.isBlank()).orElse(null);

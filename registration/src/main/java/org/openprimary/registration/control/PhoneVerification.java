@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openprimary.common.config.RunMode;
 import org.openprimary.common.config.StandInPolicy;
 
 /**
@@ -28,12 +27,7 @@ public class PhoneVerification {
     private static final Logger LOG = Logger.getLogger(PhoneVerification.class.getName());
 
     @Inject
-    @ConfigProperty(name = RunMode.KEY)
-    Optional<String> mode;
-
-    @Inject
-    @ConfigProperty(name = StandInPolicy.ALLOW_KEY, defaultValue = "false")
-    boolean allowStandIns;
+    StandInPolicy policy;
 
     @Inject
     @ConfigProperty(name = KEY)
@@ -50,7 +44,6 @@ public class PhoneVerification {
 
     @PostConstruct
     void choose() {
-        StandInPolicy policy = new StandInPolicy(RunMode.parse(mode.orElse(null)), allowStandIns);
         String provider = policy.choose(KEY, configured.orElse(null), "twilio", "console");
         standIn = provider.equals("console");
         chosen = standIn ? console : twilio;
