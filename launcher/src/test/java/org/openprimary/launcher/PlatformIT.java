@@ -314,6 +314,21 @@ class PlatformIT {
     }
 
     @Test
+    void tenWrongPasswordsLockAUsernameEvenForTheRightOne() throws Exception {
+        HttpResponse<String> created = send(asOrganizer(post("admin/api/accounts",
+                "{\"username\":\"lockout-it\",\"roles\":[\"TRUSTEE\"]}")));
+        String password = json.readTree(created.body()).get("password").asText();
+        assertEquals(200, send(get("admin/api/elections").header("Authorization", basic("lockout-it", password))).statusCode());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, send(get("admin/api/elections").header("Authorization", basic("lockout-it", "guess-" + i)))
+                    .statusCode());
+        }
+        assertEquals(401, send(get("admin/api/elections").header("Authorization", basic("lockout-it", password)))
+                .statusCode(), "locked for a while, right password or not");
+        assertEquals(200, send(asOrganizer(get("admin/api/elections"))).statusCode(), "other accounts are not affected");
+    }
+
+    @Test
     void crossSiteRequestsCannotChangeAnything() throws Exception {
         String body = "{\"title\":\"CSRF\",\"candidates\":[\"A\"]}";
         assertProblem(send(asOrganizer(post("admin/api/elections", body)).header("Origin", "http://evil.example")),

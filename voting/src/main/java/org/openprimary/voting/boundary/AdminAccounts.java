@@ -1,5 +1,6 @@
 package org.openprimary.voting.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openprimary.common.InvalidInputException;
+import org.openprimary.voting.control.SignInThrottle;
 import org.openprimary.voting.entity.AdminAccount;
 
 /** Accounts of the admin console: who may sign in, with which roles. */
@@ -36,20 +38,29 @@ public class AdminAccounts {
     @Inject
     Clock clock;
 
+    @EJB
+    SignInThrottle throttle;
+
     /**
      * The role names of the account when the password is right; empty otherwise. An unknown
      * username costs the same hashing work as a wrong password, so timing does not tell them apart.
      */
     public Optional<Set<String>> authenticate(String username, String password) {
+        if (!throttle.allowed(username)) {
+            return Optional.empty();
+        }
         hash.initialize(HASH_PARAMETERS);
         AdminAccount account = username == null ? null : em.find(AdminAccount.class, username);
         if (account == null) {
             hash.verify(String.valueOf(password).toCharArray(), decoy());
+            throttle.failed(username);
             return Optional.empty();
         }
         if (password == null || !hash.verify(password.toCharArray(), account.passwordHash())) {
+            throttle.failed(username);
             return Optional.empty();
         }
+        throttle.succeeded(username);
         return Optional.of(account.roles().stream().map(AdminAccount.Role::roleName).collect(Collectors.toSet()));
     }
 

@@ -1,0 +1,59 @@
+package org.openprimary.voting.control;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class SignInThrottleTest {
+
+    private static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2027-01-14T08:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void tenFailuresLockAUsernameForFifteenMinutesAndASuccessResetsTheCount() {
+        MovableClock clock = new MovableClock();
+        SignInThrottle throttle = new SignInThrottle();
+        throttle.clock = clock;
+
+        for (int i = 0; i < 9; i++) {
+            throttle.failed("Organizer");
+        }
+        assertTrue(throttle.allowed("organizer"));
+        throttle.succeeded("organizer");
+        for (int i = 0; i < 9; i++) {
+            throttle.failed("organizer");
+        }
+        assertTrue(throttle.allowed("organizer"), "a success in between starts the count again");
+        throttle.failed("organizer");
+        assertFalse(throttle.allowed("ORGANIZER"));
+        assertTrue(throttle.allowed("bailiff"));
+
+        clock.now = clock.now.plus(SignInThrottle.LOCKOUT).minusSeconds(1);
+        assertFalse(throttle.allowed("organizer"));
+        clock.now = clock.now.plus(Duration.ofSeconds(1));
+        assertTrue(throttle.allowed("organizer"));
+        throttle.failed("organizer");
+        assertTrue(throttle.allowed("organizer"), "after the lockout, one failure is one failure");
+    }
+}
