@@ -26,6 +26,7 @@ import org.openprimary.notifications.boundary.NotificationService;
 import org.openprimary.notifications.boundary.OutgoingMessage;
 import org.openprimary.registration.control.CardProvider;
 import org.openprimary.registration.control.CardVerifier;
+import org.openprimary.registration.control.MemberList;
 import org.openprimary.registration.control.PhoneVerification;
 import org.openprimary.registration.control.PhoneVerifier;
 import org.openprimary.registration.control.RegistrationGuards;
@@ -199,6 +200,62 @@ public class RegistrationService {
         return new OutgoingMessage(Channel.EMAIL, registrant.email().orElseThrow(), "registration.email-link",
                 registrant.language(), java.util.Map.of("firstName", registrant.firstName(), "link", link),
                 "registration:email-link:" + registrant.id() + ":" + registrant.emailLinksSent());
+    }
+
+    /**
+     * Imports an organizer's member list into an election whose roll is a member list. Every line
+     * is checked; if any is invalid nothing is imported, unless the organizer asks for the valid
+     * lines. A member already imported (same member id) is left as is, so importing the same file
+     * again changes nothing. Members still verify the factors the election requires; those with an
+     * email address get their link at once.
+     */
+    public ImportReport importMembers(UUID electionId, String csv, boolean acceptValidLines, String organizer) {
+        RegistrationWindow window = window(electionId);
+        if (window.rollMode() != RollMode.IMPORTED) {
+            throw new ConflictException("electionId", "this election's roll is open registration, not a member list");
+        }
+        if (!window.isOpen()) {
+            throw new ConflictException("electionId", "registration is closed: the roll is frozen");
+        }
+        MemberList.Parsed parsed = MemberList.parse(csv, window.requiredFactors(), window.allowedCountries());
+        java.util.Set<String> known = new java.util.HashSet<>(em.createNamedQuery(Registrant.FIND_MEMBER_IDS, String.class)
+                .setParameter("election", electionId.toString()).getResultList());
+        java.util.Set<String> phones = new java.util.HashSet<>(em.createQuery(
+                "SELECT r.phone FROM Registrant r WHERE r.electionId = :e AND r.phone IS NOT NULL", String.class)
+                .setParameter("e", electionId.toString()).getResultList());
+        java.util.Set<String> emails = new java.util.HashSet<>(em.createQuery(
+                "SELECT r.emailNormalized FROM Registrant r WHERE r.electionId = :e AND r.emailNormalized IS NOT NULL",
+                String.class).setParameter("e", electionId.toString()).getResultList());
+        List<ImportReport.LineProblem> problems = new java.util.ArrayList<>(parsed.problems());
+        List<MemberList.Member> fresh = new java.util.ArrayList<>();
+        int unchanged = 0;
+        for (MemberList.Member member : parsed.members()) {
+            if (known.contains(member.memberId())) {
+                unchanged++;
+            } else if (member.phone() != null && !phones.add(member.phone().e164())) {
+                problems.add(new ImportReport.LineProblem(member.line(), "phone", "this phone number is already on the roll"));
+            } else if (member.email() != null && !emails.add(member.email().normalized())) {
+                problems.add(new ImportReport.LineProblem(member.line(), "email", "this email address is already on the roll"));
+            } else {
+                fresh.add(member);
+            }
+        }
+        problems.sort(java.util.Comparator.comparingLong(ImportReport.LineProblem::line));
+        if (!problems.isEmpty() && !acceptValidLines) {
+            return new ImportReport(parsed.lines(), 0, unchanged, false, problems);
+        }
+        for (MemberList.Member member : fresh) {
+            Registrant registrant = new Registrant(electionId, member.firstName(), member.lastName(), member.phone(),
+                    member.email(), "fr", "member-list", "member-list", Tokens.hash(Tokens.random()), clock.instant());
+            registrant.importedAs(member.memberId());
+            em.persist(registrant);
+            ledger.append(electionId, LedgerEntry.Kind.MEMBER_IMPORTED, "member imported");
+            if (member.email() != null && window.requiredFactors().contains(Factor.EMAIL)) {
+                notifications.send(emailLink(registrant));
+            }
+        }
+        LOG.info(() -> fresh.size() + " members imported into election " + electionId + " by " + organizer);
+        return new ImportReport(parsed.lines(), fresh.size(), unchanged, true, problems);
     }
 
     /** Where a registration stands; needs the registration's resume token. */

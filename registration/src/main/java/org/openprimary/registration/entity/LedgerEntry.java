@@ -60,7 +60,9 @@ public class LedgerEntry {
         /** A registrant on the roll withdrew before it was sealed; their personal data were erased. */
         WITHDRAWN_FROM_ROLL(-1, -1),
         /** Registration closed: the roll is frozen for the seal. */
-        REGISTRATION_CLOSED(0, 0);
+        REGISTRATION_CLOSED(0, 0),
+        /** A member of an imported list joined the registrants; they still verify before voting. */
+        MEMBER_IMPORTED(1, 0);
 
         private final int registrantsDelta;
         private final int rollDelta;

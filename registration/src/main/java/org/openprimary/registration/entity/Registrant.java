@@ -24,11 +24,14 @@ import org.openprimary.registration.boundary.Factor;
  */
 @Entity
 @Table(name = "registrant", schema = "registration")
+@NamedQuery(name = Registrant.FIND_MEMBER_IDS,
+        query = "SELECT r.memberId FROM Registrant r WHERE r.electionId = :election AND r.memberId IS NOT NULL")
 @NamedQuery(name = Registrant.FIND_BY_RESUME_TOKEN,
         query = "SELECT r FROM Registrant r WHERE r.resumeTokenHash = :hash")
 public class Registrant {
 
     public static final String FIND_BY_RESUME_TOKEN = "Registrant.findByResumeToken";
+    public static final String FIND_MEMBER_IDS = "Registrant.findMemberIds";
     public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_VERSION_LENGTH = 20;
 
@@ -59,6 +62,9 @@ public class Registrant {
 
     @Column(name = "card_setup_id", length = 255)
     private String cardSetupId;
+
+    @Column(name = "member_id", length = 64)
+    private String memberId;
 
     @Column(name = "email_token_hash", length = 64)
     private String emailTokenHash;
@@ -147,6 +153,15 @@ public class Registrant {
             return true;
         }
         return false;
+    }
+
+    /** Marks this registrant as a member of an imported list, under the organizer's member id. */
+    public void importedAs(String memberId) {
+        this.memberId = memberId;
+    }
+
+    public Optional<String> memberId() {
+        return Optional.ofNullable(memberId);
     }
 
     /** A new email link replaces any earlier one; at most {@code max} links per registration. */

@@ -71,9 +71,13 @@ class RegistrationServiceContainerTest {
     javax.sql.DataSource dataSource;
 
     private UUID open(Set<Factor> factors) {
+        return open(factors, RollMode.OPEN);
+    }
+
+    private UUID open(Set<Factor> factors, RollMode mode) {
         UUID election = UUID.randomUUID();
         registration.openRegistration(new RegistrationTerms(election, "Primaire test", Instant.now(), factors,
-                List.of("FR", "GP", "MQ", "GF", "RE", "YT"), RollMode.OPEN));
+                List.of("FR", "GP", "MQ", "GF", "RE", "YT"), mode));
         return election;
     }
 
@@ -302,6 +306,48 @@ class RegistrationServiceContainerTest {
         assertThrows(InvalidInputException.class, () -> registration.verifyEmail(id, link.group(2)), "single use");
         assertTrue(notifications.outbox(500).stream().anyMatch(m -> m.recipient().equals("lien@example.org")
                 && m.template().equals("registration.on-roll")), "the registrant is told they are on the roll");
+    }
+
+    @Test
+    void aMemberListIsImportedWholeOnceAndReportsEveryBadLine() {
+        UUID election = open(EnumSet.of(Factor.EMAIL), RollMode.IMPORTED);
+        String good = "member_id,first_name,last_name,email,phone\n"
+                + "M-1,Camille,Durand,camille.m1@example.org,\n"
+                + "M-2,\"Karim, dit K\",Benali,karim.m2@example.org,06 11 22 33 44\n";
+        String bad = good + "M-3,Sophie,Martin,not-an-address,\nM-1,Twice,Listed,other@example.org,\n";
+
+        ImportReport refused = registration.importMembers(election, bad, false, "test");
+        assertFalse(refused.applied());
+        assertEquals(0, refused.imported());
+        assertEquals(List.of(4L, 5L), refused.problems().stream().map(ImportReport.LineProblem::line).toList());
+        assertEquals("email", refused.problems().get(0).field());
+        assertEquals(0, registration.counts(election, null).registrants(), "all or nothing");
+
+        ImportReport imported = registration.importMembers(election, good, false, "test");
+        assertEquals(2, imported.imported());
+        assertEquals(2, registration.counts(election, null).registrants());
+        ImportReport again = registration.importMembers(election, good, false, "test");
+        assertEquals(0, again.imported());
+        assertEquals(2, again.unchanged());
+        assertEquals(2, registration.counts(election, null).registrants(), "the same file twice changes nothing");
+
+        ImportReport partial = registration.importMembers(election,
+                "member_id,first_name,last_name,email,phone\nM-4,Élise,Moreau,elise.m4@example.org,\nM-5,X,Y,,\n", true, "test");
+        assertEquals(1, partial.imported());
+        assertEquals(1, partial.problems().size());
+        assertEquals(3, registration.counts(election, null).registrants());
+        assertEquals(3L, registration.changes(election, Instant.parse("2000-01-01T00:00:00Z"), Instant.now().plusSeconds(1))
+                .entriesByKind().get("MEMBER_IMPORTED"));
+        notifications.dispatchNow();
+        assertTrue(notifications.outbox(500).stream().anyMatch(m -> m.recipient().equals("elise.m4@example.org")
+                && m.template().equals("registration.email-link")), "members get their email link");
+
+        assertThrows(ConflictException.class, () -> registration.register(election, citizen(null, "z@example.org")),
+                "members do not register themselves");
+        UUID open = open(EnumSet.of(Factor.EMAIL));
+        assertThrows(ConflictException.class, () -> registration.importMembers(open, good, false, "test"));
+        assertEquals("body", assertThrows(InvalidInputException.class,
+                () -> registration.importMembers(election, "id,name\n1,A\n", false, "test")).field().orElseThrow());
     }
 
     @Test

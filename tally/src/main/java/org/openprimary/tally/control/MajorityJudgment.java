@@ -1,25 +1,32 @@
 package org.openprimary.tally.control;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.openprimary.tally.entity.MeritProfile;
 
 /**
- * Majority judgment on merit profiles, exactly and in time independent of the number of ballots.
+ * Majority judgment on merit profiles, in exact integer arithmetic and in time independent of the
+ * number of ballots.
  *
- * <p>A candidate's majority grade is the lower median of its grades. Ties are broken as Balinski
- * and Laraki define it: remove one median grade from each tied candidate and compare again. That is
- * the same as comparing, from the first, the sequences of grades the successive removals take off.
- * With the ballots sorted worst first at positions 1..N and the lower median at {@code c = (N+1)/2},
- * the k-th removal takes the grade at a position that depends only on N and k: c, then alternately
- * one step further on each side (the left first when N is odd, the right first when N is even).
- * Two candidates' grades differ only on a few intervals of positions (between their cumulative
- * counts); the first removal that reaches such an interval reaches its position nearest c. So a
- * comparison looks at no more than twice as many intervals as there are grades, whatever N.
+ * <p><b>Majority grade</b>: the lower median, the grade at position {@code c = (N+1)/2} of the N
+ * ballots sorted worst first (with N even, the worse of the two middle grades).
+ *
+ * <p><b>Ranking</b> (Balinski and Laraki): compare majority grades; on a tie remove one median grade
+ * from each candidate and compare again, until they differ. Which position the k-th removal takes
+ * depends only on N, not on the grades: {@code c}, then alternately one step further out on each
+ * side, the left first when N is odd, the right first when N is even (removing the median of
+ * 1..5 leaves 1,2,4,5 whose lower median is 2; removing it from 1..4 leaves 1,3,4 whose median is
+ * 3). So two candidates are compared by the first removal, in that order of positions, at which
+ * their grades differ.
+ *
+ * <p>Between two consecutive cumulative counts of either profile both grades are constant, so the
+ * positions 1..N fall into at most {@code 2 × grades} intervals. On an interval where the grades
+ * differ, the first removal to reach it reaches its position nearest {@code c}. The comparison
+ * walks those intervals once and keeps the one reached first: {@code O(grades)} operations on
+ * integers, whatever N. {@code MajorityJudgmentTest} checks it against removing medians ballot by
+ * ballot.
  */
 public final class MajorityJudgment {
 
@@ -35,44 +42,49 @@ public final class MajorityJudgment {
     }
 
     /**
-     * Positive when {@code a} ranks better than {@code b}, negative when worse, zero when they are
-     * tied to the end (identical profiles). Both profiles must count the same ballots on the same scale.
+     * Positive when {@code a} ranks better than {@code b}, negative when worse, zero only when the
+     * profiles are identical (they are tied to the last removal).
+     *
+     * @throws IllegalArgumentException when the profiles count different numbers of ballots or grades
      */
     public static int compare(MeritProfile a, MeritProfile b) {
         BigInteger n = a.total();
         if (!n.equals(b.total()) || a.grades() != b.grades()) {
-            throw new IllegalArgumentException("profiles of different totals or scales cannot be compared");
+            throw new IllegalArgumentException("profiles " + a + " and " + b
+                    + " count different ballots or grades; they cannot be compared");
         }
         if (n.signum() == 0) {
             return 0;
         }
         BigInteger center = center(n);
+        int medianA = a.gradeAt(center);
+        int medianB = b.gradeAt(center);
+        if (medianA != medianB) {
+            return Integer.compare(medianA, medianB);
+        }
         boolean odd = n.testBit(0);
-        TreeSet<BigInteger> starts = new TreeSet<>();
-        starts.add(BigInteger.ONE);
-        for (int g = 0; g < a.grades() - 1; g++) {
-            addStart(starts, a.cumulative(g).add(BigInteger.ONE), n);
-            addStart(starts, b.cumulative(g).add(BigInteger.ONE), n);
-        }
-        BigInteger bestStep = null;
+        BigInteger firstStep = null;
         int verdict = 0;
-        List<BigInteger> ordered = new ArrayList<>(starts);
-        for (int i = 0; i < ordered.size(); i++) {
-            BigInteger start = ordered.get(i);
-            BigInteger end = i + 1 < ordered.size() ? ordered.get(i + 1).subtract(BigInteger.ONE) : n;
-            int gradeA = a.gradeAt(start);
-            int gradeB = b.gradeAt(start);
-            if (gradeA == gradeB) {
-                continue;
+        // Walk the intervals [start, end] on which a's grade ga and b's grade gb are both constant.
+        int ga = firstGradeReaching(a, BigInteger.ONE, 0);
+        int gb = firstGradeReaching(b, BigInteger.ONE, 0);
+        BigInteger start = BigInteger.ONE;
+        while (true) {
+            BigInteger end = a.cumulative(ga).min(b.cumulative(gb));
+            if (ga != gb) {
+                BigInteger step = step(nearest(start, end, center), center, odd);
+                if (firstStep == null || step.compareTo(firstStep) < 0) {
+                    firstStep = step;
+                    verdict = Integer.compare(ga, gb);
+                }
             }
-            BigInteger nearest = nearest(start, end, center);
-            BigInteger step = step(nearest, center, odd);
-            if (bestStep == null || step.compareTo(bestStep) < 0) {
-                bestStep = step;
-                verdict = Integer.compare(gradeA, gradeB);
+            if (end.equals(n)) {
+                return verdict;
             }
+            start = end.add(BigInteger.ONE);
+            ga = firstGradeReaching(a, start, ga);
+            gb = firstGradeReaching(b, start, gb);
         }
-        return verdict;
     }
 
     /** Better first. */
@@ -81,8 +93,9 @@ public final class MajorityJudgment {
     }
 
     /**
-     * The mention as French primaries print it: the majority grade's name, then "+" when more
-     * ballots give a grade above it than below it, "−" otherwise; no sign at either end of the scale.
+     * The mention as French primaries print it: the majority grade's name, then " +" when more
+     * ballots give a grade strictly above it than strictly below it, " −" (U+2212) otherwise; no
+     * sign at either end of the scale. Empty when there is no ballot.
      */
     public static Optional<String> mention(MeritProfile profile, List<String> gradeNames) {
         return majorityGrade(profile).map(grade -> {
@@ -101,28 +114,31 @@ public final class MajorityJudgment {
         return n.add(BigInteger.ONE).shiftRight(1);
     }
 
-    /** At which removal (0 for the first) the position is taken. */
+    /** At which removal (0 the first) the position is taken, among n ballots of the given parity. */
     static BigInteger step(BigInteger position, BigInteger center, boolean odd) {
         int side = position.compareTo(center);
         if (side == 0) {
             return BigInteger.ZERO;
         }
-        BigInteger distance = position.subtract(center).abs().shiftLeft(1);
-        boolean leftFirst = odd;
+        BigInteger twice = position.subtract(center).abs().shiftLeft(1);
         boolean left = side < 0;
-        return left == leftFirst ? distance.subtract(BigInteger.ONE) : distance;
+        return left == odd ? twice.subtract(BigInteger.ONE) : twice;
     }
 
+    /** The position of [start, end] the removals reach first: the one nearest the center. */
     private static BigInteger nearest(BigInteger start, BigInteger end, BigInteger center) {
-        if (start.compareTo(center) <= 0 && end.compareTo(center) >= 0) {
-            return center;
+        if (end.compareTo(center) < 0) {
+            return end;
         }
-        return end.compareTo(center) < 0 ? end : start;
+        return start.compareTo(center) > 0 ? start : center;
     }
 
-    private static void addStart(TreeSet<BigInteger> starts, BigInteger start, BigInteger n) {
-        if (start.compareTo(n) <= 0) {
-            starts.add(start);
+    /** The grade at {@code position}, searching up from {@code from} (positions only grow in the walk). */
+    private static int firstGradeReaching(MeritProfile profile, BigInteger position, int from) {
+        int grade = from;
+        while (profile.cumulative(grade).compareTo(position) < 0) {
+            grade++;
         }
+        return grade;
     }
 }

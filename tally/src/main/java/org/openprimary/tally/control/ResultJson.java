@@ -12,10 +12,13 @@ import org.openprimary.tally.entity.CandidateResult;
 import org.openprimary.tally.entity.Result;
 
 /**
- * A result as JSON (schema in docs/tally.md): integers written exactly, whatever their size, and
- * shares as plain decimals.
+ * A result as JSON (the schema is in {@code docs/tally.md}): integers written exactly whatever
+ * their size, shares as plain decimals ({@code 0.300000}, never {@code 3E-1}).
  */
 public final class ResultJson {
+
+    /** Names this JSON's shape; a change that breaks readers gets a new number. */
+    public static final String FORMAT = "openprimary-tally-result/1";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -25,8 +28,10 @@ public final class ResultJson {
     private ResultJson() {
     }
 
+    /** The full result: format, election (when there is one), grades, ballots, candidates with counts, ranking. */
     public static ObjectNode tree(Result result) {
         ObjectNode root = NODES.objectNode();
+        root.put("format", FORMAT);
         if (result.election() != null) {
             root.put("election", result.election());
         }
@@ -35,36 +40,58 @@ public final class ResultJson {
         root.put("ballots", result.ballots());
         ArrayNode candidates = root.putArray("candidates");
         for (CandidateResult c : result.candidates()) {
-            ObjectNode node = candidates.addObject();
-            node.put("index", c.index());
-            if (c.name() == null) {
-                node.putNull("name");
-            } else {
-                node.put("name", c.name());
-            }
-            node.put("rank", c.rank());
-            if (c.majorityGrade() == null) {
-                node.putNull("majorityGrade");
-                node.putNull("majorityGradeName");
-                node.putNull("mention");
-            } else {
-                node.put("majorityGrade", c.majorityGrade());
-                node.put("majorityGradeName", c.majorityGradeName());
-                node.put("mention", c.mention());
-            }
-            ArrayNode counts = node.putArray("counts");
-            c.counts().forEach(counts::add);
-            ArrayNode shares = node.putArray("shares");
-            c.shares().forEach(shares::add);
+            candidate(candidates.addObject(), c, true);
         }
-        ArrayNode ranking = root.putArray("ranking");
-        result.ranking().forEach(ranking::add);
+        ranking(root, result);
+        return root;
+    }
+
+    /**
+     * The ranking as the {@code tally rank} command prints it (issue 3): ballots, then per candidate
+     * index, name, rank, majorityGrade, majorityGradeName, mention and shares, then the ranking.
+     */
+    public static ObjectNode rankingTree(Result result) {
+        ObjectNode root = NODES.objectNode();
+        root.put("ballots", result.ballots());
+        ArrayNode candidates = root.putArray("candidates");
+        for (CandidateResult c : result.candidates()) {
+            candidate(candidates.addObject(), c, false);
+        }
+        ranking(root, result);
         return root;
     }
 
     public static String write(Result result) {
+        return print(tree(result));
+    }
+
+    public static String writeRanking(Result result) {
+        return print(rankingTree(result));
+    }
+
+    private static void candidate(ObjectNode node, CandidateResult c, boolean withCounts) {
+        node.put("index", c.index());
+        node.put("name", c.name());
+        node.put("rank", c.rank());
+        node.put("majorityGrade", c.majorityGrade());
+        node.put("majorityGradeName", c.majorityGradeName());
+        node.put("mention", c.mention());
+        if (withCounts) {
+            ArrayNode counts = node.putArray("counts");
+            c.counts().forEach(counts::add);
+        }
+        ArrayNode shares = node.putArray("shares");
+        c.shares().forEach(shares::add);
+    }
+
+    private static void ranking(ObjectNode root, Result result) {
+        ArrayNode ranking = root.putArray("ranking");
+        result.ranking().forEach(ranking::add);
+    }
+
+    private static String print(ObjectNode tree) {
         try {
-            return JSON.writeValueAsString(tree(result));
+            return JSON.writeValueAsString(tree) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * The grades of a majority-judgment ballot, from the worst (grade 0) to the best: 2 to 10 named
- * grades. The default is the five grades of French primaries.
+ * grades, each named once. The default is the five grades of French primaries.
+ *
+ * @param names worst first; names are stripped of surrounding white space
  */
 public record GradeScale(List<String> names) {
 
@@ -16,25 +18,33 @@ public record GradeScale(List<String> names) {
     public static final GradeScale DEFAULT =
             new GradeScale(List.of("Insuffisant", "Passable", "Assez bien", "Bien", "Très bien"));
 
+    /**
+     * @throws TallyException for fewer than 2 or more than 10 grades, a blank name or a name given twice
+     */
     public GradeScale {
         if (names == null || names.size() < MIN || names.size() > MAX) {
             throw new TallyException("grades", "a scale has " + MIN + " to " + MAX + " grades, not "
                     + (names == null ? 0 : names.size()));
         }
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
+        List<String> stripped = new ArrayList<>(names.size());
+        for (int g = 0; g < names.size(); g++) {
+            String name = names.get(g);
             if (name == null || name.isBlank()) {
-                throw new TallyException("grades[" + i + "]", "a grade needs a name");
+                throw new TallyException("grades[" + g + "]", "a grade needs a name");
             }
             if (!seen.add(name.strip())) {
-                throw new TallyException("grades[" + i + "]", "the grade '" + name.strip() + "' is listed twice");
+                throw new TallyException("grades[" + g + "]", "the grade '" + name.strip() + "' is listed twice");
             }
+            stripped.add(name.strip());
         }
-        names = List.copyOf(names.stream().map(String::strip).toList());
+        names = List.copyOf(stripped);
     }
 
-    /** A scale of {@code size} grades named by their number ("0" worst ... "size-1" best), or the default for 5. */
+    /**
+     * A scale of {@code size} grades: the default scale for 5, otherwise grades named by their
+     * number, "0" the worst to "size-1" the best.
+     */
     public static GradeScale ofSize(int size) {
         if (size == DEFAULT.size()) {
             return DEFAULT;
@@ -42,15 +52,20 @@ public record GradeScale(List<String> names) {
         if (size < MIN || size > MAX) {
             throw new TallyException("grades", "a scale has " + MIN + " to " + MAX + " grades, not " + size);
         }
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            names.add(Integer.toString(i));
+        List<String> names = new ArrayList<>(size);
+        for (int g = 0; g < size; g++) {
+            names.add(Integer.toString(g));
         }
         return new GradeScale(names);
     }
 
     public int size() {
         return names.size();
+    }
+
+    /** The best grade's number, {@code size() - 1}. */
+    public int best() {
+        return names.size() - 1;
     }
 
     public String name(int grade) {
