@@ -7,7 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,35 +27,47 @@ public class OutboxDispatcher {
     @EJB
     OutboxDelivery delivery;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ReentrantLock running = new ReentrantLock();
 
+    /** The timer's round: skipped when a round is still going on in this instance. */
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
     void tick() {
-        dispatch();
+        if (running.tryLock()) {
+            try {
+                deliverDue();
+            } finally {
+                running.unlock();
+            }
+        }
     }
 
-    /** Delivers what is due now; returns how many messages it handled. */
+    /**
+     * Delivers what is due now, after any round going on in this instance has finished; returns how
+     * many messages this call handled.
+     */
     public int dispatch() {
-        if (!running.compareAndSet(false, true)) {
-            return 0;
-        }
-        int handled = 0;
+        running.lock();
         try {
-            List<Long> claimed;
-            do {
-                claimed = delivery.claim(BATCH);
-                for (Long id : claimed) {
-                    try {
-                        delivery.deliver(id);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "Delivering outbox message " + id + " failed", e);
-                    }
-                }
-                handled += claimed.size();
-            } while (claimed.size() == BATCH);
+            return deliverDue();
         } finally {
-            running.set(false);
+            running.unlock();
         }
+    }
+
+    private int deliverDue() {
+        int handled = 0;
+        List<Long> claimed;
+        do {
+            claimed = delivery.claim(BATCH);
+            for (Long id : claimed) {
+                try {
+                    delivery.deliver(id);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Delivering outbox message " + id + " failed", e);
+                }
+            }
+            handled += claimed.size();
+        } while (claimed.size() == BATCH);
         return handled;
     }
 }
