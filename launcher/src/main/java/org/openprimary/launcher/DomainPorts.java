@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Sets the HTTP and admin ports of a Payara Server domain in its domain.xml, before it starts. */
+/**
+ * Sets the HTTP and admin ports of a Payara Server domain in its domain.xml, and keeps the HTTP
+ * listener from naming the server in its answers, before the domain starts. (Changing the listener
+ * with {@code asadmin set} on a running domain restarts it, and a fresh domain sometimes did not
+ * come back: settings go in before the start.)
+ */
 final class DomainPorts {
 
     private DomainPorts() {
@@ -15,10 +20,29 @@ final class DomainPorts {
 
     static void set(Path domainXml, int httpPort, int adminPort) throws IOException {
         String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
-        String updated = withPort(withPort(xml, "http-listener-1", httpPort), "admin-listener", adminPort);
+        String updated = withoutServerName(
+                withPort(withPort(xml, "http-listener-1", httpPort), "admin-listener", adminPort), "http-listener-1");
         if (!updated.equals(xml)) {
             Files.writeString(domainXml, updated, StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Adds {@code xpowered-by="false" server-header="false"} to the {@code <http>} element of the
+     * first protocol named {@code name} (the server's configuration comes first in domain.xml).
+     */
+    static String withoutServerName(String xml, String name) {
+        Matcher protocol = Pattern.compile("<protocol\\b[^>]*\\bname=\"" + Pattern.quote(name) + "\"[^>]*>\\s*<http\\b([^>]*)>")
+                .matcher(xml);
+        if (!protocol.find()) {
+            throw new IllegalStateException("domain.xml has no http protocol named " + name);
+        }
+        String attributes = protocol.group(1);
+        if (attributes.contains("xpowered-by=") || attributes.contains("server-header=")) {
+            return xml;
+        }
+        int at = protocol.start(1);
+        return xml.substring(0, at) + " xpowered-by=\"false\" server-header=\"false\"" + xml.substring(at);
     }
 
     /** Replaces the port of the first {@code network-listener} named {@code name} in the server's config. */

@@ -85,9 +85,6 @@ public final class Launcher {
         asadmin.run(60, "stop-domain", "domain1"); // a domain left running by a killed run
         check(asadmin.runDetached(180, "start-domain", "domain1"), "start Payara Server");
         domainStarted = true;
-        String http = "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.";
-        check(asadmin.run(60, "set", http + "xpowered-by=false", http + "server-header=false"),
-                "hide the server's name and version from HTTP answers");
 
         if (asadmin.run(60, "list-applications").output().contains(APP)) {
             // Left deployed by a run that was killed. Redeploying over an application the domain

@@ -21,6 +21,23 @@ class DomainPortsTest {
     }
 
     @Test
+    void theServersHttpProtocolStopsNamingTheServerOnce() {
+        String xml = """
+                <protocol name="http-listener-1">
+                  <http max-connections="250" default-virtual-server="server">
+                  </http>
+                </protocol>
+                <protocol name="http-listener-1">
+                  <http default-virtual-server="server"></http>
+                </protocol>
+                """;
+        String updated = DomainPorts.withoutServerName(xml, "http-listener-1");
+        assertEquals(xml.replaceFirst("<http max-connections", "<http xpowered-by=\"false\" server-header=\"false\" max-connections"),
+                updated);
+        assertEquals(updated, DomainPorts.withoutServerName(updated, "http-listener-1"), "applied once");
+    }
+
+    @Test
     void aMissingListenerIsAnError() {
         assertThrows(IllegalStateException.class, () -> DomainPorts.withPort(XML, "http-listener-9", 1));
     }
