@@ -1,90 +1,130 @@
 package org.openprimary.tally.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.FileInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.openprimary.tally.control.MeritChartSvg;
 import org.openprimary.tally.control.ResultCsv;
 import org.openprimary.tally.control.ResultJson;
-import org.openprimary.tally.control.Tally;
-import org.openprimary.tally.entity.Result;
 import org.openprimary.tally.entity.TallyException;
 
 /**
- * {@code tally}: majority judgment for anyone, without the platform. Sub-commands read the same
- * JSON input from a file or standard input: {@code rank} prints the ranking as JSON, {@code csv} one
- * row per candidate, {@code chart} an SVG of the merit profiles. Exit codes: 0 done, 2 bad input or
- * usage (one line on standard error saying what and where), 1 an unexpected failure.
+ * {@code java -jar openprimary-tally-cli.jar COMMAND [ARGUMENTS]}: majority judgment for anyone,
+ * without the platform.
+ *
+ * <p>Exit codes: 0 done; 2 bad input or usage, with one line on standard error saying where and
+ * what ({@code tally: tallies[2][3]: negative count -1}); 1 an unexpected failure (including
+ * failing to write the output).
  */
 public final class TallyCommand {
 
-    /** One sub-command: from a ranked result to what it prints. */
-    interface Output {
-        String render(Result result);
-    }
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
 
-    static final Map<String, Output> COMMANDS = new LinkedHashMap<>();
-
-    static {
-        COMMANDS.put("rank", TallyCommand::rankJson);
-        COMMANDS.put("csv", ResultCsv::write);
-        COMMANDS.put("chart", result -> MeritChartSvg.write(result, "Majority judgment"));
-    }
-
-    static final String USAGE = "usage: tally (" + String.join("|", COMMANDS.keySet()) + ") [FILE]"
-            + "  (reads {\"grades\": [...], \"candidates\": [...], \"tallies\": [[...], ...]} from FILE or standard input)";
+    /** The sub-commands, in the order the usage lists them. Add one here. */
+    static final Map<String, SubCommand> COMMANDS = registry(
+            ResultCommand.of("rank", "print the ranking as JSON", ResultJson::writeRanking),
+            ResultCommand.of("csv", "print one CSV row per candidate, in rank order", ResultCsv::write),
+            ResultCommand.withInput("chart", "print an SVG chart of the merit profiles",
+                    input -> result -> MeritChartSvg.write(result, input.title())),
+            new HelpCommand());
 
     private TallyCommand() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, new PrintStream(System.out, true, StandardCharsets.UTF_8),
-                new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, System.in, out, err));
     }
 
-    /** Runs a sub-command; returns the exit code instead of exiting, so it can be tested in-process. */
+    /** Runs the command; returns the exit code instead of exiting, so tests run it in-process. */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args.length > 2 || !COMMANDS.containsKey(args[0])) {
-            err.println(args.length == 0 ? USAGE : "tally: unknown command or arguments; " + USAGE);
-            return 2;
+        if (args.length == 0) {
+            err.println("tally: no command given");
+            err.print(usage());
+            return BAD_INPUT;
         }
-        try (InputStream in = args.length == 2 ? new FileInputStream(args[1]) : stdin) {
-            TallyInput input = TallyInput.read(in);
-            Result result = Tally.rank(null, input.scale(), input.candidates(), input.profiles());
-            out.print(COMMANDS.get(args[0]).render(result));
+        String name = args[0].equals("-h") || args[0].equals("--help") ? "help" : args[0];
+        SubCommand command = COMMANDS.get(name);
+        if (command == null) {
+            err.println("tally: unknown command '" + args[0] + "'");
+            err.print(usage());
+            return BAD_INPUT;
+        }
+        try {
+            command.run(List.of(Arrays.copyOfRange(args, 1, args.length)), new SubCommand.Streams(stdin, out, err));
             out.flush();
-            return 0;
+            if (out.checkError()) {
+                err.println("tally: failed to write the output");
+                return FAILED;
+            }
+            return OK;
         } catch (TallyException e) {
-            err.println("tally: " + e.getMessage());
-            return 2;
-        } catch (FileNotFoundException e) {
-            err.println("tally: cannot read " + args[1] + ": " + e.getMessage());
-            return 2;
+            err.println("tally: " + oneLine(e.getMessage()));
+            return BAD_INPUT;
+        } catch (SubCommand.UsageException e) {
+            err.println("tally: " + oneLine(e.getMessage()));
+            err.print(usage());
+            return BAD_INPUT;
         } catch (IOException | RuntimeException e) {
-            err.println("tally: failed: " + e);
-            return 1;
+            err.println("tally: failed: " + oneLine(String.valueOf(e)));
+            return FAILED;
         }
     }
 
-    /** The ranking as issue 3 specifies it: per candidate rank, majority grade, mention, shares. */
-    static String rankJson(Result result) {
-        ObjectNode tree = ResultJson.tree(result);
-        tree.remove("grades");
-        tree.withArray("candidates").forEach(candidate -> ((ObjectNode) candidate).remove("counts"));
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                    .writeValueAsString(tree) + "\n";
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    static String usage() {
+        StringBuilder usage = new StringBuilder("usage: java -jar openprimary-tally-cli.jar COMMAND [ARGUMENTS]\n");
+        for (SubCommand command : COMMANDS.values()) {
+            usage.append(String.format("  %-14s %s%n", command.name() + " " + command.arguments(), command.summary()));
+        }
+        usage.append("Input (FILE, or standard input when FILE is absent or -): {\"grades\": [names worst first] or a\n"
+                + "number of grades, \"candidates\": [names] (optional), \"tallies\": [[counts worst grade first], ...]}\n"
+                + "Exit codes: 0 done, 2 bad input or usage, 1 failure.\n");
+        return usage.toString();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    private static Map<String, SubCommand> registry(SubCommand... commands) {
+        Map<String, SubCommand> registry = new LinkedHashMap<>();
+        for (SubCommand command : commands) {
+            if (registry.put(command.name(), command) != null) {
+                throw new IllegalStateException("two sub-commands are named " + command.name());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(registry);
+    }
+
+    /** {@code help}: the usage on standard output. */
+    private static final class HelpCommand implements SubCommand {
+
+        @Override
+        public String name() {
+            return "help";
+        }
+
+        @Override
+        public String arguments() {
+            return "";
+        }
+
+        @Override
+        public String summary() {
+            return "print this help";
+        }
+
+        @Override
+        public void run(List<String> arguments, Streams streams) {
+            streams.out().print(usage());
         }
     }
 }

@@ -35,6 +35,9 @@ public final class Tally {
      *     another scale, or unequal totals
      */
     public static Result rank(String election, GradeScale scale, List<String> names, List<MeritProfile> profiles) {
+        if (election != null && election.isBlank()) {
+            throw new TallyException("election", "an election id is not blank");
+        }
         if (scale == null) {
             throw new TallyException("grades", "missing: a count needs its scale");
         }
