@@ -8,7 +8,8 @@ import java.util.Locale;
  * {@code bench/RESULTS.md} with the machine and the date.
  *
  * <pre>
- * tally [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]   counting plain ballots and ranking (one thread)
+ * tally [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]   counting plain ballots and ranking through the results service (one thread)
+ * tally-scale [CANDIDATES] [ITERATIONS]                ranking alone for 10^3 to 10^30 ballots (one thread)
  * registration [REGISTRATIONS] [WORKERS] [BASE_URL]    completed registrations per second against a running platform
  * </pre>
  */
@@ -26,16 +27,18 @@ public final class Bench {
                     "organizer", password, arg(args, 1, 5000), arg(args, 2, 32)));
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("tally-scale")) {
+            System.out.println(TallyBenchmark.rankScale(arg(args, 1, 1000), arg(args, 2, 9)));
+            return;
+        }
         if (args.length == 0 || !args[0].equals("tally")) {
             System.err.println("usage: Bench tally [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]"
+                    + " | Bench tally-scale [CANDIDATES] [ITERATIONS]"
                     + " | Bench registration [REGISTRATIONS] [WORKERS] [BASE_URL]");
             System.exit(2);
         }
-        int ballots = arg(args, 1, 2_000_000);
-        int candidates = arg(args, 2, 10);
-        int grades = arg(args, 3, 5);
-        int iterations = arg(args, 4, 7);
-        System.out.println(TallyBenchmark.run(ballots, candidates, grades, iterations).toJson());
+        System.out.println(TallyBenchmark.countAndRank(arg(args, 1, 2_000_000), arg(args, 2, 10), arg(args, 3, 10),
+                arg(args, 4, 9)));
     }
 
     private static int arg(String[] args, int index, int fallback) {
