@@ -10,7 +10,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.NotFoundException;
 import org.openprimary.notifications.control.Channels;
 import org.openprimary.notifications.control.OutboxDispatcher;
 import org.openprimary.notifications.control.Templates;
@@ -45,7 +47,7 @@ public class NotificationService {
      * caller's change commits. A second call with the same idempotency key queues nothing and
      * returns the first message's id.
      */
-    public long send(OutgoingMessage message) {
+    public UUID send(OutgoingMessage message) {
         if (message == null || message.channel() == null) {
             throw new InvalidInputException("channel", "a message needs a channel");
         }
@@ -61,7 +63,7 @@ public class NotificationService {
             List<OutboxMessage> existing = em.createNamedQuery(OutboxMessage.FIND_BY_KEY, OutboxMessage.class)
                     .setParameter("key", message.idempotencyKey()).getResultList();
             if (!existing.isEmpty()) {
-                return existing.get(0).id();
+                return existing.get(0).messageId();
             }
         }
         JsonObjectBuilder parameters = Json.createObjectBuilder();
@@ -70,7 +72,24 @@ public class NotificationService {
                 message.template(), language, parameters.build().toString(), message.idempotencyKey(), clock.instant());
         em.persist(queued);
         em.flush();
-        return queued.id();
+        return queued.messageId();
+    }
+
+    /** One message and its delivery, by the id {@link #send} returned. */
+    public OutboxView message(UUID messageId) {
+        return em.createNamedQuery(OutboxMessage.FIND_BY_MESSAGE_ID, OutboxMessage.class)
+                .setParameter("messageId", messageId.toString()).getResultStream().findFirst().map(OutboxView::of)
+                .orElseThrow(() -> new NotFoundException("id", "no message " + messageId));
+    }
+
+    /** The messages sent to one phone number or email address, newest first: the operators' history. */
+    public List<OutboxView> history(String recipient) {
+        if (recipient == null || recipient.isBlank()) {
+            throw new InvalidInputException("recipient", "say whose messages to show");
+        }
+        return em.createNamedQuery(OutboxMessage.FIND_BY_RECIPIENT, OutboxMessage.class)
+                .setParameter("recipient", recipient.strip()).setMaxResults(200)
+                .getResultList().stream().map(OutboxView::of).toList();
     }
 
     /** The newest messages, for the console. */

@@ -62,10 +62,40 @@ public class Channels {
     @ConfigProperty(name = "openprimary.smtp.starttls", defaultValue = "true")
     boolean smtpStartTls;
 
+    @Inject
+    @ConfigProperty(name = "openprimary.twilio.account-sid")
+    Optional<String> twilioAccountSid;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.twilio.auth-token")
+    Optional<String> twilioAuthToken;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.twilio.messaging-service-sid")
+    Optional<String> twilioMessagingServiceSid;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.twilio.sms-from")
+    Optional<String> twilioSmsFrom;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.twilio.api-base")
+    Optional<String> twilioApiBase;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.notifications.sms-per-second", defaultValue = "10")
+    int smsPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.notifications.email-per-second", defaultValue = "20")
+    int emailPerSecond;
+
     private String sms;
     private String email;
     private Sender emailSender;
     private Sender smsSender;
+    private Pacer emailPacer;
+    private Pacer smsPacer;
 
     @PostConstruct
     void choose() {
@@ -82,26 +112,24 @@ public class Channels {
         } else {
             emailSender = new ConsoleSender();
         }
-        // SMS messages through Twilio's Messages API are not built yet (issue 9); the platform sends
-        // none yet (phone codes go through Twilio Verify). Should one be queued in production, it
-        // fails visibly in the outbox rather than pretending to be sent.
-        smsSender = sms.equals("console") ? new ConsoleSender() : new Sender() {
-            @Override
-            public String name() {
-                return "twilio";
-            }
-
-            @Override
-            public String send(String recipient, Templates.Rendered message) throws DeliveryException {
-                throw new DeliveryException("SMS messages through Twilio are not available in this version", true, null);
-            }
-        };
-        LOG.info(() -> "Notification channels: SMS via " + sms + ", email via " + email);
+        smsSender = sms.equals("console") ? new ConsoleSender()
+                : new TwilioSmsSender(new TwilioSmsSender.Settings(twilioAccountSid.orElse(null),
+                        twilioAuthToken.orElse(null), twilioMessagingServiceSid.orElse(null),
+                        twilioSmsFrom.orElse(null), twilioApiBase.orElse(null), null));
+        emailPacer = new Pacer(emailPerSecond);
+        smsPacer = new Pacer(smsPerSecond);
+        LOG.info(() -> "Notification channels: SMS via " + sms + " (" + smsPerSecond + "/s), email via " + email
+                + " (" + emailPerSecond + "/s)");
     }
 
     /** The sender for a channel ({@code EMAIL} or {@code SMS}). */
     public Sender sender(String channel) {
         return channel.equals("EMAIL") ? emailSender : smsSender;
+    }
+
+    /** The pacer that keeps a channel ({@code EMAIL} or {@code SMS}) under its configured rate. */
+    public Pacer pacer(String channel) {
+        return channel.equals("EMAIL") ? emailPacer : smsPacer;
     }
 
     public String sms() {

@@ -53,7 +53,7 @@ public class OutboxDelivery {
                         + " WHERE id IN (SELECT id FROM notifications.outbox"
                         + "   WHERE (status = 'PENDING' AND next_attempt_at <= ?2)"
                         + "      OR (status = 'SENDING' AND claimed_until < ?2)"
-                        + "   ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
+                        + "   ORDER BY priority, next_attempt_at, id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
                         + " RETURNING id")
                 .setParameter(1, Timestamp.from(now.plus(LEASE)))
                 .setParameter(2, Timestamp.from(now))
@@ -81,15 +81,26 @@ public class OutboxDelivery {
             message.failed("cannot render: " + e.getMessage(), Duration.ZERO, 0, clock.instant());
             return;
         }
+        String masked = Masking.recipient(message.recipient());
         try {
+            channels.pacer(message.channel()).pace();
             String providerId = sender.send(message.recipient(), rendered);
             boolean console = sender.name().equals("console");
             message.sent(sender.name(), providerId, rendered.subject(), console ? rendered.text() : null, clock.instant());
+            LOG.fine(() -> "Outbox message " + message.messageId() + " (" + message.template() + ") sent to " + masked
+                    + " via " + sender.name());
         } catch (Sender.DeliveryException e) {
+            String reason = Masking.text(e.getMessage(), message.recipient());
+            if (e.optedOut()) {
+                message.skipped(reason);
+                LOG.info(() -> "Outbox message " + message.messageId() + " not sent: " + masked + " opted out");
+                return;
+            }
             Duration backoff = backoff(message.attempts());
-            message.failed(e.getMessage(), backoff, e.permanent() ? 0 : MAX_ATTEMPTS, clock.instant());
-            LOG.warning(() -> "Outbox message " + id + " (" + message.channel() + ", " + message.template()
-                    + ") not delivered, attempt " + message.attempts() + ": " + e.getMessage());
+            message.failed(reason, backoff, e.permanent() ? 0 : MAX_ATTEMPTS, clock.instant());
+            LOG.warning(() -> "Outbox message " + message.messageId() + " (" + message.channel() + ", "
+                    + message.template() + ", to " + masked + ") not delivered, attempt " + message.attempts() + ": "
+                    + reason);
         }
     }
 

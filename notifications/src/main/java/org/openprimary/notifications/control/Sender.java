@@ -18,14 +18,29 @@ public interface Sender {
     final class DeliveryException extends Exception {
         private static final long serialVersionUID = 1L;
         private final boolean permanent;
+        private final boolean optedOut;
 
         public DeliveryException(String reason, boolean permanent, Throwable cause) {
+            this(reason, permanent, false, cause);
+        }
+
+        private DeliveryException(String reason, boolean permanent, boolean optedOut, Throwable cause) {
             super(reason, cause);
             this.permanent = permanent;
+            this.optedOut = optedOut;
+        }
+
+        /** The recipient told the provider to send them nothing more (an SMS "STOP"): never retried. */
+        public static DeliveryException optedOut(String reason, Throwable cause) {
+            return new DeliveryException(reason, true, true, cause);
         }
 
         public boolean permanent() {
             return permanent;
+        }
+
+        public boolean optedOut() {
+            return optedOut;
         }
     }
 }

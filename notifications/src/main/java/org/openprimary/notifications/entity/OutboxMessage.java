@@ -21,23 +21,60 @@ import java.util.Optional;
 @Table(name = "outbox", schema = "notifications")
 @NamedQuery(name = OutboxMessage.FIND_BY_KEY, query = "SELECT m FROM OutboxMessage m WHERE m.idempotencyKey = :key")
 @NamedQuery(name = OutboxMessage.FIND_RECENT, query = "SELECT m FROM OutboxMessage m ORDER BY m.id DESC")
+@NamedQuery(name = OutboxMessage.FIND_BY_MESSAGE_ID,
+        query = "SELECT m FROM OutboxMessage m WHERE m.messageId = :messageId")
+@NamedQuery(name = OutboxMessage.FIND_BY_RECIPIENT,
+        query = "SELECT m FROM OutboxMessage m WHERE m.recipient = :recipient ORDER BY m.id DESC")
+@NamedQuery(name = OutboxMessage.FIND_BY_PROVIDER_ID,
+        query = "SELECT m FROM OutboxMessage m WHERE m.provider = :provider AND m.providerId = :providerId")
 public class OutboxMessage {
 
     public static final String FIND_BY_KEY = "OutboxMessage.findByKey";
     public static final String FIND_RECENT = "OutboxMessage.findRecent";
+    public static final String FIND_BY_MESSAGE_ID = "OutboxMessage.findByMessageId";
+    public static final String FIND_BY_RECIPIENT = "OutboxMessage.findByRecipient";
+    public static final String FIND_BY_PROVIDER_ID = "OutboxMessage.findByProviderId";
 
-    /** Where a message stands. */
+    /** A message caused by a citizen's own action (a code, a link, a confirmation): sent first. */
+    public static final short PRIORITY_TRANSACTIONAL = 0;
+    /** A campaign's message: sent when no transactional message waits. */
+    public static final short PRIORITY_CAMPAIGN = 1;
+
+    /**
+     * Where a message stands. PENDING -> SENDING (claimed by an instance) -> SENT, or back to
+     * PENDING for a retry, or DEAD after the last attempt; SKIPPED when its recipient unsubscribed;
+     * CANCELLED when its campaign was cancelled before it went.
+     */
     public enum Status {
         PENDING,
         SENDING,
         SENT,
-        DEAD
+        DEAD,
+        SKIPPED,
+        CANCELLED;
+
+        /** Whether nothing more will happen to the message. */
+        public boolean isFinal() {
+            return this != PENDING && this != SENDING;
+        }
     }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "id")
     private Long id;
+
+    @Column(name = "message_id", nullable = false, length = 36, updatable = false)
+    private String messageId;
+
+    @Column(name = "priority", nullable = false)
+    private short priority;
+
+    @Column(name = "delivery", length = 20)
+    private String delivery;
+
+    @Column(name = "delivery_at")
+    private Instant deliveryAt;
 
     @Column(name = "channel", nullable = false, length = 10)
     private String channel;
@@ -97,6 +134,8 @@ public class OutboxMessage {
 
     public OutboxMessage(String channel, String recipient, String template, String language, String parametersJson,
             String idempotencyKey, Instant at) {
+        this.messageId = java.util.UUID.randomUUID().toString();
+        this.priority = PRIORITY_TRANSACTIONAL;
         this.channel = channel;
         this.recipient = recipient;
         this.template = template;
@@ -108,8 +147,17 @@ public class OutboxMessage {
         this.nextAttemptAt = at;
     }
 
+    /** Claimed by an instance until {@code until} (the dispatcher does the same in SQL for a batch). */
+    public void claim(Instant until) {
+        require(Status.PENDING);
+        this.status = Status.SENDING;
+        this.attempts++;
+        this.claimedUntil = until;
+    }
+
     /** Delivered: the provider accepted it. */
     public void sent(String provider, String providerId, String subject, String text, Instant at) {
+        require(Status.SENDING);
         this.status = Status.SENT;
         this.provider = provider;
         this.providerId = providerId;
@@ -122,6 +170,7 @@ public class OutboxMessage {
 
     /** Failed this time: retried after {@code backoff}, or dead after {@code maxAttempts}. */
     public void failed(String error, Duration backoff, int maxAttempts, Instant at) {
+        require(Status.SENDING);
         this.lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
         this.claimedUntil = null;
         if (attempts >= maxAttempts) {
@@ -130,6 +179,52 @@ public class OutboxMessage {
             this.status = Status.PENDING;
             this.nextAttemptAt = at.plus(backoff);
         }
+    }
+
+    /** Not sent: the recipient unsubscribed from messages that are not essential. */
+    public void skipped(String reason) {
+        if (status.isFinal()) {
+            throw new IllegalStateException("message " + messageId + " is already " + status);
+        }
+        this.status = Status.SKIPPED;
+        this.claimedUntil = null;
+        this.lastError = reason;
+    }
+
+    /**
+     * What the provider said later of a sent message (Twilio's status callback: {@code delivered},
+     * {@code undelivered}, {@code failed}); the message stays SENT.
+     */
+    public void reported(String providerStatus, Instant at) {
+        require(Status.SENT);
+        this.delivery = providerStatus;
+        this.deliveryAt = at;
+    }
+
+    private void require(Status expected) {
+        if (status != expected) {
+            throw new IllegalStateException("message " + messageId + " is " + status + ", not " + expected);
+        }
+    }
+
+    public java.util.UUID messageId() {
+        return java.util.UUID.fromString(messageId);
+    }
+
+    public short priority() {
+        return priority;
+    }
+
+    public Optional<String> delivery() {
+        return Optional.ofNullable(delivery);
+    }
+
+    public Optional<Instant> deliveryAt() {
+        return Optional.ofNullable(deliveryAt);
+    }
+
+    public Optional<String> idempotencyKey() {
+        return Optional.ofNullable(idempotencyKey);
     }
 
     public Long id() {

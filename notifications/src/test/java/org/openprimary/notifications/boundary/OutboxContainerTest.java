@@ -60,12 +60,12 @@ class OutboxContainerTest {
     @Test
     void aQueuedMessageIsDeliveredOnceAndItsKeyQueuesNothingTwice() {
         String key = "test:" + UUID.randomUUID();
-        long id = notifications.send(emailLink(key));
+        UUID id = notifications.send(emailLink(key));
         assertEquals(id, notifications.send(emailLink(key)), "the same key is the same message");
 
         notifications.dispatchNow();
 
-        OutboxView sent = notifications.outbox(500).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+        OutboxView sent = notifications.outbox(500).stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
         assertEquals("SENT", sent.status());
         assertEquals("console", sent.provider());
         assertEquals(1, sent.attempts());
