@@ -18,8 +18,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openprimary.notifications.entity.Campaign;
 import org.openprimary.notifications.entity.OutboxMessage;
 
 /** Claims due messages and delivers one, each step in a transaction of its own. */
@@ -36,8 +39,30 @@ public class OutboxDelivery {
     @Inject
     Clock clock;
 
+    /** Where a citizen's unsubscribe link leads, under the public address (citizen-web's API). */
+    public static final String UNSUBSCRIBE_PATH = "/api/unsubscribe/";
+
+    /**
+     * Claims due messages for this instance ({@code ?1} the lease's end, {@code ?2} now, {@code ?3}
+     * how many): transactional ones first, then campaigns'; rows another instance holds are skipped.
+     */
+    static final String CLAIM = "UPDATE notifications.outbox"
+            + " SET status = 'SENDING', claimed_until = ?1, attempts = attempts + 1"
+            + " WHERE id IN (SELECT id FROM notifications.outbox"
+            + "   WHERE (status = 'PENDING' AND next_attempt_at <= ?2)"
+            + "      OR (status = 'SENDING' AND claimed_until < ?2)"
+            + "   ORDER BY priority, next_attempt_at, id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
+            + " RETURNING id";
+
     @EJB
     Channels channels;
+
+    @EJB
+    Subscriptions subscriptions;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
 
     /**
      * Claims up to {@code limit} due messages for this instance: pending ones whose time has come,
@@ -48,13 +73,7 @@ public class OutboxDelivery {
     @SuppressWarnings("unchecked")
     public List<Long> claim(int limit) {
         Instant now = clock.instant();
-        List<Number> ids = em.createNativeQuery("UPDATE notifications.outbox"
-                        + " SET status = 'SENDING', claimed_until = ?1, attempts = attempts + 1"
-                        + " WHERE id IN (SELECT id FROM notifications.outbox"
-                        + "   WHERE (status = 'PENDING' AND next_attempt_at <= ?2)"
-                        + "      OR (status = 'SENDING' AND claimed_until < ?2)"
-                        + "   ORDER BY priority, next_attempt_at, id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
-                        + " RETURNING id")
+        List<Number> ids = em.createNativeQuery(CLAIM)
                 .setParameter(1, Timestamp.from(now.plus(LEASE)))
                 .setParameter(2, Timestamp.from(now))
                 .setParameter(3, limit)
@@ -70,10 +89,34 @@ public class OutboxDelivery {
         if (message == null || message.status() != OutboxMessage.Status.SENDING) {
             return;
         }
+        Map<String, String> parameters = parameters(message.parameters());
+        Optional<Campaign> campaign = message.campaignId().map(id1 -> em.find(Campaign.class, id1.toString()));
+        if (campaign.isPresent()) {
+            if (campaign.get().status() == Campaign.Status.CANCELLED) {
+                message.cancelled();
+                return;
+            }
+            if (!campaign.get().sending()) {
+                message.held();
+                return;
+            }
+            Map<String, String> merged = parameters(campaign.get().parameters());
+            merged.putAll(parameters);
+            parameters = merged;
+        }
+        if (Templates.optional(message.template())) {
+            if (subscriptions.unsubscribed(message.channel(), message.recipient())) {
+                message.skipped("unsubscribed");
+                return;
+            }
+            if (message.channel().equals("EMAIL")) {
+                parameters.put(Templates.UNSUBSCRIBE_LINK, publicUrl.replaceAll("/+$", "") + UNSUBSCRIBE_PATH
+                        + subscriptions.token(message.channel(), message.recipient()));
+            }
+        }
         Sender sender = channels.sender(message.channel());
         Templates.Rendered rendered;
         try {
-            Map<String, String> parameters = parameters(message.parameters());
             rendered = message.channel().equals("EMAIL")
                     ? Templates.email(message.template(), message.language(), parameters)
                     : Templates.sms(message.template(), message.language(), parameters);
@@ -92,6 +135,7 @@ public class OutboxDelivery {
         } catch (Sender.DeliveryException e) {
             String reason = Masking.text(e.getMessage(), message.recipient());
             if (e.optedOut()) {
+                subscriptions.optedOut(message.channel(), message.recipient());
                 message.skipped(reason);
                 LOG.info(() -> "Outbox message " + message.messageId() + " not sent: " + masked + " opted out");
                 return;

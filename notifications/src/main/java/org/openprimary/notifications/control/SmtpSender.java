@@ -67,6 +67,11 @@ final class SmtpSender implements Sender {
             MimeBodyPart html = new MimeBodyPart();
             html.setText(rendered.html(), StandardCharsets.UTF_8.name(), "html");
             message.setContent(new MimeMultipart("alternative", text, html));
+            if (rendered.unsubscribe() != null) {
+                // RFC 8058: mail providers offer their own button, which posts to the link.
+                message.setHeader("List-Unsubscribe", "<" + rendered.unsubscribe() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             message.saveChanges();
             Transport.send(message);
             return message.getMessageID();

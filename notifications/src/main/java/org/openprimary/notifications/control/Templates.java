@@ -15,9 +15,19 @@ import java.util.regex.Pattern;
  */
 public final class Templates {
 
-    /** A message ready to send. */
-    public record Rendered(String subject, String text, String html) {
+    /**
+     * A message ready to send; {@code unsubscribe} is the address of its unsubscribe link when it
+     * is not essential (an email says so in its {@code List-Unsubscribe} header).
+     */
+    public record Rendered(String subject, String text, String html, String unsubscribe) {
+
+        public Rendered(String subject, String text, String html) {
+            this(subject, text, html, null);
+        }
     }
+
+    /** The parameter every non-essential email template shows as its unsubscribe link. */
+    public static final String UNSUBSCRIBE_LINK = "unsubscribeLink";
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)\\}");
 
@@ -30,11 +40,23 @@ public final class Templates {
                 && lookup(template, channel.equals("sms") ? "sms" : "text", "en").isPresent();
     }
 
+    /**
+     * Whether a template is not essential ({@code <template>.optional=true}): news, reminders, the
+     * result, an organizer's campaign. Those carry an unsubscribe link and are not sent to whoever
+     * unsubscribed; codes, voting links and receipts are essential and always go.
+     */
+    public static boolean optional(String template) {
+        return lookup(template, "optional", "en").map(v -> v.strip().equals("true")).orElse(false);
+    }
+
     public static Rendered email(String template, String language, Map<String, String> parameters) {
         String subject = required(template, "subject", language);
         String text = required(template, "text", language);
         String html = required(template, "html", language);
-        return new Rendered(fill(subject, parameters, false), fill(text, parameters, false), fill(html, parameters, true));
+        // A subject is one line whatever the parameters say (no header injection).
+        return new Rendered(fill(subject, parameters, false).replaceAll("[\\r\\n]+", " ").strip(),
+                fill(text, parameters, false), fill(html, parameters, true),
+                parameters.get(UNSUBSCRIBE_LINK));
     }
 
     public static Rendered sms(String template, String language, Map<String, String> parameters) {
@@ -66,7 +88,7 @@ public final class Templates {
             if (value == null) {
                 throw new IllegalArgumentException("the template needs the parameter '" + matcher.group(1) + "'");
             }
-            matcher.appendReplacement(filled, Matcher.quoteReplacement(html ? escape(value) : value));
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(html ? escape(value).replace("\n", "<br>\n") : value));
         }
         matcher.appendTail(filled);
         return filled.toString();

@@ -70,6 +70,9 @@ public class OutboxMessage {
     @Column(name = "priority", nullable = false)
     private short priority;
 
+    @Column(name = "campaign_id", length = 36, updatable = false)
+    private String campaignId;
+
     @Column(name = "delivery", length = 20)
     private String delivery;
 
@@ -199,6 +202,32 @@ public class OutboxMessage {
         require(Status.SENT);
         this.delivery = providerStatus;
         this.deliveryAt = at;
+    }
+
+    /**
+     * Claimed while its campaign was paused or still a draft: back to waiting, with no due time
+     * (resuming the campaign gives it one) and without counting the attempt.
+     */
+    public void held() {
+        require(Status.SENDING);
+        this.status = Status.PENDING;
+        this.attempts = Math.max(0, attempts - 1);
+        this.claimedUntil = null;
+        this.nextAttemptAt = null;
+    }
+
+    /** Its campaign was cancelled before it went. */
+    public void cancelled() {
+        if (status.isFinal()) {
+            throw new IllegalStateException("message " + messageId + " is already " + status);
+        }
+        this.status = Status.CANCELLED;
+        this.claimedUntil = null;
+        this.nextAttemptAt = null;
+    }
+
+    public Optional<java.util.UUID> campaignId() {
+        return Optional.ofNullable(campaignId).map(java.util.UUID::fromString);
     }
 
     private void require(Status expected) {
