@@ -34,7 +34,7 @@ public class AdminApi extends Application {
                 RollAdminResource.class,
                 BailiffResource.class,
                 AccountsResource.class,
-                OutboxResource.class,
+                OutboxResource.class, org.openprimary.admin.notifications.CampaignsResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,

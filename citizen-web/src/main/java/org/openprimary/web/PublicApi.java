@@ -23,7 +23,7 @@ public class PublicApi extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 PublicElectionsResource.class,
-                RegistrationResource.class,
+                RegistrationResource.class, org.openprimary.web.notifications.UnsubscribeResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,
