@@ -7,6 +7,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
+import org.openprimary.common.twilio.ApiBaseHttpClient;
 import java.util.Set;
 
 /**

@@ -12,6 +12,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.net.URI;
+import org.openprimary.common.twilio.ApiBaseHttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;

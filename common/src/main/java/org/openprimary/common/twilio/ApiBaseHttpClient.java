@@ -1,5 +1,6 @@
-package org.openprimary.registration.control;
+package org.openprimary.common.twilio;
 
+import com.twilio.exception.ApiConnectionException;
 import com.twilio.http.HttpClient;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
@@ -12,21 +13,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.openprimary.common.ServiceUnavailableException;
 
 /**
  * An HTTP client for the Twilio SDK that sends every call to another API base (scheme, host and
  * port) than Twilio's, keeping the path and query: how the real SDK talks to a local fake of
- * Twilio's API in tests, or to a proxy. Without {@code openprimary.twilio.api-base} the SDK's own
- * client is used.
+ * Twilio's API in tests, or to a proxy ({@code openprimary.twilio.api-base}). Without it the SDK's
+ * own client is used.
  */
-final class ApiBaseHttpClient extends HttpClient {
+public final class ApiBaseHttpClient extends HttpClient {
 
     private final URI apiBase;
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    ApiBaseHttpClient(URI apiBase) {
+    public ApiBaseHttpClient(URI apiBase) {
         this.apiBase = apiBase;
     }
 
@@ -34,7 +34,7 @@ final class ApiBaseHttpClient extends HttpClient {
     public Response makeRequest(Request request) {
         URL original = request.constructURL();
         URI target = apiBase.resolve(original.getFile());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(15));
         if (request.requiresAuthentication()) {
             builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (request.getUsername() + ":" + request.getPassword()).getBytes(StandardCharsets.UTF_8)));
@@ -52,10 +52,10 @@ final class ApiBaseHttpClient extends HttpClient {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.body(), response.statusCode());
         } catch (IOException e) {
-            throw new ServiceUnavailableException("phone", "the SMS provider did not answer; try again in a moment");
+            throw new ApiConnectionException("Twilio's API did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceUnavailableException("phone", "interrupted while calling the SMS provider");
+            throw new ApiConnectionException("interrupted while calling Twilio's API", e);
         }
     }
 }
