@@ -398,6 +398,53 @@ public class RegistrationService {
         return ledger.entries(electionId).stream().map(LedgerEntryView::of).toList();
     }
 
+    /**
+     * The voters on an election's roll once registration is closed, in a stable order. The roll is
+     * frozen then, so the list is the one the seal covers.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<RollVoter> rollVoters(UUID electionId) {
+        RegistrationWindow window = em.find(RegistrationWindow.class, electionId.toString());
+        if (window == null) {
+            throw new NotFoundException("electionId", "no election with this id has a registration");
+        }
+        if (window.isOpen()) {
+            throw new ConflictException("state", "the roll is not frozen yet: registration is still open");
+        }
+        return em.createNamedQuery(Registrant.FIND_ON_ROLL, Registrant.class)
+                .setParameter("election", electionId.toString())
+                .setParameter("onRoll", org.openprimary.registration.entity.RegistrantStatus.ON_ROLL)
+                .getResultStream()
+                .map(r -> new RollVoter(r.id(), r.firstName(), r.phone(), r.email(), r.language()))
+                .toList();
+    }
+
+    /**
+     * Sends a voter a fresh code to confirm their ballot, to the phone verified at registration
+     * (Twilio Verify, or the console stand-in in the demo).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void sendVotingCode(UUID registrantId, String channel) {
+        Registrant registrant = em.find(Registrant.class, registrantId.toString());
+        if (registrant == null || registrant.phone().isEmpty() || !registrant.isVerified(Factor.PHONE)) {
+            throw new ConflictException("phone", "no verified phone number to send a code to");
+        }
+        phoneVerification.verifier().send(registrant.phone().get(), channel(channel), registrant.language());
+    }
+
+    /** Whether the code is the one just sent to the voter's phone; a right code cannot be used twice. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean checkVotingCode(UUID registrantId, String code) {
+        if (code == null || !code.strip().matches("\\d{4,10}")) {
+            throw new InvalidInputException("code", "the code is the digits received by SMS");
+        }
+        Registrant registrant = em.find(Registrant.class, registrantId.toString());
+        if (registrant == null || registrant.phone().isEmpty()) {
+            return false;
+        }
+        return phoneVerification.verifier().check(registrant.phone().get(), code.strip());
+    }
+
     /** The number of voters on an election's roll, as its ledger last recorded it. */
     public long rollSize(UUID electionId) {
         return ledger.last(electionId).map(LedgerEntry::rollSize).orElse(0L);

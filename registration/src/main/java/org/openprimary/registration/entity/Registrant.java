@@ -28,7 +28,11 @@ import org.openprimary.registration.boundary.Factor;
         query = "SELECT r.memberId FROM Registrant r WHERE r.electionId = :election AND r.memberId IS NOT NULL")
 @NamedQuery(name = Registrant.FIND_BY_RESUME_TOKEN,
         query = "SELECT r FROM Registrant r WHERE r.resumeTokenHash = :hash")
+@NamedQuery(name = Registrant.FIND_ON_ROLL,
+        query = "SELECT r FROM Registrant r WHERE r.electionId = :election AND r.status = :onRoll ORDER BY r.id")
 public class Registrant {
+
+    public static final String FIND_ON_ROLL = "Registrant.findOnRoll";
 
     public static final String FIND_BY_RESUME_TOKEN = "Registrant.findByResumeToken";
     public static final String FIND_MEMBER_IDS = "Registrant.findMemberIds";
