@@ -445,6 +445,20 @@ public class RegistrationService {
         return phoneVerification.verifier().check(registrant.phone().get(), code.strip());
     }
 
+    /**
+     * Sends a voter the receipt of their ballot by email, in the caller's transaction (the cast's):
+     * the receipt goes only if the ballot is in the box.
+     */
+    public void sendBallotReceipt(UUID registrantId, String election, String receipt) {
+        Registrant registrant = em.find(Registrant.class, registrantId.toString());
+        if (registrant == null) {
+            return;
+        }
+        registrant.email().ifPresent(address -> notifications.send(new OutgoingMessage(Channel.EMAIL, address,
+                "voting.receipt", registrant.language(), Map.of("election", election, "receipt", receipt),
+                "voting:receipt:" + receipt)));
+    }
+
     /** The number of voters on an election's roll, as its ledger last recorded it. */
     public long rollSize(UUID electionId) {
         return ledger.last(electionId).map(LedgerEntry::rollSize).orElse(0L);

@@ -64,6 +64,12 @@ public class AdminAccounts {
         return Optional.of(account.roles().stream().map(AdminAccount.Role::roleName).collect(Collectors.toSet()));
     }
 
+    /** Whether an account of this name exists and holds the role (e.g. {@code trustee}). */
+    public boolean hasRole(String username, String role) {
+        AdminAccount account = username == null || username.isBlank() ? null : em.find(AdminAccount.class, username);
+        return account != null && account.roles().stream().anyMatch(r -> r.roleName().equals(role));
+    }
+
     /**
      * Creates the first organizer account when there is no account at all, so a fresh install
      * can be signed in to. Does nothing once any account exists.

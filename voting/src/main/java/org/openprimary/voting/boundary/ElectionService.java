@@ -7,14 +7,23 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.registration.boundary.RegistrationService;
 import org.openprimary.registration.boundary.RegistrationTerms;
 import org.openprimary.registration.boundary.RollCommitment;
+import org.openprimary.registration.boundary.RollVoter;
+import org.openprimary.tally.control.BoxChain;
+import org.openprimary.voting.control.BallotBox;
+import org.openprimary.voting.control.BallotCrypto;
+import org.openprimary.voting.control.Credentials;
+import org.openprimary.voting.control.TrusteeShares;
+import org.openprimary.voting.entity.Trustee;
 import org.openprimary.voting.entity.Election;
 import org.openprimary.voting.entity.ElectionId;
 import org.openprimary.voting.entity.ElectionState;
@@ -38,6 +47,14 @@ public class ElectionService {
 
     @EJB
     RegistrationService registration;
+
+    @EJB
+    BallotBox box;
+
+    @EJB
+    AdminAccounts accounts;
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Creates a draft election after checking every field of the request. */
     public ElectionView draft(DraftElection request, String organizer) {
@@ -105,9 +122,35 @@ public class ElectionService {
             throw new org.openprimary.common.ConflictException("state",
                     "the seal cannot be proposed: " + String.join("; ", missing));
         }
+        List<Trustee> trustees = trustees(election);
+        List<String> unenrolled = trustees.stream().filter(t -> !t.enrolled()).map(Trustee::username).toList();
+        if (!unenrolled.isEmpty()) {
+            throw new org.openprimary.common.ConflictException("trustees", "the seal cannot be proposed: these trustees"
+                    + " have not chosen their passphrase yet: " + String.join(", ", unenrolled));
+        }
         RollCommitment roll = registration.closeRegistration(election.id().value(), clock.instant());
+        // Each voter on the frozen roll gets a credential; the seal commits to their hashes.
+        byte[] linkKey = new byte[32];
+        RANDOM.nextBytes(linkKey);
+        List<RollVoter> voters = registration.rollVoters(election.id().value());
+        List<UUID> voterIds = new ArrayList<>(voters.size());
+        List<UUID> registrants = new ArrayList<>(voters.size());
+        List<String> hashes = new ArrayList<>(voters.size());
+        for (RollVoter voter : voters) {
+            UUID voterId = UUID.randomUUID();
+            voterIds.add(voterId);
+            registrants.add(voter.registrantId());
+            hashes.add(Credentials.hash(Credentials.credential(linkKey, voterId)));
+        }
+        if (voters.size() != roll.rollSize()) {
+            throw new IllegalStateException("the roll's ledger counts " + roll.rollSize() + " voters but "
+                    + voters.size() + " are on the roll");
+        }
+        box.addVoters(election.id().toString(), voterIds, registrants, hashes);
         election.proposeSeal(organizer, roll.rollSize(), roll.ledgerEntries(), roll.ledgerHead(), roll.closedAt(),
+                Credentials.commitment(hashes), linkKey, trustees.stream().map(Trustee::username).toList(),
                 softwareVersion(), clock);
+        java.util.Arrays.fill(linkKey, (byte) 0);
         LOG.info(() -> "Seal of election " + id + " proposed by " + organizer + ": " + election.sealFingerprint().orElse(""));
         return SealView.of(election);
     }
@@ -116,8 +159,82 @@ public class ElectionService {
     public SealView confirmSeal(String id, String bailiff, String fingerprint) {
         Election election = locked(ElectionId.parse(id));
         election.confirmSeal(bailiff, fingerprint, clock);
+        makeElectionKey(election);
         LOG.info(() -> "Election " + id + " sealed; confirmed by bailiff " + bailiff);
         return SealView.of(election);
+    }
+
+    /**
+     * The election key is made the moment the seal is confirmed: its private half is split into one
+     * share per trustee (any k rebuild it), each share encrypted to its trustee's passphrase key,
+     * then overwritten. A test ballot is encrypted for the trustees' rehearsal.
+     */
+    private void makeElectionKey(Election election) {
+        List<Trustee> trustees = trustees(election);
+        BallotCrypto.KeyPair key = BallotCrypto.generateKeyPair();
+        try {
+            int threshold = election.trusteeThreshold().orElseThrow();
+            List<TrusteeShares.Share> shares = TrusteeShares.split(key.privateKey(), threshold, trustees.size());
+            for (Trustee trustee : trustees) {
+                TrusteeShares.Share share = shares.get(trustee.position() - 1);
+                trustee.issueShare(TrusteeShares.seal(share, trustee.publicKey().orElseThrow(),
+                        election.id().toString()), share.hash(), clock);
+                share.destroy();
+            }
+            byte[] test = new byte[election.candidateNames().size()];
+            byte[] rehearsal = new BallotCrypto.Sealer(election.id().toString(), key.publicKey(), 1, 1000).encrypt(test);
+            election.keyGenerated(key.publicKeyBase64(), rehearsal, BoxChain.genesis(election.id().toString(),
+                    election.sealFingerprint().orElseThrow(), key.publicKeyBase64()), clock);
+        } finally {
+            key.destroy();
+        }
+    }
+
+    /**
+     * Names an election's trustees (admin accounts with the trustee role, in order) and how many of
+     * them are needed to decrypt. Before the seal only; each must then choose a passphrase.
+     */
+    public List<TrusteeView> nameTrustees(String id, List<String> usernames, Integer threshold, String organizer) {
+        Election election = locked(ElectionId.parse(id));
+        if (usernames == null || usernames.isEmpty()) {
+            throw new InvalidInputException("trustees", "name at least one trustee (an account with the trustee role)");
+        }
+        if (threshold == null) {
+            throw new InvalidInputException("threshold", "say how many trustees are needed to decrypt");
+        }
+        election.requireTrustees(usernames.size(), threshold);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < usernames.size(); i++) {
+            String username = usernames.get(i) == null ? "" : usernames.get(i).strip();
+            if (!accounts.hasRole(username, "trustee")) {
+                throw new InvalidInputException("trustees[" + i + "]", "'" + username + "' is not an account with"
+                        + " the trustee role");
+            }
+            if (!seen.add(username)) {
+                throw new InvalidInputException("trustees[" + i + "]", "'" + username + "' is named twice");
+            }
+        }
+        for (Trustee old : trustees(election)) {
+            em.remove(old);
+        }
+        em.flush();
+        for (int i = 0; i < usernames.size(); i++) {
+            em.persist(new Trustee(election.id(), i + 1, usernames.get(i).strip()));
+        }
+        em.flush();
+        LOG.info(() -> "Trustees of election " + id + " named by " + organizer + ": " + usernames.size()
+                + ", threshold " + threshold);
+        return trustees(election).stream().map(TrusteeView::of).toList();
+    }
+
+    /** An election's trustees and where each stands (passphrase chosen, share downloaded). */
+    public List<TrusteeView> trusteeViews(String id) {
+        return trustees(load(ElectionId.parse(id))).stream().map(TrusteeView::of).toList();
+    }
+
+    private List<Trustee> trustees(Election election) {
+        return em.createNamedQuery(Trustee.FIND_BY_ELECTION, Trustee.class)
+                .setParameter("election", election.id().toString()).getResultList();
     }
 
     /** The seal as the console sees it, proposed or confirmed. */

@@ -45,6 +45,7 @@ public class Election {
 
     public static final int MAX_TITLE_LENGTH = 200;
     public static final int MAX_CANDIDATES = 1000;
+    public static final int MAX_TRUSTEES = 20;
 
     @Id
     @Column(name = "id", length = 36)
@@ -118,6 +119,51 @@ public class Election {
 
     @Column(name = "sealed_at")
     private Instant sealedAt;
+
+    @Column(name = "trustee_threshold")
+    private Integer trusteeThreshold;
+
+    @Column(name = "roll_credentials", length = 64)
+    private String rollCredentials;
+
+    @Column(name = "credential_key")
+    private byte[] credentialKey;
+
+    @Column(name = "election_public_key", length = 64)
+    private String electionPublicKey;
+
+    @Column(name = "key_generated_at")
+    private Instant keyGeneratedAt;
+
+    @Column(name = "rehearsal_ballot")
+    private byte[] rehearsalBallot;
+
+    @Column(name = "rehearsal_passed_at")
+    private Instant rehearsalPassedAt;
+
+    @Column(name = "box_genesis", length = 64)
+    private String boxGenesis;
+
+    @Column(name = "signing_public_key", length = 200)
+    private String signingPublicKey;
+
+    @Column(name = "voting_opened_at")
+    private Instant votingOpenedAt;
+
+    @Column(name = "voting_closed_at")
+    private Instant votingClosedAt;
+
+    @Column(name = "counted_at")
+    private Instant countedAt;
+
+    @Column(name = "result_json")
+    private String resultJson;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "published_by", length = 64)
+    private String publishedBy;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -206,7 +252,171 @@ public class Election {
         } else if (!votingOpensAt.isAfter(clock.instant())) {
             missing.add("voting would open in the past: set a new schedule");
         }
+        if (trusteeThreshold == null) {
+            missing.add("no trustees are named: name the trustees and how many of them are needed to count");
+        }
         return missing;
+    }
+
+    /**
+     * Names how many trustees (their number is the caller's list) are needed to decrypt: any
+     * {@code threshold} of {@code trustees}. Only before the seal is proposed.
+     */
+    public void requireTrustees(int trustees, int threshold) {
+        if (state != ElectionState.DRAFT && state != ElectionState.REGISTRATION || registrationClosedAt != null) {
+            throw new ConflictException("state", "the trustees are sealed and cannot change");
+        }
+        if (trustees < 1 || trustees > MAX_TRUSTEES) {
+            throw new InvalidInputException("trustees", "name 1 to " + MAX_TRUSTEES + " trustees, not " + trustees);
+        }
+        if (threshold < 1 || threshold > trustees) {
+            throw new InvalidInputException("threshold", "the threshold is 1 to the number of trustees (" + trustees
+                    + "), not " + threshold);
+        }
+        trusteeThreshold = threshold;
+    }
+
+    /**
+     * The bailiff's confirmation made the election key: its public half, a test ballot for the
+     * rehearsal, and the box's first head are kept; the private half is already split and forgotten.
+     */
+    public void keyGenerated(String publicKey, byte[] testBallot, String genesis, Clock clock) {
+        if (state != ElectionState.SEALED || electionPublicKey != null) {
+            throw new ConflictException("state", "the election key is made once, at the seal");
+        }
+        electionPublicKey = publicKey;
+        rehearsalBallot = testBallot.clone();
+        boxGenesis = genesis;
+        keyGeneratedAt = clock.instant();
+    }
+
+    /** The trustees decrypted the test ballot: voting may open on time. */
+    public void rehearsalPassed(Clock clock) {
+        if (state != ElectionState.SEALED) {
+            throw new ConflictException("state", "the rehearsal is held between the seal and the opening");
+        }
+        rehearsalPassedAt = clock.instant();
+    }
+
+    /** What keeps voting from opening now; empty when it can open. */
+    public List<String> missingBeforeOpening(Clock clock) {
+        List<String> missing = new ArrayList<>();
+        if (state != ElectionState.SEALED) {
+            missing.add("the election is " + state + ", not SEALED");
+        }
+        if (electionPublicKey == null) {
+            missing.add("the election key is not made");
+        }
+        if (rehearsalPassedAt == null) {
+            missing.add("the trustees have not held the decryption rehearsal");
+        }
+        if (votingOpensAt != null && clock.instant().isBefore(votingOpensAt)) {
+            missing.add("voting opens at " + votingOpensAt);
+        }
+        return missing;
+    }
+
+    /**
+     * {@code SEALED -> VOTING}, by the clock. Hands back the key the voting links are derived from
+     * and forgets it: after this, no link can be made again.
+     */
+    public byte[] openVoting(String signingKey, Clock clock) {
+        List<String> missing = missingBeforeOpening(clock);
+        if (!missing.isEmpty()) {
+            throw new ConflictException("state", "voting cannot open: " + String.join("; ", missing));
+        }
+        state = ElectionState.VOTING;
+        votingOpenedAt = clock.instant();
+        signingPublicKey = signingKey;
+        byte[] key = credentialKey;
+        credentialKey = null;
+        return key;
+    }
+
+    /** Whether a ballot can be accepted now, by the server's clock. */
+    public boolean acceptsBallots(Clock clock) {
+        return state == ElectionState.VOTING && clock.instant().isBefore(votingClosesAt);
+    }
+
+    /** {@code VOTING -> CLOSED}, by the clock. */
+    public void closeVoting(Clock clock) {
+        if (state != ElectionState.VOTING) {
+            throw new ConflictException("state", "the election is " + state + ", not VOTING");
+        }
+        if (clock.instant().isBefore(votingClosesAt)) {
+            throw new ConflictException("state", "voting closes at " + votingClosesAt);
+        }
+        state = ElectionState.CLOSED;
+        votingClosedAt = clock.instant();
+    }
+
+    /** {@code CLOSED -> COUNTED}: the result, computed from the box, is kept as tally wrote it. */
+    public void counted(String result, Clock clock) {
+        if (state != ElectionState.CLOSED) {
+            throw new ConflictException("state", "only a closed election is counted; this one is " + state);
+        }
+        resultJson = result;
+        countedAt = clock.instant();
+        state = ElectionState.COUNTED;
+    }
+
+    /** {@code COUNTED -> PUBLISHED}, by an organizer. */
+    public void publish(String organizer, Clock clock) {
+        if (state != ElectionState.COUNTED) {
+            throw new ConflictException("state", state == ElectionState.PUBLISHED
+                    ? "the result is already published" : "the election is " + state + ": count it first");
+        }
+        publishedBy = organizer;
+        publishedAt = clock.instant();
+        state = ElectionState.PUBLISHED;
+    }
+
+    public Optional<Integer> trusteeThreshold() {
+        return Optional.ofNullable(trusteeThreshold);
+    }
+
+    public Optional<String> rollCredentials() {
+        return Optional.ofNullable(rollCredentials);
+    }
+
+    public Optional<String> electionPublicKey() {
+        return Optional.ofNullable(electionPublicKey);
+    }
+
+    public Optional<byte[]> rehearsalBallot() {
+        return Optional.ofNullable(rehearsalBallot).map(byte[]::clone);
+    }
+
+    public Optional<Instant> rehearsalPassedAt() {
+        return Optional.ofNullable(rehearsalPassedAt);
+    }
+
+    public Optional<String> boxGenesis() {
+        return Optional.ofNullable(boxGenesis);
+    }
+
+    public Optional<String> signingPublicKey() {
+        return Optional.ofNullable(signingPublicKey);
+    }
+
+    public Optional<Instant> votingOpenedAt() {
+        return Optional.ofNullable(votingOpenedAt);
+    }
+
+    public Optional<Instant> votingClosedAt() {
+        return Optional.ofNullable(votingClosedAt);
+    }
+
+    public Optional<Instant> countedAt() {
+        return Optional.ofNullable(countedAt);
+    }
+
+    public Optional<String> resultJson() {
+        return Optional.ofNullable(resultJson);
+    }
+
+    public Optional<Instant> publishedAt() {
+        return Optional.ofNullable(publishedAt);
     }
 
     /** Whether registration can still be closed for a seal proposal. */
@@ -220,7 +430,8 @@ public class Election {
      * {@code REGISTRATION} until a bailiff confirms the same fingerprint.
      */
     public SealDocument proposeSeal(String organizer, long roll, long ledgerEntries, String ledgerHead,
-            Instant closedAt, String softwareVersion, Clock clock) {
+            Instant closedAt, String credentials, byte[] linkKey, List<String> trustees, String softwareVersion,
+            Clock clock) {
         List<String> missing = missingBeforeSeal(clock);
         if (!missing.isEmpty()) {
             throw new ConflictException("state", "the seal cannot be proposed: " + String.join("; ", missing));
@@ -229,6 +440,8 @@ public class Election {
             throw new ConflictException("roll", "the roll is empty: nobody could vote");
         }
         registrationClosedAt = closedAt;
+        rollCredentials = credentials;
+        credentialKey = linkKey.clone();
         rollSize = roll;
         rollLedgerEntries = ledgerEntries;
         rollLedgerHead = ledgerHead;
@@ -236,7 +449,7 @@ public class Election {
         SealDocument document = SealDocument.of(new SealDocument.Content(id, title, candidateNames(), scale().names(),
                 rules.requiredFactors().stream().map(Enum::name).sorted().toList(), rules.allowedCountries(),
                 rules.rollMode().name(), votingOpensAt, votingClosesAt, rollSize, rollLedgerEntries, rollLedgerHead,
-                softwareVersion));
+                rollCredentials, trustees, trusteeThreshold == null ? 0 : trusteeThreshold, softwareVersion));
         sealDocument = document.text();
         sealFingerprint = document.fingerprint();
         sealProposedBy = organizer;

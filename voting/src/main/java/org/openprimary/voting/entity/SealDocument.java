@@ -16,12 +16,13 @@ import java.util.List;
  */
 public record SealDocument(String text) {
 
-    public static final String FORMAT = "openprimary-seal-1";
+    public static final String FORMAT = "openprimary-seal-2";
 
     /** Everything the seal covers. */
     public record Content(String electionId, String title, List<String> candidates, List<String> grades,
             List<String> requiredFactors, List<String> allowedCountries, String rollMode, Instant votingOpensAt,
-            Instant votingClosesAt, long rollSize, long rollLedgerEntries, String rollLedgerHead, String softwareVersion) {
+            Instant votingClosesAt, long rollSize, long rollLedgerEntries, String rollLedgerHead, String rollCredentials,
+            List<String> trustees, int trusteeThreshold, String softwareVersion) {
     }
 
     public static SealDocument of(Content c) {
@@ -45,6 +46,12 @@ public record SealDocument(String text) {
         lines.add(line("roll.size", Long.toString(c.rollSize())));
         lines.add(line("roll.ledger.entries", Long.toString(c.rollLedgerEntries())));
         lines.add(line("roll.ledger.head", c.rollLedgerHead()));
+        lines.add(line("roll.credentials", c.rollCredentials()));
+        lines.add(line("trustees", Integer.toString(c.trustees().size())));
+        for (int i = 0; i < c.trustees().size(); i++) {
+            lines.add(line("trustee." + (i + 1), c.trustees().get(i)));
+        }
+        lines.add(line("trustees.threshold", Integer.toString(c.trusteeThreshold())));
         lines.add(line("software.version", c.softwareVersion()));
         return new SealDocument(String.join("\n", lines) + "\n");
     }

@@ -1,6 +1,8 @@
 package org.openprimary.voting.entity;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,11 +24,14 @@ class SealTest {
     private static final Instant OPENS = Instant.parse("2027-01-14T07:00:00Z");
     private static final Instant CLOSES = Instant.parse("2027-01-17T16:00:00Z");
     private static final String HEAD = "a".repeat(64);
+    private static final String CREDENTIALS = "b".repeat(64);
+    private static final List<String> TRUSTEES = List.of("alice", "bob");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private Election inRegistration() {
         Election election = Election.draft("Primaire", List.of("Alice", "Bob"), GradeScale.DEFAULT, clock);
         election.openRegistration(clock);
+        election.requireTrustees(2, 2);
         return election;
     }
 
@@ -46,7 +51,7 @@ class SealTest {
     void aSealNeedsAnOrganizerAndAnotherPersonABailiffWhoReadsBackTheFingerprint() throws Exception {
         Election election = inRegistration();
         election.schedule(OPENS, CLOSES, clock);
-        SealDocument document = election.proposeSeal("organizer", 42, 87, HEAD, NOW, "openprimary 0.1.0", clock);
+        SealDocument document = election.proposeSeal("organizer", 42, 87, HEAD, NOW, CREDENTIALS, new byte[32], TRUSTEES, "openprimary 0.1.0", clock);
 
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(document.text().getBytes(StandardCharsets.UTF_8)));
@@ -54,6 +59,9 @@ class SealTest {
         assertTrue(document.text().contains("roll.size=42\n"));
         assertTrue(document.text().contains("roll.ledger.head=" + HEAD + "\n"));
         assertTrue(document.text().contains("voting.opens=2027-01-14T07:00:00Z\n"));
+        assertTrue(document.text().contains("roll.credentials=" + CREDENTIALS + "\n"), "the voters' credentials");
+        assertTrue(document.text().contains("trustees=2\ntrustee.1=alice\ntrustee.2=bob\ntrustees.threshold=2\n"),
+                document.text());
         assertEquals(ElectionState.REGISTRATION, election.state(), "not sealed until the bailiff confirms");
 
         assertEquals("bailiff", assertThrows(ConflictException.class,
@@ -69,31 +77,77 @@ class SealTest {
     }
 
     @Test
+    void aSealNeedsTrusteesAndAThresholdWithinTheirNumber() {
+        Election election = Election.draft("Primaire", List.of("Alice", "Bob"), GradeScale.DEFAULT, clock);
+        election.openRegistration(clock);
+        election.schedule(OPENS, CLOSES, clock);
+        assertEquals(1, election.missingBeforeSeal(clock).size(), "no trustees yet");
+        assertEquals("threshold", assertThrows(InvalidInputException.class,
+                () -> election.requireTrustees(2, 3)).field().orElseThrow());
+        assertEquals("trustees", assertThrows(InvalidInputException.class,
+                () -> election.requireTrustees(0, 0)).field().orElseThrow());
+        election.requireTrustees(3, 2);
+        assertTrue(election.missingBeforeSeal(clock).isEmpty());
+    }
+
+    @Test
+    void votingOpensOnlyAfterTheRehearsalAndAtItsTimeAndClosesAtItsTime() throws Exception {
+        Election election = inRegistration();
+        election.schedule(OPENS, CLOSES, clock);
+        SealDocument document = election.proposeSeal("organizer", 42, 87, HEAD, NOW, CREDENTIALS, new byte[] {7},
+                TRUSTEES, "v", clock);
+        election.confirmSeal("bailiff", document.fingerprint(), clock);
+        election.keyGenerated("key", new byte[] {1}, "g".repeat(64), clock);
+        Clock atOpening = Clock.fixed(OPENS, ZoneOffset.UTC);
+        assertEquals(List.of("the trustees have not held the decryption rehearsal"), election.missingBeforeOpening(atOpening));
+        election.rehearsalPassed(clock);
+        assertFalse(election.missingBeforeOpening(clock).isEmpty(), "not before its time");
+        assertArrayEquals(new byte[] {7}, election.openVoting("signing", atOpening), "the link key, handed back once");
+        assertEquals(ElectionState.VOTING, election.state());
+        assertTrue(election.acceptsBallots(atOpening));
+        assertFalse(election.acceptsBallots(Clock.fixed(CLOSES, ZoneOffset.UTC)), "a ballot at the close is late");
+        assertThrows(ConflictException.class, () -> election.closeVoting(atOpening));
+        election.closeVoting(Clock.fixed(CLOSES, ZoneOffset.UTC));
+        assertEquals(ElectionState.CLOSED, election.state());
+        assertThrows(ConflictException.class, () -> election.publish("organizer", clock), "count first");
+        election.counted("{}", clock);
+        election.publish("organizer", clock);
+        assertEquals(ElectionState.PUBLISHED, election.state());
+        assertThrows(ConflictException.class, () -> election.publish("organizer", clock));
+    }
+
+    @Test
     void anEmptyRollOrAMissingScheduleCannotBeSealed() {
         Election election = inRegistration();
-        assertThrows(ConflictException.class, () -> election.proposeSeal("o", 10, 20, HEAD, NOW, "v", clock));
+        assertThrows(ConflictException.class, () -> election.proposeSeal("o", 10, 20, HEAD, NOW, CREDENTIALS, new byte[32], TRUSTEES, "v", clock));
         election.schedule(OPENS, CLOSES, clock);
         assertEquals("roll", assertThrows(ConflictException.class,
-                () -> election.proposeSeal("o", 0, 2, HEAD, NOW, "v", clock)).field().orElseThrow());
+                () -> election.proposeSeal("o", 0, 2, HEAD, NOW, CREDENTIALS, new byte[32], TRUSTEES, "v", clock)).field().orElseThrow());
         assertThrows(ConflictException.class, () -> election.confirmSeal("b", HEAD, clock), "nothing proposed");
     }
 
     @Test
     void everyCoveredItemChangesTheFingerprintAndNoValueCanForgeALine() {
         SealDocument.Content base = new SealDocument.Content("e", "Primaire", List.of("A", "B"), List.of("Non", "Oui"),
-                List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, "v1");
+                List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "v1");
         String fingerprint = SealDocument.of(base).fingerprint();
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("B", "A"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, "v1"))
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "v1"))
                 .fingerprint(), "the ballot order is sealed");
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 11, 20, HEAD, "v1"))
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 11, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "v1"))
                 .fingerprint(), "the roll is sealed");
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, "v2"))
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "v2"))
                 .fingerprint(), "the software version is sealed");
+        assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD,
+                "c".repeat(64), TRUSTEES, 2, "v1")).fingerprint(), "the credentials are sealed");
+        assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD,
+                CREDENTIALS, TRUSTEES, 1, "v1")).fingerprint(), "the threshold is sealed");
         String forged = SealDocument.of(new SealDocument.Content("e", "Primaire\nroll.size=99", List.of("A"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, "v1")).text();
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "v1")).text();
         assertTrue(forged.contains("title=Primaire\\nroll.size\\=99\n"), forged);
         assertEquals(1, forged.lines().filter(line -> line.startsWith("roll.size=")).count());
     }

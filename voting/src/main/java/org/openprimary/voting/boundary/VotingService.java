@@ -1,0 +1,193 @@
+package org.openprimary.voting.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.openprimary.common.ConflictException;
+import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.NotFoundException;
+import org.openprimary.registration.boundary.RegistrationService;
+import org.openprimary.tally.control.BoxChain;
+import org.openprimary.voting.control.BallotBox;
+import org.openprimary.voting.control.BallotCrypto;
+import org.openprimary.voting.control.Credentials;
+import org.openprimary.voting.control.Sealers;
+import org.openprimary.voting.entity.Election;
+import org.openprimary.voting.entity.ElectionId;
+import org.openprimary.voting.entity.ElectionState;
+
+/**
+ * Voting: a voter asks for a code, casts a ballot with their credential and the code, gets a
+ * receipt, and checks it is in the box; anyone reads the turnout and the box's checkpoints.
+ */
+@Stateless
+public class VotingService {
+
+    private static final Logger LOG = Logger.getLogger(VotingService.class.getName());
+
+    @PersistenceContext(unitName = "voting")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    BallotBox box;
+
+    @EJB
+    Sealers sealers;
+
+    @EJB
+    RegistrationService registration;
+
+    /** Sends the voter a code to confirm their ballot (SMS by default, or a voice call). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void requestCode(String electionId, String credential, String channel) {
+        Election election = load(electionId);
+        requireOpen(election);
+        BallotBox.VoterRecord voter = voter(election, credential);
+        if (voter.hasVoted()) {
+            throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
+        }
+        registration.sendVotingCode(voter.registrantId(), channel);
+    }
+
+    /**
+     * Casts a ballot: checks the credential, the code and the grades (one per candidate, each of the
+     * scale), encrypts the ballot, sets the voter's mark and puts the ballot in the box in one
+     * transaction, and sends the receipt. The plaintext is never stored or logged.
+     */
+    public ReceiptView cast(String electionId, String credential, String code, List<String> grades) {
+        Election election = load(electionId);
+        requireOpen(election);
+        byte[] plaintext = ballot(election, grades);
+        BallotBox.VoterRecord voter = voter(election, credential);
+        if (voter.hasVoted()) {
+            throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
+        }
+        if (code == null || code.isBlank()) {
+            throw new InvalidInputException("code", "give the code received by SMS to confirm the ballot");
+        }
+        if (!registration.checkVotingCode(voter.registrantId(), code)) {
+            throw new InvalidInputException("code", "this code is wrong or has expired; check it or ask for a new one");
+        }
+        // The server's clock decides, after the code's round trip: a ballot after the close is late.
+        if (!election.acceptsBallots(clock)) {
+            throw new ConflictException("state", "voting closed at " + election.votingClosesAt().orElseThrow()
+                    + ": this ballot arrived too late");
+        }
+        if (!box.mark(voter.id())) {
+            throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
+        }
+        byte[] encrypted = sealers.encrypt(election.id().toString(), election.electionPublicKey().orElseThrow(),
+                plaintext);
+        java.util.Arrays.fill(plaintext, (byte) 0);
+        String receipt = BoxChain.receipt(encrypted);
+        box.accept(election.id().toString(), encrypted, receipt);
+        registration.sendBallotReceipt(voter.registrantId(), election.title(), receipt);
+        return new ReceiptView(election.id().toString(), receipt, "ACCEPTED", null);
+    }
+
+    /** Whether a receipt is in the box: waiting to be chained, or chained at a position. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public ReceiptView receipt(String electionId, String receipt) {
+        Election election = load(electionId);
+        if (receipt == null || !receipt.strip().toLowerCase(Locale.ROOT).matches("[0-9a-f]{64}")) {
+            throw new InvalidInputException("receipt", "a receipt is 64 hexadecimal characters");
+        }
+        String wanted = receipt.strip().toLowerCase(Locale.ROOT);
+        return box.find(election.id().toString(), wanted)
+                .map(position -> position == 0
+                        ? new ReceiptView(election.id().toString(), wanted, "ACCEPTED", null)
+                        : new ReceiptView(election.id().toString(), wanted, "IN_BOX", position))
+                .orElseThrow(() -> new NotFoundException("receipt", "no ballot with this receipt is in the box"));
+    }
+
+    /** Ballots cast and the share of the roll, live. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TurnoutView turnout(String electionId) {
+        Election election = load(electionId);
+        long roll = election.rollSize().orElse(0L);
+        long ballots = election.state().ordinal() >= ElectionState.VOTING.ordinal()
+                ? box.ballots(election.id().toString()) : 0;
+        String share = roll == 0 ? "0.00" : BigDecimal.valueOf(ballots).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(roll), 2, RoundingMode.HALF_EVEN).toPlainString();
+        return new TurnoutView(election.id().toString(), election.state().name(), roll, ballots, share, clock.instant());
+    }
+
+    /** The box as the public sees it: keys, the first head, the signed checkpoints. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public BoxView publicBox(String electionId) {
+        Election election = load(electionId);
+        if (election.electionPublicKey().isEmpty()) {
+            throw new NotFoundException("id", "this election has no ballot box yet: it is made at the seal");
+        }
+        String id = election.id().toString();
+        return new BoxView(id, election.state().name(), election.electionPublicKey().get(), BallotCrypto.SCHEME,
+                election.signingPublicKey().orElse(null), election.boxGenesis().orElseThrow(),
+                box.ballots(id), box.checkpoints(id).stream()
+                        .map(c -> new BoxView.CheckpointView(c.ballots(), c.head(), c.at(), c.signature())).toList());
+    }
+
+    private BallotBox.VoterRecord voter(Election election, String credential) {
+        if (credential == null || credential.isBlank()) {
+            throw new InvalidInputException("credential", "the voting link carries your credential: open it again");
+        }
+        return box.voter(election.id().toString(), Credentials.hash(credential.strip()))
+                .orElseThrow(() -> new InvalidInputException("credential",
+                        "this credential is not one of this election's voters: check the link you received"));
+    }
+
+    private byte[] ballot(Election election, List<String> grades) {
+        List<String> candidates = election.candidateNames();
+        List<String> scale = election.scale().names();
+        if (grades == null) {
+            throw new InvalidInputException("grades", "give one grade for each of the " + candidates.size()
+                    + " candidates, in the ballot's order");
+        }
+        if (grades.size() != candidates.size()) {
+            throw new InvalidInputException("grades", "give exactly one grade for each of the " + candidates.size()
+                    + " candidates, not " + grades.size());
+        }
+        byte[] ballot = new byte[candidates.size()];
+        for (int i = 0; i < grades.size(); i++) {
+            String grade = grades.get(i) == null ? null : grades.get(i).strip();
+            int index = grade == null ? -1 : scale.indexOf(grade);
+            if (index < 0) {
+                throw new InvalidInputException("grades[" + i + "]", "give " + candidates.get(i) + " one of the grades "
+                        + String.join(", ", scale));
+            }
+            ballot[i] = (byte) index;
+        }
+        return ballot;
+    }
+
+    private void requireOpen(Election election) {
+        if (!election.acceptsBallots(clock)) {
+            throw new ConflictException("state", switch (election.state()) {
+                case VOTING -> "voting closed at " + election.votingClosesAt().orElseThrow();
+                case CLOSED, COUNTED, PUBLISHED -> "voting is closed";
+                default -> "voting is not open" + election.votingOpensAt().map(t -> "; it opens at " + t).orElse("");
+            });
+        }
+    }
+
+    private Election load(String id) {
+        ElectionId electionId = ElectionId.parse(id);
+        Election election = em.find(Election.class, electionId.toString());
+        if (election == null) {
+            throw new NotFoundException("id", "no election has the id '" + id + "'");
+        }
+        return election;
+    }
+}

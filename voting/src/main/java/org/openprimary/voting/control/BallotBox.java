@@ -1,0 +1,178 @@
+package org.openprimary.voting.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openprimary.tally.control.BoxChain;
+
+/**
+ * The voters' marks and the ballot box, in SQL for speed: a cast is one conditional update of
+ * the voter's mark and one insert into the box's intake, in the caller's transaction; the
+ * checkpointer moves the intake into the hash-chained box (tally's {@link BoxChain}) and signs
+ * checkpoints. Ballot rows carry no voter and no time.
+ */
+@Stateless
+public class BallotBox {
+
+    @PersistenceContext(unitName = "voting")
+    EntityManager em;
+
+    /** A voter found by credential: who to ask for the code, and whether they voted. */
+    public record VoterRecord(UUID id, UUID registrantId, boolean hasVoted) {
+    }
+
+    /** A chained ballot's place in the box. */
+    public record Entry(long position, String receipt, String head) {
+    }
+
+    /** A signed checkpoint. */
+    public record Checkpoint(long ballots, String head, Instant at, String signature) {
+    }
+
+    /** Registers the voters of a sealed roll, in the caller's transaction. */
+    public void addVoters(String election, List<UUID> voterIds, List<UUID> registrantIds, List<String> credentialHashes) {
+        for (int i = 0; i < voterIds.size(); i++) {
+            em.createNativeQuery("INSERT INTO voting.voter (id, election_id, registrant_id, credential_hash)"
+                    + " VALUES (?, ?, ?, ?)")
+                    .setParameter(1, voterIds.get(i)).setParameter(2, election)
+                    .setParameter(3, registrantIds.get(i)).setParameter(4, credentialHashes.get(i))
+                    .executeUpdate();
+        }
+    }
+
+    /** The voters of an election: id and registrant, in a stable order. */
+    @SuppressWarnings("unchecked")
+    public List<UUID[]> voters(String election) {
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT id, registrant_id FROM voting.voter WHERE election_id = ? ORDER BY id")
+                .setParameter(1, election).getResultList();
+        List<UUID[]> voters = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            voters.add(new UUID[] {(UUID) row[0], (UUID) row[1]});
+        }
+        return voters;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<VoterRecord> voter(String election, String credentialHash) {
+        List<Object[]> rows = em.createNativeQuery("SELECT id, registrant_id, has_voted FROM voting.voter"
+                + " WHERE election_id = ? AND credential_hash = ?")
+                .setParameter(1, election).setParameter(2, credentialHash).getResultList();
+        return rows.stream().findFirst()
+                .map(r -> new VoterRecord((UUID) r[0], (UUID) r[1], (Boolean) r[2]));
+    }
+
+    /**
+     * Sets the voter's mark if it is not set; {@code false} when it already was. Two casts of one
+     * voter at the same instant wait on the row: one sets it, the other finds it set.
+     */
+    public boolean mark(UUID voterId) {
+        return em.createNativeQuery("UPDATE voting.voter SET has_voted = TRUE WHERE id = ? AND NOT has_voted")
+                .setParameter(1, voterId).executeUpdate() == 1;
+    }
+
+    /** Puts an encrypted ballot into the box's intake, in the transaction that set the mark. */
+    public void accept(String election, byte[] encrypted, String receipt) {
+        em.createNativeQuery("INSERT INTO voting.ballot_intake (election_id, encrypted, receipt) VALUES (?, ?, ?)")
+                .setParameter(1, election).setParameter(2, encrypted).setParameter(3, receipt).executeUpdate();
+    }
+
+    public long marks(String election) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM voting.voter WHERE election_id = ? AND has_voted")
+                .setParameter(1, election).getSingleResult()).longValue();
+    }
+
+    /** Ballots in the box: chained, and waiting in the intake. */
+    public long ballots(String election) {
+        return ((Number) em.createNativeQuery("SELECT (SELECT count(*) FROM voting.box_entry WHERE election_id = ?)"
+                + " + (SELECT count(*) FROM voting.ballot_intake WHERE election_id = ?)")
+                .setParameter(1, election).setParameter(2, election).getSingleResult()).longValue();
+    }
+
+    /** Where a receipt is: chained at a position, waiting in the intake (position 0), or absent. */
+    @SuppressWarnings("unchecked")
+    public Optional<Long> find(String election, String receipt) {
+        List<Object> chained = em.createNativeQuery(
+                "SELECT position FROM voting.box_entry WHERE election_id = ? AND receipt = ?")
+                .setParameter(1, election).setParameter(2, receipt).getResultList();
+        if (!chained.isEmpty()) {
+            return Optional.of(((Number) chained.get(0)).longValue());
+        }
+        List<Object> waiting = em.createNativeQuery(
+                "SELECT 1 FROM voting.ballot_intake WHERE election_id = ? AND receipt = ?")
+                .setParameter(1, election).setParameter(2, receipt).getResultList();
+        return waiting.isEmpty() ? Optional.empty() : Optional.of(0L);
+    }
+
+    /**
+     * Moves the intake into the chain, under a transaction-scoped advisory lock so that one
+     * instance at a time chains an election. Returns the number of ballots and the head after them.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @SuppressWarnings("unchecked")
+    public Entry chain(String election, String genesis) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('voting.box:' || ?))")
+                .setParameter(1, election).getSingleResult();
+        Entry last = last(election).orElse(new Entry(0, null, genesis));
+        List<Object[]> waiting = em.createNativeQuery("DELETE FROM voting.ballot_intake WHERE election_id = ?"
+                + " RETURNING id, encrypted, receipt")
+                .setParameter(1, election).getResultList();
+        waiting.sort((a, b) -> Long.compare(((Number) a[0]).longValue(), ((Number) b[0]).longValue()));
+        long position = last.position();
+        String head = last.head();
+        for (Object[] row : waiting) {
+            position++;
+            String receipt = ((String) row[2]).strip();
+            head = BoxChain.next(head, position, receipt);
+            em.createNativeQuery("INSERT INTO voting.box_entry (election_id, position, encrypted, receipt, head)"
+                    + " VALUES (?, ?, ?, ?, ?)")
+                    .setParameter(1, election).setParameter(2, position).setParameter(3, row[1])
+                    .setParameter(4, receipt).setParameter(5, head).executeUpdate();
+        }
+        return new Entry(position, null, head);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<Entry> last(String election) {
+        List<Object[]> rows = em.createNativeQuery("SELECT position, receipt, head FROM voting.box_entry"
+                + " WHERE election_id = ? ORDER BY position DESC LIMIT 1")
+                .setParameter(1, election).getResultList();
+        return rows.stream().findFirst().map(r -> new Entry(((Number) r[0]).longValue(), ((String) r[1]).strip(),
+                ((String) r[2]).strip()));
+    }
+
+    /** Records a signed checkpoint unless one already covers the same number of ballots. */
+    public boolean checkpoint(String election, Checkpoint checkpoint) {
+        return em.createNativeQuery("INSERT INTO voting.box_checkpoint (election_id, ballots, head, made_at, signature)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .setParameter(1, election).setParameter(2, checkpoint.ballots()).setParameter(3, checkpoint.head())
+                .setParameter(4, java.sql.Timestamp.from(checkpoint.at())).setParameter(5, checkpoint.signature())
+                .executeUpdate() == 1;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Checkpoint> checkpoints(String election) {
+        List<Object[]> rows = em.createNativeQuery("SELECT ballots, head, made_at, signature FROM voting.box_checkpoint"
+                + " WHERE election_id = ? ORDER BY ballots")
+                .setParameter(1, election).getResultList();
+        return rows.stream().map(r -> new Checkpoint(((Number) r[0]).longValue(), ((String) r[1]).strip(),
+                instant(r[2]), (String) r[3])).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return (Instant) value;
+    }
+}

@@ -1,0 +1,80 @@
+package org.openprimary.voting.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Voting opens and closes by itself: every {@code openprimary.voting.tick-seconds} (default 5) this
+ * timer opens what is due, closes what is due, and every {@code openprimary.box.checkpoint-seconds}
+ * (default 60) chains the box and signs a checkpoint. Non-persistent timers: each instance ticks,
+ * and the steps are safe to run on several at once (row locks, an advisory lock on the chain).
+ */
+@Singleton
+@Startup
+@DependsOn("VotingSchema")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class VotingClock {
+
+    private static final Logger LOG = Logger.getLogger(VotingClock.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @EJB
+    BoxKeeper keeper;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.voting.tick-seconds", defaultValue = "5")
+    long tickSeconds;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.box.checkpoint-seconds", defaultValue = "60")
+    long checkpointSeconds;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long ticks;
+
+    @PostConstruct
+    void start() {
+        long period = Math.max(1, tickSeconds) * 1000;
+        timers.createIntervalTimer(period, period, new TimerConfig("openprimary voting clock", false));
+    }
+
+    @Timeout
+    void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            ticks++;
+            boolean checkpointDue = ticks % Math.max(1, checkpointSeconds / Math.max(1, tickSeconds)) == 0;
+            for (String election : keeper.active()) {
+                try {
+                    keeper.openIfDue(election);
+                    if (checkpointDue) {
+                        keeper.checkpoint(election);
+                    }
+                    keeper.closeIfDue(election);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "The voting clock could not handle election " + election, e);
+                }
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+}
