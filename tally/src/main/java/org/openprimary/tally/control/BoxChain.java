@@ -77,6 +77,20 @@ public final class BoxChain {
         }
     }
 
+    /** Whether the text is an Ed25519 public key as the record carries it: base64 of its X.509 encoding. */
+    public static boolean isPublicKey(String publicKey) {
+        if (publicKey == null) {
+            return false;
+        }
+        try {
+            KeyFactory.getInstance(SIGNATURE_ALGORITHM)
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+            return true;
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /**
      * Signs a checkpoint's text with the box's Ed25519 private key; the signature in base64, as the
      * record carries it. (Ed25519 is deterministic: the same key and text give the same signature.)
