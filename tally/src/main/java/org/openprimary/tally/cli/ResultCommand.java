@@ -2,15 +2,10 @@ package org.openprimary.tally.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.openprimary.tally.control.Tally;
 import org.openprimary.tally.entity.Result;
-import org.openprimary.tally.entity.TallyException;
 
 /**
  * A sub-command that reads a {@link TallyInput} from FILE (or standard input when there is none,
@@ -54,7 +49,7 @@ final class ResultCommand implements SubCommand {
     }
 
     @Override
-    public void run(List<String> arguments, Streams streams) throws IOException {
+    public int run(List<String> arguments, Streams streams) throws IOException {
         if (arguments.size() > 1) {
             throw new UsageException(name + " takes at most one FILE, not " + arguments.size() + " arguments");
         }
@@ -63,23 +58,11 @@ final class ResultCommand implements SubCommand {
             throw new UsageException(name + ": unknown option " + file);
         }
         TallyInput input;
-        if (file.equals("-")) {
-            input = TallyInput.read(streams.in());
-        } else {
-            try (InputStream in = Files.newInputStream(Path.of(file))) {
-                input = TallyInput.read(in);
-            } catch (NoSuchFileException | InvalidPathException e) {
-                throw new TallyException(file, "no such file");
-            } catch (java.nio.file.AccessDeniedException e) {
-                throw new TallyException(file, "cannot be read (permission denied)");
-            } catch (IOException e) {
-                if (Files.isDirectory(Path.of(file))) {
-                    throw new TallyException(file, "is a directory, not a file");
-                }
-                throw e;
-            }
+        try (InputStream in = InputFiles.open(file, streams.in())) {
+            input = TallyInput.read(in);
         }
         Result result = Tally.rank(null, input.scale(), input.candidates(), input.profiles());
         streams.out().print(renderer.apply(input).apply(result));
+        return TallyCommand.OK;
     }
 }

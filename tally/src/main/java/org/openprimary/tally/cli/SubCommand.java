@@ -6,10 +6,11 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * One sub-command of {@code tally}. It reads and writes only through the given streams, and
- * reports bad input by throwing {@link org.openprimary.tally.entity.TallyException} (exit 2, one
- * line naming where and what) or {@link UsageException} (exit 2, the usage); anything else is a
- * failure (exit 1).
+ * One sub-command of {@code tally}. It reads and writes only through the given streams, returns
+ * its exit code (0 done; {@code verify} returns 3 for a record that does not verify), and reports
+ * bad input by throwing {@link org.openprimary.tally.entity.TallyException} (exit 2, one line
+ * naming where and what) or {@link UsageException} (exit 2, the usage); anything else is a failure
+ * (exit 1).
  */
 interface SubCommand {
 
@@ -22,8 +23,8 @@ interface SubCommand {
     /** What it does, in a few words, for the usage text. */
     String summary();
 
-    /** Runs it; the exit code when it returns normally is 0. */
-    void run(List<String> arguments, Streams streams) throws IOException;
+    /** Runs it and returns its exit code: 0 done, or a code of its own its summary documents. */
+    int run(List<String> arguments, Streams streams) throws IOException;
 
     /** The command's standard streams. */
     record Streams(InputStream in, PrintStream out, PrintStream err) {

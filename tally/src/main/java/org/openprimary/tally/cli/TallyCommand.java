@@ -17,7 +17,8 @@ import org.openprimary.tally.entity.TallyException;
  * {@code java -jar openprimary-tally-cli.jar COMMAND [ARGUMENTS]}: majority judgment for anyone,
  * without the platform.
  *
- * <p>Exit codes: 0 done; 2 bad input or usage, with one line on standard error saying where and
+ * <p>Exit codes: 0 done (for {@code verify}: every check passed); 3 {@code verify}: the record was
+ * read and a check failed; 2 bad input or usage, with one line on standard error saying where and
  * what ({@code tally: tallies[2][3]: negative count -1}); 1 an unexpected failure (including
  * failing to write the output).
  */
@@ -33,6 +34,7 @@ public final class TallyCommand {
             ResultCommand.of("csv", "print one CSV row per candidate, in rank order", ResultCsv::write),
             ResultCommand.withInput("chart", "print an SVG chart of the merit profiles",
                     input -> result -> MeritChartSvg.write(result, input.title())),
+            new VerifyCommand(),
             new HelpCommand());
 
     private TallyCommand() {
@@ -59,13 +61,14 @@ public final class TallyCommand {
             return BAD_INPUT;
         }
         try {
-            command.run(List.of(Arrays.copyOfRange(args, 1, args.length)), new SubCommand.Streams(stdin, out, err));
+            int exit = command.run(List.of(Arrays.copyOfRange(args, 1, args.length)),
+                    new SubCommand.Streams(stdin, out, err));
             out.flush();
             if (out.checkError()) {
                 err.println("tally: failed to write the output");
                 return FAILED;
             }
-            return OK;
+            return exit;
         } catch (TallyException e) {
             err.println("tally: " + oneLine(e.getMessage()));
             return BAD_INPUT;
@@ -82,11 +85,14 @@ public final class TallyCommand {
     static String usage() {
         StringBuilder usage = new StringBuilder("usage: java -jar openprimary-tally-cli.jar COMMAND [ARGUMENTS]\n");
         for (SubCommand command : COMMANDS.values()) {
-            usage.append(String.format("  %-14s %s%n", command.name() + " " + command.arguments(), command.summary()));
+            usage.append(String.format("  %-23s %s%n", command.name() + " " + command.arguments(), command.summary()));
         }
-        usage.append("Input (FILE, or standard input when FILE is absent or -): {\"grades\": [names worst first] or a\n"
-                + "number of grades, \"candidates\": [names] (optional), \"tallies\": [[counts worst grade first], ...]}\n"
-                + "Exit codes: 0 done, 2 bad input or usage, 1 failure.\n");
+        usage.append("Input of rank, csv, chart (FILE, or standard input when FILE is absent or -): {\"grades\": [names\n"
+                + "worst first] or a number of grades, \"candidates\": [names] (optional), \"tallies\": [[counts worst\n"
+                + "grade first], ...]}. Input of verify: a public record, format openprimary-record/1 (docs/record.md);\n"
+                + "--json prints the report as JSON.\n"
+                + "Exit codes: 0 done (verify: every check passed), 3 verify: a check failed, 2 bad input or usage,\n"
+                + "1 failure.\n");
         return usage.toString();
     }
 
@@ -123,8 +129,9 @@ public final class TallyCommand {
         }
 
         @Override
-        public void run(List<String> arguments, Streams streams) {
+        public int run(List<String> arguments, Streams streams) {
             streams.out().print(usage());
+            return OK;
         }
     }
 }

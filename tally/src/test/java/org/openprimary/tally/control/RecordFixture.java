@@ -23,9 +23,9 @@ import org.openprimary.tally.entity.GradeScale;
  * them, checkpoints signed with a fresh Ed25519 key, random ballots counted and ranked by the
  * engine into the published result. Every part is a mutable field, so a test tampers with one and
  * writes the record again with {@link #bytes()}; {@link #reseal} and {@link #rechain} redo the
- * dependent parts the way a box that really ran on them would have.
+ * dependent parts the way a box that really ran on them would have. Public for the command's tests.
  */
-final class RecordFixture {
+public final class RecordFixture {
 
     static final String ELECTION = "0b7e6f1c-2a9d-4c1e-9f3b-5d8a7c6e4b21";
     /** An equals sign and a backslash, so the seal's escaping is exercised on the good path. */
@@ -93,7 +93,7 @@ final class RecordFixture {
     }
 
     /** The default record: 120 ballots, checkpoints after 40, 80 and 120. */
-    static RecordFixture standard() {
+    public static RecordFixture standard() {
         return new RecordFixture(2027, 120, 40, 80, 120);
     }
 
@@ -174,7 +174,7 @@ final class RecordFixture {
                 rollCredentials, electionPublicKey, encryption, signingKey, voters);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             RecordWriter.write(out, header(), receipts.iterator(), head, checkpoints, ballots.iterator(), resultJson);
@@ -184,7 +184,7 @@ final class RecordFixture {
         return out.toByteArray();
     }
 
-    String text() {
+    public String text() {
         return new String(bytes(), StandardCharsets.UTF_8);
     }
 
