@@ -41,6 +41,31 @@ class VerifyCommandTest {
         return record.replaceFirst("(\"ballots\": \\[\n)    \\[[^\\]]*\\],\n", "$1");
     }
 
+    private static String resource(String name) throws java.io.IOException {
+        try (java.io.InputStream in = VerifyCommandTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The worked example of docs/record.md, byte for byte: the example record verifies; with its last
+     * ballot altered and its third and fourth receipts swapped, it does not.
+     */
+    @Test
+    void theDocumentedExamplesPrintExactlyTheDocumentedOutput() throws Exception {
+        String record = resource("/record/example-record.json");
+        Run good = run(record, "verify", "-");
+        assertEquals(0, good.exit(), good.err());
+        assertEquals(resource("/record/example-verify.txt"), good.out());
+        String third = "\"0c15c4b101588bba5d5216da20260d0c21b0a8c184efe121b6284ff60bfb1e13\"";
+        String fourth = "\"40757906f1faf4790b19c93415aae9097e9450183ab2119cf6f0f2a49bc764df\"";
+        String tampered = record.replace("[1, 4, 0]", "[1, 4, 4]").replace(third, "@").replace(fourth, third)
+                .replace("@", fourth);
+        Run bad = run(tampered, "verify", "-");
+        assertEquals(3, bad.exit(), bad.err());
+        assertEquals(resource("/record/example-tampered-verify.txt"), bad.out());
+    }
+
     @Test
     void aGoodRecordPrintsOnePassLinePerCheckAndExits0(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("record.json");
