@@ -34,6 +34,7 @@ public class AdminApi extends Application {
                 RollAdminResource.class,
                 BailiffResource.class,
                 AccountsResource.class,
+                org.openprimary.admin.trustees.TrusteeResource.class,
                 OutboxResource.class, org.openprimary.admin.notifications.CampaignsResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,

@@ -23,6 +23,7 @@ public class PublicApi extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 PublicElectionsResource.class,
+                org.openprimary.web.voting.VotingResource.class,
                 RegistrationResource.class, org.openprimary.web.notifications.UnsubscribeResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,

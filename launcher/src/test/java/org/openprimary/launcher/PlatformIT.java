@@ -15,8 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -226,6 +232,10 @@ class PlatformIT {
                 "{\"setupId\":\"" + setupId + "\",\"demoCard\":\"4000 0025 0000 3155\"}").header("Authorization", citizenAuth));
         assertEquals("ON_ROLL", json.readTree(carded.body()).get("status").asText(), carded.body());
 
+        assertProblem(send(post("admin/api/elections/" + election + "/seal/proposal", "").header("Authorization", dual)),
+                409, "state");
+        List<String> trustees = trustees(election, dual, "seal", 1);
+
         HttpResponse<String> proposed = send(post("admin/api/elections/" + election + "/seal/proposal", "")
                 .header("Authorization", dual));
         assertEquals(200, proposed.statusCode(), proposed.body());
@@ -235,6 +245,7 @@ class PlatformIT {
                 .digest(seal.get("document").asText().getBytes(StandardCharsets.UTF_8)));
         assertEquals(recomputed, fingerprint, "the fingerprint is the SHA-256 of the published document");
         assertTrue(seal.get("document").asText().contains("roll.size=1\n"));
+        assertTrue(seal.get("document").asText().contains("trustee.1=" + trustees.get(0) + "\n"));
         assertEquals(404, send(get("api/elections/" + election + "/seal")).statusCode(), "not public before confirmation");
 
         assertEquals(403, send(post("admin/api/bailiff/elections/" + election + "/seal", "{\"fingerprint\":\"" + fingerprint + "\"}")
@@ -344,6 +355,213 @@ class PlatformIT {
         HttpResponse<String> providers = send(asOrganizer(get("admin/api/system/providers")));
         assertEquals(200, providers.statusCode(), providers.body());
         assertEquals("{\"card\":\"demo\",\"email\":\"console\",\"sms\":\"console\"}", providers.body());
+    }
+
+    @Test
+    void aWholeElectionIsSealedVotedCountedPublishedAndItsRecordVerifies() throws Exception {
+        String bailiff = account("bailiff-day", "BAILIFF");
+        String election = json.readTree(send(asOrganizer(post("admin/api/elections",
+                "{\"title\":\"Primaire du jour\",\"candidates\":[\"Alice\",\"Bob\",\"Chloé\"],"
+                        + "\"requiredFactors\":[\"PHONE\"]}"))).body()).get("id").asText();
+        send(asOrganizer(post("admin/api/elections/" + election + "/open-registration", "")));
+        List<String> phones = List.of("06 11 22 33 41", "06 11 22 33 52", "06 11 22 33 63");
+        for (int i = 0; i < phones.size(); i++) {
+            JsonNode registered = json.readTree(send(post("api/elections/" + election + "/registrants",
+                    "{\"firstName\":\"Voter" + i + "\",\"lastName\":\"Day\",\"phone\":\"" + phones.get(i)
+                            + "\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\",\"language\":\"fr\"}")).body());
+            HttpResponse<String> verified = send(post("api/registrants/" + registered.get("id").asText() + "/phone/verify",
+                    "{\"code\":\"" + consoleCode(phones.get(i)) + "\"}")
+                    .header("Authorization", "Bearer " + registered.get("resumeToken").asText()));
+            assertEquals("ON_ROLL", json.readTree(verified.body()).get("status").asText(), verified.body());
+        }
+        List<String> trustees = trustees(election, ORGANIZER, "day", 3);
+        assertProblem(send(put("admin/api/elections/" + election + "/trustees",
+                "{\"trustees\":[\"" + trustees.get(0) + "\"],\"threshold\":2}").header("Authorization", ORGANIZER)),
+                400, "threshold");
+        send(put("admin/api/elections/" + election + "/trustees", "{\"trustees\":[\"" + String.join("\",\"", trustees)
+                + "\"],\"threshold\":2}").header("Authorization", ORGANIZER));
+        for (String trustee : trustees) {
+            send(put("admin/api/trustee/elections/" + election + "/passphrase",
+                    "{\"passphrase\":\"passphrase of " + trustee + "\"}").header("Authorization", trusteeAuth(trustee)));
+        }
+        java.time.Instant opens = java.time.Instant.now().plusSeconds(25);
+        java.time.Instant closes = opens.plusSeconds(30);
+        assertEquals(200, send(put("admin/api/elections/" + election + "/schedule", "{\"votingOpensAt\":\"" + opens
+                + "\",\"votingClosesAt\":\"" + closes + "\"}").header("Authorization", ORGANIZER)).statusCode());
+        String fingerprint = json.readTree(send(asOrganizer(post("admin/api/elections/" + election + "/seal/proposal", "")))
+                .body()).get("fingerprint").asText();
+        HttpResponse<String> sealed = send(post("admin/api/bailiff/elections/" + election + "/seal",
+                "{\"fingerprint\":\"" + fingerprint + "\"}").header("Authorization", bailiff));
+        assertEquals(200, sealed.statusCode(), sealed.body());
+
+        JsonNode box = json.readTree(send(get("api/elections/" + election + "/box")).body());
+        assertEquals(44, box.get("electionPublicKey").asText().length(), "a 32-byte X25519 key, published at the seal");
+        Map<String, String> shares = new TreeMap<>();
+        for (String trustee : trustees) {
+            HttpResponse<String> share = send(post("admin/api/trustee/elections/" + election + "/share/download", "")
+                    .header("Authorization", trusteeAuth(trustee)));
+            assertEquals(200, share.statusCode(), share.body());
+            shares.put(trustee, share.body());
+        }
+        assertProblem(send(post("admin/api/trustee/elections/" + election + "/share/download", "")
+                .header("Authorization", trusteeAuth(trustees.get(0)))), 409, "share");
+        assertEquals(403, send(post("admin/api/trustee/elections/" + election + "/share/download", "")
+                .header("Authorization", ORGANIZER)).statusCode(), "only a trustee downloads a share");
+
+        assertProblem(send(bring(election, trustees.get(1), "rehearsal", shares.get(trustees.get(0)), "passphrase of "
+                + trustees.get(0))), 400, "share");
+        assertEquals("GATHERING", json.readTree(send(bring(election, trustees.get(0), "rehearsal",
+                shares.get(trustees.get(0)), "passphrase of " + trustees.get(0))).body()).get("status").asText());
+        assertProblem(send(bring(election, trustees.get(2), "rehearsal", shares.get(trustees.get(2)), "a wrong passphrase")),
+                400, "passphrase");
+        HttpResponse<String> rehearsed = send(bring(election, trustees.get(2), "rehearsal", shares.get(trustees.get(2)),
+                "passphrase of " + trustees.get(2)));
+        assertEquals("REHEARSAL_PASSED", json.readTree(rehearsed.body()).get("status").asText(), rehearsed.body());
+
+        waitForState(election, "VOTING", opens.plusSeconds(20));
+        send(asOrganizer(post("admin/api/notifications/outbox/dispatch", "")));
+        List<String> credentials = new ArrayList<>();
+        Pattern link = Pattern.compile("vote\\.html#e=" + election + "&c=([A-Za-z0-9_-]{22})");
+        for (JsonNode message : json.readTree(send(asOrganizer(get("admin/api/notifications/outbox?limit=200"))).body())) {
+            Matcher found = link.matcher(message.path("text").asText());
+            if (message.get("template").asText().equals("voting.opened") && found.find()) {
+                credentials.add(found.group(1));
+            }
+        }
+        assertEquals(3, credentials.size(), "every voter got their link");
+
+        List<String> receipts = new ArrayList<>();
+        String[][] ballots = {{"Très bien", "Passable", "Insuffisant"}, {"Bien", "Très bien", "Passable"}};
+        for (int v = 0; v < 2; v++) {
+            String credential = credentials.get(v);
+            assertEquals(202, send(post("api/elections/" + election + "/ballot/code",
+                    "{\"credential\":\"" + credential + "\"}")).statusCode());
+            String code = latestConsoleCode();
+            assertProblem(send(post("api/elections/" + election + "/ballots", "{\"credential\":\"" + credential
+                    + "\",\"code\":\"" + code + "\",\"grades\":[\"Bien\",\"Bien\"]}")), 400, "grades");
+            assertProblem(send(post("api/elections/" + election + "/ballots", "{\"credential\":\"" + credential
+                    + "\",\"code\":\"" + code + "\",\"grades\":[\"Bien\",\"Génial\",\"Bien\"]}")), 400, "grades[1]");
+            HttpResponse<String> cast = send(post("api/elections/" + election + "/ballots", "{\"credential\":\""
+                    + credential + "\",\"code\":\"" + code + "\",\"grades\":[\"" + String.join("\",\"", ballots[v]) + "\"]}"));
+            assertEquals(201, cast.statusCode(), cast.body());
+            receipts.add(json.readTree(cast.body()).get("receipt").asText());
+            assertProblem(send(post("api/elections/" + election + "/ballots", "{\"credential\":\"" + credential
+                    + "\",\"code\":\"" + code + "\",\"grades\":[\"Bien\",\"Bien\",\"Bien\"]}")), 409, "credential");
+        }
+        assertProblem(send(post("api/elections/" + election + "/ballots", "{\"credential\":\"" + "A".repeat(22)
+                + "\",\"code\":\"123456\",\"grades\":[\"Bien\",\"Bien\",\"Bien\"]}")), 400, "credential");
+        JsonNode turnout = json.readTree(send(get("api/elections/" + election + "/turnout")).body());
+        assertEquals(2, turnout.get("ballots").asLong());
+        assertEquals(3, turnout.get("rollSize").asLong());
+        assertEquals("66.67", turnout.get("percent").asText());
+        assertEquals(200, send(get("api/elections/" + election + "/receipts/" + receipts.get(0))).statusCode());
+        assertProblem(send(get("api/elections/" + election + "/receipts/" + "0".repeat(64))), 404, "receipt");
+        assertEquals(404, send(get("api/elections/" + election + "/result")).statusCode(), "no result before the count");
+
+        waitForState(election, "CLOSED", closes.plusSeconds(20));
+        assertProblem(send(post("api/elections/" + election + "/ballots", "{\"credential\":\"" + credentials.get(2)
+                + "\",\"code\":\"123456\",\"grades\":[\"Bien\",\"Bien\",\"Bien\"]}")), 409, "state");
+        JsonNode chained = json.readTree(send(get("api/elections/" + election + "/receipts/" + receipts.get(1))).body());
+        assertEquals("IN_BOX", chained.get("status").asText(), "the close chains every ballot");
+        JsonNode checkpoints = json.readTree(send(get("api/elections/" + election + "/box")).body()).get("checkpoints");
+        assertEquals(2, checkpoints.get(checkpoints.size() - 1).get("ballots").asLong(), "the last checkpoint covers all");
+
+        assertEquals("GATHERING", json.readTree(send(bring(election, trustees.get(1), "count", shares.get(trustees.get(1)),
+                "passphrase of " + trustees.get(1))).body()).get("status").asText());
+        HttpResponse<String> counting = send(bring(election, trustees.get(2), "count", shares.get(trustees.get(2)),
+                "passphrase of " + trustees.get(2)));
+        assertEquals("COUNTING", json.readTree(counting.body()).get("status").asText(), counting.body());
+        waitForState(election, "COUNTED", java.time.Instant.now().plusSeconds(30));
+        assertEquals("DONE", json.readTree(send(asOrganizer(get("admin/api/elections/" + election + "/count"))).body())
+                .get("status").asText());
+        assertEquals(403, send(post("admin/api/elections/" + election + "/publish", "").header("Authorization", bailiff))
+                .statusCode(), "only an organizer publishes");
+        assertEquals(200, send(asOrganizer(post("admin/api/elections/" + election + "/publish", ""))).statusCode());
+
+        JsonNode result = json.readTree(send(get("api/elections/" + election + "/result")).body());
+        assertEquals(2, result.get("ballots").asLong(), result.toString());
+        HttpResponse<byte[]> record = http.send(get("api/elections/" + election + "/record").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, record.statusCode());
+        org.openprimary.tally.control.RecordReport report = org.openprimary.tally.control.RecordVerifier.verify(
+                new java.io.ByteArrayInputStream(record.body()));
+        assertTrue(report.verified(), report.toString());
+        String tampered = new String(record.body(), StandardCharsets.UTF_8).replaceFirst("\"ballots\"\\s*:\\s*\\[\\s*\\[",
+                "\"ballots\":[[4,4,4],[");
+        assertFalse(org.openprimary.tally.control.RecordVerifier.verify(new java.io.ByteArrayInputStream(
+                tampered.getBytes(StandardCharsets.UTF_8))).verified(), "an added ballot is caught");
+    }
+
+    /** Makes {@code count} trustee accounts, names them with threshold 1 (or 2), each chooses a passphrase. */
+    private List<String> trustees(String election, String organizer, String tag, int count) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String name = "trustee-" + tag + "-" + i;
+            trusteePasswords.put(name, account(name, "TRUSTEE"));
+            names.add(name);
+        }
+        HttpResponse<String> named = send(put("admin/api/elections/" + election + "/trustees", "{\"trustees\":[\""
+                + String.join("\",\"", names) + "\"],\"threshold\":" + Math.min(2, count) + "}")
+                .header("Authorization", organizer));
+        assertEquals(200, named.statusCode(), named.body());
+        for (String name : names) {
+            HttpResponse<String> chosen = send(put("admin/api/trustee/elections/" + election + "/passphrase",
+                    "{\"passphrase\":\"passphrase of " + name + "\"}").header("Authorization", trusteeAuth(name)));
+            assertEquals(200, chosen.statusCode(), chosen.body());
+        }
+        return names;
+    }
+
+    private final Map<String, String> trusteePasswords = new TreeMap<>();
+
+    private String trusteeAuth(String trustee) {
+        return trusteePasswords.get(trustee);
+    }
+
+    private String account(String username, String role) throws Exception {
+        HttpResponse<String> created = send(asOrganizer(post("admin/api/accounts",
+                "{\"username\":\"" + username + "\",\"roles\":[\"" + role + "\"]}")));
+        assertEquals(201, created.statusCode(), created.body());
+        return basic(username, json.readTree(created.body()).get("password").asText());
+    }
+
+    private HttpRequest.Builder bring(String election, String trustee, String purpose, String share, String passphrase)
+            throws IOException {
+        String body = json.writeValueAsString(Map.of("purpose", purpose, "share", share, "passphrase", passphrase));
+        return post("admin/api/trustee/elections/" + election + "/shares", body).header("Authorization", trusteeAuth(trustee));
+    }
+
+    private void waitForState(String election, String state, java.time.Instant deadline) throws Exception {
+        String seen = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            seen = json.readTree(send(asOrganizer(get("admin/api/elections/" + election))).body()).get("state").asText();
+            if (seen.equals(state)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("election " + election + " is " + seen + ", not " + state);
+    }
+
+    private String consoleCode(String phone) throws Exception {
+        String digits = phone.replace(" ", "");
+        String masked = "+33*******" + digits.substring(digits.length() - 2);
+        for (JsonNode sent : json.readTree(send(asOrganizer(get("admin/api/console/codes"))).body())) {
+            if (sent.get("phone").asText().equals(masked) && !sent.get("used").asBoolean()) {
+                return sent.get("code").asText();
+            }
+        }
+        throw new AssertionError("no code was sent to " + masked);
+    }
+
+    private String latestConsoleCode() throws Exception {
+        return json.readTree(send(asOrganizer(get("admin/api/console/codes"))).body()).get(0).get("code").asText();
+    }
+
+    private static HttpRequest.Builder put(String path, String body) {
+        return HttpRequest.newBuilder(BASE.resolve(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String field) throws IOException {

@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.openprimary.voting.boundary.DraftElection;
+import org.openprimary.voting.boundary.CountView;
 import org.openprimary.voting.boundary.ElectionService;
+import org.openprimary.voting.boundary.ResultService;
+import org.openprimary.voting.boundary.TrusteeView;
 import org.openprimary.voting.boundary.ElectionView;
 import org.openprimary.voting.boundary.SealView;
 
@@ -29,6 +32,9 @@ public class ElectionsAdminResource {
 
     @EJB
     ElectionService elections;
+
+    @EJB
+    ResultService results;
 
     @Context
     SecurityContext security;
@@ -101,12 +107,53 @@ public class ElectionsAdminResource {
         return elections.proposeSeal(id, organizer());
     }
 
+    @PUT
+    @Path("{id}/trustees")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Name the trustees (accounts with the trustee role) and how many of them are needed to count")
+    public List<TrusteeView> nameTrustees(@PathParam("id") String id, Trustees request) {
+        return elections.nameTrustees(id, request == null ? null : request.trustees(),
+                request == null ? null : request.threshold(), organizer());
+    }
+
+    @GET
+    @Path("{id}/trustees")
+    @Operation(summary = "The trustees and where each stands (passphrase chosen, share downloaded)")
+    public List<TrusteeView> trustees(@PathParam("id") String id) {
+        return elections.trusteeViews(id);
+    }
+
+    @GET
+    @Path("{id}/opening/checklist")
+    @Operation(summary = "What keeps voting from opening (the rehearsal, the time)")
+    public Checklist openingChecklist(@PathParam("id") String id) {
+        return new Checklist(results.missingBeforeOpening(id));
+    }
+
+    @GET
+    @Path("{id}/count")
+    @Operation(summary = "The count's progress: ballots decrypted of the total, or why it stopped")
+    public CountView count(@PathParam("id") String id) {
+        return results.count(id);
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Operation(summary = "COUNTED -> PUBLISHED: the result and the public record are published; registrants are told")
+    public ElectionView publish(@PathParam("id") String id) {
+        return results.publish(id, organizer());
+    }
+
     private String organizer() {
         return security.getUserPrincipal().getName();
     }
 
     /** What is missing before the next step; empty when nothing is. */
     public record Checklist(List<String> missing) {
+    }
+
+    /** The trustees, in order, and the threshold. */
+    public record Trustees(List<String> trustees, Integer threshold) {
     }
 
     /** When voting opens and closes. */

@@ -19,23 +19,23 @@ public class CountProgress {
 
     private final Map<String, Status> counts = new ConcurrentHashMap<>();
 
-    void started(String election, Instant at) {
+    public void started(String election, Instant at) {
         counts.put(election, new Status("RUNNING", 0, 0, at, null, null));
     }
 
-    void total(String election, long total) {
+    public void total(String election, long total) {
         counts.computeIfPresent(election, (e, s) -> new Status(s.status(), 0, total, s.startedAt(), null, null));
     }
 
-    void decrypted(String election, long decrypted) {
+    public void decrypted(String election, long decrypted) {
         counts.computeIfPresent(election, (e, s) -> new Status(s.status(), decrypted, s.total(), s.startedAt(), null, null));
     }
 
-    void done(String election, Instant at) {
+    public void done(String election, Instant at) {
         counts.computeIfPresent(election, (e, s) -> new Status("DONE", s.total(), s.total(), s.startedAt(), at, null));
     }
 
-    void failed(String election, String reason) {
+    public void failed(String election, String reason) {
         counts.computeIfPresent(election, (e, s) -> new Status("FAILED", s.decrypted(), s.total(), s.startedAt(),
                 null, reason));
     }

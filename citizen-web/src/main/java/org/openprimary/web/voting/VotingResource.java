@@ -1,0 +1,103 @@
+package org.openprimary.web.voting;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.openprimary.voting.boundary.BoxView;
+import org.openprimary.voting.boundary.ReceiptView;
+import org.openprimary.voting.boundary.ResultService;
+import org.openprimary.voting.boundary.TurnoutView;
+import org.openprimary.voting.boundary.VotingService;
+
+/**
+ * Voting for citizens, and what anyone can check: a voter asks for a code and casts a ballot with
+ * the credential of their voting link; anyone reads the turnout, the box's signed checkpoints, a
+ * receipt's place in the box and, once published, the result and the public record.
+ */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class VotingResource {
+
+    @EJB
+    VotingService voting;
+
+    @EJB
+    ResultService results;
+
+    @POST
+    @Path("elections/{id}/ballot/code")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send the voter a code to confirm their ballot: {credential, channel: sms|call}")
+    public Response code(@PathParam("id") String id, CodeRequest request) {
+        voting.requestCode(id, request == null ? null : request.credential(), request == null ? null : request.channel());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("elections/{id}/ballots")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cast a ballot: {credential, code, grades: one grade name per candidate, in ballot order};"
+            + " the answer is the receipt")
+    public Response cast(@PathParam("id") String id, Ballot ballot) {
+        ReceiptView receipt = voting.cast(id, ballot == null ? null : ballot.credential(),
+                ballot == null ? null : ballot.code(), ballot == null ? null : ballot.grades());
+        return Response.status(Response.Status.CREATED).entity(receipt).build();
+    }
+
+    @GET
+    @Path("elections/{id}/receipts/{receipt}")
+    @Operation(summary = "Whether a ballot with this receipt is in the box, and where")
+    public ReceiptView receipt(@PathParam("id") String id, @PathParam("receipt") String receipt) {
+        return voting.receipt(id, receipt);
+    }
+
+    @GET
+    @Path("elections/{id}/turnout")
+    @Operation(summary = "Live turnout: ballots in the box and their share of the roll")
+    public TurnoutView turnout(@PathParam("id") String id) {
+        return voting.turnout(id);
+    }
+
+    @GET
+    @Path("elections/{id}/box")
+    @Operation(summary = "The ballot box: the election's public key, the checkpoint signing key, the signed checkpoints")
+    public BoxView box(@PathParam("id") String id) {
+        return voting.publicBox(id);
+    }
+
+    @GET
+    @Path("elections/{id}/result")
+    @Operation(summary = "The published result (openprimary-tally-result/1)")
+    public Response result(@PathParam("id") String id) {
+        return Response.ok(results.publishedResult(id), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("elections/{id}/record")
+    @Operation(summary = "The public record (openprimary-record/1): check it with `tally verify`")
+    public Response record(@PathParam("id") String id) {
+        results.requirePublished(id);
+        StreamingOutput body = out -> results.writeRecord(id, out);
+        return Response.ok(body, MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"record-" + id + ".json\"").build();
+    }
+
+    /** A request for a voting code. */
+    public record CodeRequest(String credential, String channel) {
+    }
+
+    /** A ballot as the page sends it. */
+    public record Ballot(String credential, String code, List<String> grades) {
+    }
+}
