@@ -71,7 +71,7 @@ public class Counting {
         progress.started(election, clock.instant());
         try {
             count(election, privateKey);
-        } catch (CountFailedException e) {
+        } catch (BoxAudit.CountFailedException e) {
             LOG.severe(() -> "The count of election " + election + " stopped: " + e.getMessage());
             progress.failed(election, e.getMessage());
             throw new CountRolledBack(e.getMessage());
@@ -84,11 +84,11 @@ public class Counting {
         }
     }
 
-    void count(String electionId, byte[] privateKey) throws CountFailedException {
+    void count(String electionId, byte[] privateKey) throws BoxAudit.CountFailedException {
         Election election = em.find(Election.class, electionId, LockModeType.PESSIMISTIC_WRITE);
         String document = election.sealDocument().orElseThrow();
         if (!sha256(document).equals(election.sealFingerprint().orElseThrow())) {
-            throw new CountFailedException("the seal document does not match its fingerprint: the seal was altered");
+            throw new BoxAudit.CountFailedException("the seal document does not match its fingerprint: the seal was altered");
         }
         String genesis = election.boxGenesis().orElseThrow();
         box.chain(electionId, genesis);
@@ -97,7 +97,11 @@ public class Counting {
         int grades = election.scale().names().size();
         long total = box.last(electionId).map(BallotBox.Entry::position).orElse(0L);
         if (total > Integer.MAX_VALUE / candidates) {
-            throw new CountFailedException("too many ballots for one count: " + total);
+            throw new BoxAudit.CountFailedException("too many ballots for one count: " + total);
+        }
+        if (total > election.rollSize().orElse(0L)) {
+            throw new BoxAudit.CountFailedException("the box holds " + total + " ballots, more than the "
+                    + election.rollSize().orElse(0L) + " voters on the sealed roll");
         }
         progress.total(electionId, total);
         Map<Long, BallotBox.Checkpoint> checkpoints = new HashMap<>();
@@ -105,100 +109,33 @@ public class Counting {
             checkpoints.put(c.ballots(), c);
         }
         String signingKey = election.signingPublicKey().orElse(signer.publicKey());
-        byte[] ballots = new byte[(int) total * candidates];
-        BallotCrypto.Opener opener = new BallotCrypto.Opener(electionId, privateKey);
-        String head = genesis;
-        checkCheckpoint(electionId, checkpoints.remove(0L), 0, head, signingKey);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT position, encrypted, receipt, head"
-                        + " FROM voting.box_entry WHERE election_id = ? ORDER BY position")) {
-            select.setFetchSize(CHUNK);
-            select.setString(1, electionId);
-            try (ResultSet rows = select.executeQuery()) {
-                long expected = 0;
-                while (rows.next()) {
-                    long position = rows.getLong(1);
-                    byte[] encrypted = rows.getBytes(2);
-                    String receipt = rows.getString(3).strip();
-                    expected++;
-                    if (position != expected) {
-                        throw new CountFailedException("the box has a gap: position " + expected + " is missing");
-                    }
-                    if (!BoxChain.receipt(encrypted).equals(receipt)) {
-                        throw new CountFailedException("the ballot at position " + position + " does not match its receipt");
-                    }
-                    head = BoxChain.next(head, position, receipt);
-                    if (!head.equals(rows.getString(4).strip())) {
-                        throw new CountFailedException("the box's chain breaks at position " + position);
-                    }
-                    BallotBox.Checkpoint checkpoint = checkpoints.remove(position);
-                    if (checkpoint != null) {
-                        checkCheckpoint(electionId, checkpoint, position, head, signingKey);
-                    }
-                    byte[] ballot;
-                    try {
-                        ballot = opener.decrypt(encrypted);
-                    } catch (BallotCrypto.UndecryptableBallotException e) {
-                        throw new CountFailedException("the ballot at position " + position + ": " + e.getMessage());
-                    }
-                    if (ballot.length != candidates) {
-                        throw new CountFailedException("the ballot at position " + position + " grades " + ballot.length
-                                + " candidates, not " + candidates);
-                    }
-                    for (byte grade : ballot) {
-                        if (grade < 0 || grade >= grades) {
-                            throw new CountFailedException("the ballot at position " + position + " has a grade off the scale");
-                        }
-                    }
-                    System.arraycopy(ballot, 0, ballots, (int) (position - 1) * candidates, candidates);
-                    Arrays.fill(ballot, (byte) 0);
-                    if (position % CHUNK == 0) {
-                        progress.decrypted(electionId, position);
-                    }
-                }
-                if (expected != total) {
-                    throw new CountFailedException("the box holds " + expected + " ballots, its last position says " + total);
-                }
-            }
+        byte[] ballots;
+        try (Connection connection = dataSource.getConnection()) {
+            ballots = BoxAudit.audit(connection, electionId, genesis, checkpoints, signingKey, privateKey,
+                    candidates, grades, total, done -> progress.decrypted(electionId, done));
         } catch (SQLException e) {
             throw new IllegalStateException("the box could not be read", e);
-        } finally {
-            opener.forget();
         }
         progress.decrypted(electionId, total);
         if (!checkpoints.isEmpty()) {
-            throw new CountFailedException("checkpoints for " + checkpoints.keySet() + " ballots match no place in the box");
+            throw new BoxAudit.CountFailedException("checkpoints for " + checkpoints.keySet() + " ballots match no place in the box");
         }
         long marks = box.marks(electionId);
         if (marks != total) {
-            throw new CountFailedException("the box holds " + total + " ballots but " + marks + " voters are marked as"
+            throw new BoxAudit.CountFailedException("the box holds " + total + " ballots but " + marks + " voters are marked as"
                     + " having voted");
         }
         shuffle(ballots, candidates);
         ResultView result = results.countBallots(electionId, election.scale().names(), candidates,
                 election.candidateNames(), ballots);
         if (result.ballots().longValueExact() != total) {
-            throw new CountFailedException("the result counts " + result.ballots() + " ballots, the box " + total);
+            throw new BoxAudit.CountFailedException("the result counts " + result.ballots() + " ballots, the box " + total);
         }
         keep(electionId, ballots, candidates);
         Arrays.fill(ballots, (byte) 0);
         election.counted(result.json(), clock);
         progress.done(electionId, clock.instant());
         LOG.info(() -> "Election " + electionId + " counted: " + total + " ballots, box and seal verified");
-    }
-
-    private void checkCheckpoint(String election, BallotBox.Checkpoint checkpoint, long position, String head,
-            String signingKey) throws CountFailedException {
-        if (checkpoint == null) {
-            return;
-        }
-        if (!checkpoint.head().equals(head)) {
-            throw new CountFailedException("the checkpoint of " + position + " ballots does not match the box");
-        }
-        if (!BoxChain.signatureValid(BoxChain.checkpointText(election, checkpoint.ballots(), checkpoint.head(),
-                checkpoint.at()), checkpoint.signature(), signingKey)) {
-            throw new CountFailedException("the signature of the checkpoint of " + position + " ballots is not valid");
-        }
     }
 
     /** Fisher-Yates over whole ballots, so the kept order says nothing of the box's. */
@@ -241,16 +178,6 @@ public class Counting {
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
-
-    /** A check of the count failed: nothing is counted. */
-    static final class CountFailedException extends Exception {
-
-        private static final long serialVersionUID = 1L;
-
-        CountFailedException(String message) {
-            super(message);
         }
     }
 

@@ -71,7 +71,7 @@ class ElectionServiceContainerTest {
 
     @Test
     void theSchemaWasMigratedAtStartUp() {
-        assertEquals("3", schema.status().version());
+        assertEquals("4", schema.status().version());
     }
 
     @Test
@@ -91,6 +91,40 @@ class ElectionServiceContainerTest {
         assertEquals("REGISTRATION_OPENED", ledger.get(0).kind());
         assertEquals(opened.registrationOpenedAt(), ledger.get(0).recordedAt());
         assertEquals(0, registration.rollSize(UUID.fromString(draft.id())));
+    }
+
+    @EJB
+    CastProbe casts;
+
+    @Test
+    void oneVoterCastingFromEightDevicesAtTheSameInstantGetsOneMarkAndOneBallot() throws Exception {
+        ElectionView election = elections.draft(DraftElection.of("Primaire", List.of("Alice"), null), "test");
+        UUID voter = UUID.randomUUID();
+        casts.addVoter(election.id(), voter, "c".repeat(63) + "0");
+        int devices = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(devices);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(devices);
+        List<java.util.concurrent.Future<Boolean>> outcomes = new java.util.ArrayList<>();
+        for (int d = 0; d < devices; d++) {
+            byte[] ballot = new byte[] {(byte) d, 1, 2, 3};
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    casts.cast(election.id(), voter, ballot);
+                    return true;
+                } catch (jakarta.ejb.EJBException | ConflictException e) {
+                    return false;
+                }
+            }));
+        }
+        int accepted = 0;
+        for (java.util.concurrent.Future<Boolean> outcome : outcomes) {
+            accepted += outcome.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, accepted, "one device's ballot is accepted, the others are told the voter has voted");
+        assertEquals(1, casts.marks(election.id()));
+        assertEquals(1, casts.ballots(election.id()), "never a ballot without its mark, nor a mark without its ballot");
     }
 
     @Test
