@@ -103,7 +103,7 @@ public final class Launcher {
         URI base = URI.create("http://localhost:" + httpPort + "/");
         waitUntilReady(base.resolve("health/ready"), Duration.ofSeconds(120));
 
-        String seeded = new DemoSeed(base, adminUser, adminPassword).seedIfEmpty();
+        String seeded = new DemoSeed(base, adminUser, adminPassword).seedIfEmpty(dataDir.resolve("demo-accounts"));
         if (seeded != null) {
             log("Seeded the demo election " + seeded);
         }
@@ -115,6 +115,7 @@ public final class Launcher {
                 "  Public API       " + base + "api/elections",
                 "  Admin API        " + base + "admin/api/elections",
                 "  Admin sign-in    user '" + adminUser + "', password '" + adminPassword + "'",
+                "  Other accounts   bailiff, trustee-1..3: passwords in " + dataDir.resolve("demo-accounts"),
                 "  Health, metrics  " + base + "health/ready  " + base + "metrics  " + base + "openapi",
                 "  Database         " + dbDescription,
                 "Press Ctrl-C to stop.",

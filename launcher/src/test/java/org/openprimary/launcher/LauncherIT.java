@@ -58,6 +58,14 @@ class LauncherIT {
             String password = Files.readString(passwordFile).strip();
             assertTrue(password.length() >= 12);
             assertEquals(200, get("admin/api/elections", basic("organizer", password)).statusCode());
+            Path accounts = home.resolve(".openprimary/demo-accounts");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(accounts)));
+            String trustee = Files.readAllLines(accounts).stream().filter(l -> l.startsWith("trustee-2 ")).findFirst()
+                    .orElseThrow().split(" ")[1];
+            String election = open.get(0).get("id").asText();
+            JsonNode trustees = json.readTree(get("admin/api/elections/" + election + "/trustees",
+                    basic("trustee-2", trustee)).body());
+            assertEquals(3, trustees.size(), "the demo election has three trustees, the seed's accounts");
             assertTrue(Files.isDirectory(home.resolve(".openprimary/postgres")), "the data stays in .openprimary/");
             assertFalse(get("", null).headers().firstValue("Server").isPresent(), "the server does not name itself");
         } finally {

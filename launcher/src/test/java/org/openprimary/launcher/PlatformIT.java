@@ -492,6 +492,52 @@ class PlatformIT {
                 tampered.getBytes(StandardCharsets.UTF_8))).verified(), "an added ballot is caught");
     }
 
+    @Test
+    void aLostShareIsReplacedByANewKeyBeforeTheOpeningAndOldSharesNoLongerCount() throws Exception {
+        String bailiff = account("bailiff-lost", "BAILIFF");
+        String election = json.readTree(send(asOrganizer(post("admin/api/elections",
+                "{\"title\":\"Primaire clé perdue\",\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"PHONE\"]}")))
+                .body()).get("id").asText();
+        send(asOrganizer(post("admin/api/elections/" + election + "/open-registration", "")));
+        JsonNode registered = json.readTree(send(post("api/elections/" + election + "/registrants",
+                "{\"firstName\":\"L\",\"lastName\":\"Ost\",\"phone\":\"06 11 22 33 74\",\"charterVersion\":\"1\","
+                        + "\"privacyVersion\":\"1\"}")).body());
+        send(post("api/registrants/" + registered.get("id").asText() + "/phone/verify", "{\"code\":\""
+                + consoleCode("06 11 22 33 74") + "\"}").header("Authorization", "Bearer " + registered.get("resumeToken").asText()));
+        List<String> trustees = trustees(election, ORGANIZER, "lost", 3);
+        send(put("admin/api/elections/" + election + "/schedule", "{\"votingOpensAt\":\"2099-01-14T08:00:00+01:00\","
+                + "\"votingClosesAt\":\"2099-01-17T17:00:00+01:00\"}").header("Authorization", ORGANIZER));
+        String fingerprint = json.readTree(send(asOrganizer(post("admin/api/elections/" + election + "/seal/proposal", "")))
+                .body()).get("fingerprint").asText();
+        send(post("admin/api/bailiff/elections/" + election + "/seal", "{\"fingerprint\":\"" + fingerprint + "\"}")
+                .header("Authorization", bailiff));
+        String oldKey = json.readTree(send(get("api/elections/" + election + "/box")).body()).get("electionPublicKey").asText();
+        String oldShare = send(post("admin/api/trustee/elections/" + election + "/share/download", "")
+                .header("Authorization", trusteeAuth(trustees.get(0)))).body();
+
+        // Trustee 3 lost their share and their passphrase: a new passphrase, then the bailiff has the key made anew.
+        assertEquals(200, send(put("admin/api/trustee/elections/" + election + "/passphrase",
+                "{\"passphrase\":\"a brand new passphrase\"}").header("Authorization", trusteeAuth(trustees.get(2))))
+                .statusCode());
+        assertEquals(403, send(asOrganizer(post("admin/api/bailiff/elections/" + election + "/key/reissue", "")))
+                .statusCode(), "only the bailiff has the key made anew");
+        HttpResponse<String> reissued = send(post("admin/api/bailiff/elections/" + election + "/key/reissue", "")
+                .header("Authorization", bailiff));
+        assertEquals(200, reissued.statusCode(), reissued.body());
+        String newKey = json.readTree(send(get("api/elections/" + election + "/box")).body()).get("electionPublicKey").asText();
+        assertFalse(newKey.equals(oldKey), "a new election key is published");
+
+        assertProblem(send(bring(election, trustees.get(0), "rehearsal", oldShare, "passphrase of " + trustees.get(0))),
+                400, "share");
+        String first = send(post("admin/api/trustee/elections/" + election + "/share/download", "")
+                .header("Authorization", trusteeAuth(trustees.get(0)))).body();
+        String third = send(post("admin/api/trustee/elections/" + election + "/share/download", "")
+                .header("Authorization", trusteeAuth(trustees.get(2)))).body();
+        send(bring(election, trustees.get(0), "rehearsal", first, "passphrase of " + trustees.get(0)));
+        HttpResponse<String> rehearsed = send(bring(election, trustees.get(2), "rehearsal", third, "a brand new passphrase"));
+        assertEquals("REHEARSAL_PASSED", json.readTree(rehearsed.body()).get("status").asText(), rehearsed.body());
+    }
+
     /** Makes {@code count} trustee accounts, names them with threshold 1 (or 2), each chooses a passphrase. */
     private List<String> trustees(String election, String organizer, String tag, int count) throws Exception {
         List<String> names = new ArrayList<>();
