@@ -35,6 +35,14 @@ public class BailiffResource {
                 request == null ? null : request.fingerprint());
     }
 
+    @POST
+    @Path("elections/{id}/key/reissue")
+    @Operation(summary = "Before the opening, when a trustee lost their share: make the election key anew; every"
+            + " trustee downloads a new share and the rehearsal is held again")
+    public java.util.List<org.openprimary.voting.boundary.TrusteeView> reissueKey(@PathParam("id") String id) {
+        return elections.reissueKey(id, security.getUserPrincipal().getName());
+    }
+
     /** The fingerprint the bailiff read on the proposed seal. */
     public record Confirmation(String fingerprint) {
     }

@@ -54,6 +54,9 @@ public class ElectionService {
     @EJB
     AdminAccounts accounts;
 
+    @EJB
+    org.openprimary.voting.control.KeyCeremonies ceremonies;
+
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Creates a draft election after checking every field of the request. */
@@ -188,6 +191,24 @@ public class ElectionService {
         } finally {
             key.destroy();
         }
+    }
+
+    /**
+     * A bailiff has the election key made anew, between the seal and the opening, when a trustee
+     * lost their share (or their passphrase, after choosing a new one): no ballot exists yet, so
+     * nothing is lost. Every trustee gets a new share to download; old shares no longer count, and
+     * the rehearsal must be held again.
+     */
+    public List<TrusteeView> reissueKey(String id, String bailiff) {
+        Election election = locked(ElectionId.parse(id));
+        String old = election.electionPublicKey().orElse("none");
+        election.discardKey();
+        em.flush();
+        makeElectionKey(election);
+        ceremonies.forget(election.id().toString());
+        LOG.warning(() -> "The key of election " + id + " was made anew by bailiff " + bailiff + " (old public key "
+                + old + ", new " + election.electionPublicKey().orElse("") + "): every trustee must download a new share");
+        return trustees(election).stream().map(TrusteeView::of).toList();
     }
 
     /**

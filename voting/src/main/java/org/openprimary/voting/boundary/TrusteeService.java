@@ -55,8 +55,9 @@ public class TrusteeService {
     /** A trustee chooses (or, before the seal, changes) their passphrase; only its public key is kept. */
     public TrusteeView choosePassphrase(String electionId, String username, String passphrase) {
         Election election = load(electionId);
-        if (election.registrationClosed()) {
-            throw new ConflictException("state", "the seal is proposed: passphrases can no longer change");
+        if (!election.acceptsPassphrases()) {
+            throw new ConflictException("state", "passphrases are chosen before the seal, or before the opening to"
+                    + " replace a lost share; the election is " + election.state());
         }
         Trustee trustee = trustee(election, username, true);
         char[] secret = passphrase == null ? null : passphrase.toCharArray();
@@ -187,15 +188,19 @@ public class TrusteeService {
                     + file.getInt("position", -1));
         }
         byte[] sealed;
+        byte[] salt;
         try {
             sealed = Base64.getDecoder().decode(file.getString("sealedShare", ""));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("share", "the share file is damaged (sealedShare)");
+            salt = Base64.getDecoder().decode(file.getString("salt", ""));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new InvalidInputException("share", "the share file is damaged (sealedShare or salt)");
         }
         char[] secret = passphrase == null ? new char[0] : passphrase.toCharArray();
         try {
-            TrusteeShares.Share share = TrusteeShares.open(sealed, trustee.position(), secret,
-                    trustee.salt().orElseThrow(), election.id().toString());
+            // The file's own salt: a passphrase changed since (to replace another share) does not strand it;
+            // the share's hash below proves it is the one issued.
+            TrusteeShares.Share share = TrusteeShares.open(sealed, trustee.position(), secret, salt,
+                    election.id().toString());
             if (!share.hash().equals(trustee.shareHash().orElse(""))) {
                 share.destroy();
                 throw new InvalidInputException("share", "this share is not the one issued to you");

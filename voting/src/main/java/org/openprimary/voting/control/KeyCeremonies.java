@@ -66,6 +66,14 @@ public class KeyCeremonies {
                 gathering.startedAt));
     }
 
+    /** Forgets (and overwrites) what was brought for an election, e.g. when its key is made anew. */
+    public synchronized void forget(String election) {
+        Gathering gathering = gatherings.remove(election);
+        if (gathering != null) {
+            gathering.wipe();
+        }
+    }
+
     /** Overwrites a set of shares once used. */
     public static void wipe(Map<Integer, byte[]> shares) {
         shares.values().forEach(s -> Arrays.fill(s, (byte) 0));

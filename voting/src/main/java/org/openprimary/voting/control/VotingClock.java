@@ -48,8 +48,13 @@ public class VotingClock {
     private final AtomicBoolean running = new AtomicBoolean();
     private long ticks;
 
+    @EJB
+    CheckpointSigner signer;
+
     @PostConstruct
     void start() {
+        // A production start without the signing key stops here, with the reason; the demo makes one.
+        LOG.info(() -> "Ballot box checkpoints are signed with the Ed25519 key " + signer.publicKey());
         long period = Math.max(1, tickSeconds) * 1000;
         timers.createIntervalTimer(period, period, new TimerConfig("openprimary voting clock", false));
     }

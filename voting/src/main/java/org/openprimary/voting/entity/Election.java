@@ -290,6 +290,27 @@ public class Election {
         keyGeneratedAt = clock.instant();
     }
 
+    /**
+     * Before voting opens, the election key can be made anew (a trustee lost their share): no
+     * ballot exists yet, so nothing encrypted to the old key is lost. The rehearsal must pass again.
+     */
+    public void discardKey() {
+        if (state != ElectionState.SEALED || votingOpenedAt != null) {
+            throw new ConflictException("state", "the election key can be made anew only between the seal and the"
+                    + " opening; the election is " + state);
+        }
+        electionPublicKey = null;
+        rehearsalBallot = null;
+        rehearsalPassedAt = null;
+        boxGenesis = null;
+        keyGeneratedAt = null;
+    }
+
+    /** Whether trustees may still choose a passphrase: before the proposal, or to replace a lost share before the opening. */
+    public boolean acceptsPassphrases() {
+        return registrationClosedAt == null || state == ElectionState.SEALED && votingOpenedAt == null;
+    }
+
     /** The trustees decrypted the test ballot: voting may open on time. */
     public void rehearsalPassed(Clock clock) {
         if (state != ElectionState.SEALED) {

@@ -69,17 +69,20 @@ public class Trustee {
         this.username = username;
     }
 
-    /** The trustee chose a passphrase; before the seal a new one replaces the old. */
+    /**
+     * The trustee chose a passphrase; a new one replaces the old (the election decides when that is
+     * allowed). A share already issued stays sealed to the old passphrase until the key is made anew.
+     */
     public void enrol(byte[] salt, byte[] publicKey, Clock clock) {
-        if (shareIssuedAt != null) {
-            throw new ConflictException("passphrase", "the share is issued: the passphrase can no longer change");
-        }
         this.salt = salt.clone();
         this.publicKey = publicKey.clone();
         this.enrolledAt = clock.instant();
     }
 
-    /** The trustee's share, sealed to their passphrase, waits for them to download it once. */
+    /**
+     * The trustee's share, sealed to their passphrase, waits for them to download it once (the share
+     * file carries the salt it was sealed under, so a later change of passphrase cannot strand it).
+     */
     public void issueShare(byte[] sealed, String hash, Clock clock) {
         if (publicKey == null) {
             throw new ConflictException("trustee", "trustee " + username + " has not chosen a passphrase");
