@@ -11,6 +11,8 @@ import java.util.Locale;
  * tally [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]   counting plain ballots and ranking through the results service (one thread)
  * tally-scale [CANDIDATES] [ITERATIONS]                ranking alone for 10^3 to 10^30 ballots (one thread)
  * registration [REGISTRATIONS] [WORKERS] [BASE_URL]    completed registrations per second against a running platform
+ * count [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]   the count of an encrypted, chained box in its own PostgreSQL
+ * cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT]     ballots cast per second against a running platform
  * </pre>
  */
 public final class Bench {
@@ -27,6 +29,11 @@ public final class Bench {
                     "organizer", password, arg(args, 1, 5000), arg(args, 2, 32)));
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("count")) {
+            System.out.println(CountBenchmark.run(arg(args, 1, 2_000_000), arg(args, 2, 10), arg(args, 3, 5),
+                    arg(args, 4, 3)));
+            return;
+        }
         if (args.length > 0 && args[0].equals("tally-scale")) {
             System.out.println(TallyBenchmark.rankScale(arg(args, 1, 1000), arg(args, 2, 9)));
             return;
@@ -34,7 +41,9 @@ public final class Bench {
         if (args.length == 0 || !args[0].equals("tally")) {
             System.err.println("usage: Bench tally [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]"
                     + " | Bench tally-scale [CANDIDATES] [ITERATIONS]"
-                    + " | Bench registration [REGISTRATIONS] [WORKERS] [BASE_URL]");
+                    + " | Bench registration [REGISTRATIONS] [WORKERS] [BASE_URL]"
+                    + " | Bench count [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]"
+                    + " | Bench cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT]");
             System.exit(2);
         }
         System.out.println(TallyBenchmark.countAndRank(arg(args, 1, 2_000_000), arg(args, 2, 10), arg(args, 3, 10),
