@@ -419,16 +419,21 @@ class PlatformIT {
         assertEquals("REHEARSAL_PASSED", json.readTree(rehearsed.body()).get("status").asText(), rehearsed.body());
 
         waitForState(election, "VOTING", opens.plusSeconds(20));
-        send(asOrganizer(post("admin/api/notifications/outbox/dispatch", "")));
-        List<String> credentials = new ArrayList<>();
         Pattern link = Pattern.compile("vote\\.html#e=" + election + "&c=([A-Za-z0-9_-]{22})");
-        for (JsonNode message : json.readTree(send(asOrganizer(get("admin/api/notifications/outbox?limit=200"))).body())) {
-            Matcher found = link.matcher(message.path("text").asText());
-            if (message.get("template").asText().equals("voting.opened") && found.find()) {
-                credentials.add(found.group(1));
+        List<String> credentials = new ArrayList<>();
+        java.time.Instant linksDeadline = java.time.Instant.now().plusSeconds(30);
+        while (credentials.size() < 3 && java.time.Instant.now().isBefore(linksDeadline)) {
+            send(asOrganizer(post("admin/api/notifications/outbox/dispatch", "")));
+            credentials.clear();
+            for (JsonNode message : json.readTree(send(asOrganizer(get("admin/api/notifications/outbox?limit=200")))
+                    .body())) {
+                Matcher found = link.matcher(message.path("text").asText());
+                if (message.get("template").asText().equals("voting.opened") && found.find()) {
+                    credentials.add(found.group(1));
+                }
             }
         }
-        assertEquals(3, credentials.size(), "every voter got their link");
+        assertEquals(3, credentials.size(), "every voter got their link (by SMS: they registered a phone)");
 
         List<String> receipts = new ArrayList<>();
         String[][] ballots = {{"Très bien", "Passable", "Insuffisant"}, {"Bien", "Très bien", "Passable"}};

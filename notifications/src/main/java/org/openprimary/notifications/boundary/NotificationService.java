@@ -123,6 +123,9 @@ public class NotificationService {
         Campaign campaign = new Campaign(draft.name().strip(), draft.channel().name(), draft.template(),
                 json(draft.parameters()), createdBy.substring(0, Math.min(100, createdBy.length())), clock.instant());
         em.persist(campaign);
+        // Written now, so that a caller adding recipients in the same transaction finds it (a locked
+        // find goes to the database).
+        em.flush();
         return campaign.id();
     }
 

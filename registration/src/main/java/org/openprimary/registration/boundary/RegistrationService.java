@@ -411,11 +411,14 @@ public class RegistrationService {
         if (window.isOpen()) {
             throw new ConflictException("state", "the roll is not frozen yet: registration is still open");
         }
-        return em.createNamedQuery(Registrant.FIND_ON_ROLL, Registrant.class)
+        // Only the five columns, not the entities: a national roll is hundreds of thousands of voters.
+        return em.createNamedQuery(Registrant.FIND_ON_ROLL, Object[].class)
                 .setParameter("election", electionId.toString())
                 .setParameter("onRoll", org.openprimary.registration.entity.RegistrantStatus.ON_ROLL)
                 .getResultStream()
-                .map(r -> new RollVoter(r.id(), r.firstName(), r.phone(), r.email(), r.language()))
+                .map(r -> new RollVoter(UUID.fromString((String) r[0]), (String) r[1],
+                        java.util.Optional.ofNullable((String) r[2]), java.util.Optional.ofNullable((String) r[3]),
+                        (String) r[4]))
                 .toList();
     }
 

@@ -29,7 +29,8 @@ import org.openprimary.registration.boundary.Factor;
 @NamedQuery(name = Registrant.FIND_BY_RESUME_TOKEN,
         query = "SELECT r FROM Registrant r WHERE r.resumeTokenHash = :hash")
 @NamedQuery(name = Registrant.FIND_ON_ROLL,
-        query = "SELECT r FROM Registrant r WHERE r.electionId = :election AND r.status = :onRoll ORDER BY r.id")
+        query = "SELECT r.id, r.firstName, r.phone, r.email, r.language FROM Registrant r"
+                + " WHERE r.electionId = :election AND r.status = :onRoll ORDER BY r.id")
 public class Registrant {
 
     public static final String FIND_ON_ROLL = "Registrant.findOnRoll";

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,10 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openprimary.notifications.boundary.CampaignDraft;
+import org.openprimary.notifications.boundary.CampaignRecipient;
 import org.openprimary.notifications.boundary.Channel;
 import org.openprimary.notifications.boundary.NotificationService;
-import org.openprimary.notifications.boundary.OutgoingMessage;
 import org.openprimary.registration.boundary.RegistrationService;
 import org.openprimary.registration.boundary.RollVoter;
 import org.openprimary.tally.control.BoxChain;
@@ -128,11 +130,24 @@ public class BoxKeeper {
         return box.checkpoint(id, checkpoint) ? Optional.of(checkpoint) : Optional.empty();
     }
 
+    /**
+     * Every voter's link, by email and by SMS, through two campaigns of the notifications module:
+     * recipients queued by batches of 10,000 in this transaction (a national roll in seconds), sent
+     * at the providers' pace. Voting links are essential messages: an unsubscribed address still
+     * gets its link.
+     */
     private void sendLinks(Election election, byte[] linkKey) {
         String id = election.id().toString();
         Map<UUID, RollVoter> contacts = registration.rollVoters(election.id().value()).stream()
                 .collect(Collectors.toMap(RollVoter::registrantId, Function.identity()));
         String closes = PARIS.format(election.votingClosesAt().orElseThrow()) + " (Paris)";
+        Map<String, String> common = Map.of("election", election.title(), "closes", closes);
+        UUID byEmail = notifications.createCampaign(new CampaignDraft("Voting links (email): " + election.title(),
+                Channel.EMAIL, "voting.opened", common, "voting clock"));
+        UUID bySms = notifications.createCampaign(new CampaignDraft("Voting links (SMS): " + election.title(),
+                Channel.SMS, "voting.opened", common, "voting clock"));
+        List<CampaignRecipient> emails = new ArrayList<>();
+        List<CampaignRecipient> phones = new ArrayList<>();
         for (UUID[] voter : box.voters(id)) {
             RollVoter contact = contacts.get(voter[1]);
             if (contact == null) {
@@ -140,12 +155,24 @@ public class BoxKeeper {
             }
             String link = publicUrl.replaceAll("/+$", "") + "/vote.html#e=" + id + "&c="
                     + Credentials.credential(linkKey, voter[0]);
-            Map<String, String> parameters = Map.of("firstName", contact.firstName(), "election", election.title(),
-                    "closes", closes, "link", link);
-            contact.email().ifPresent(email -> notifications.send(new OutgoingMessage(Channel.EMAIL, email,
-                    "voting.opened", contact.language(), parameters, "voting:link:" + voter[0] + ":email")));
-            contact.phone().ifPresent(phone -> notifications.send(new OutgoingMessage(Channel.SMS, phone,
-                    "voting.opened", contact.language(), parameters, "voting:link:" + voter[0] + ":sms")));
+            Map<String, String> parameters = Map.of("firstName", contact.firstName(), "link", link);
+            contact.email().ifPresent(email -> emails.add(new CampaignRecipient(email, contact.language(), parameters)));
+            contact.phone().ifPresent(phone -> phones.add(new CampaignRecipient(phone, contact.language(), parameters)));
+            flush(byEmail, emails, false);
+            flush(bySms, phones, false);
+        }
+        flush(byEmail, emails, true);
+        flush(bySms, phones, true);
+        notifications.startCampaign(byEmail);
+        notifications.startCampaign(bySms);
+    }
+
+    private void flush(UUID campaign, List<CampaignRecipient> batch, boolean last) {
+        if (batch.size() >= LINK_BATCH || last && !batch.isEmpty()) {
+            notifications.addRecipients(campaign, List.copyOf(batch));
+            batch.clear();
         }
     }
+
+    static final int LINK_BATCH = 10_000;
 }
