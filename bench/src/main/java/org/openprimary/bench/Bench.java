@@ -12,7 +12,7 @@ import java.util.Locale;
  * tally-scale [CANDIDATES] [ITERATIONS]                ranking alone for 10^3 to 10^30 ballots (one thread)
  * registration [REGISTRATIONS] [WORKERS] [BASE_URL]    completed registrations per second against a running platform
  * count [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]   the count of an encrypted, chained box in its own PostgreSQL
- * cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT]     ballots cast per second against a running platform
+ * cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT] [LEAD_SECONDS]   ballots cast per second against a running platform
  * </pre>
  */
 public final class Bench {
@@ -22,11 +22,16 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("registration")) {
-            String password = System.getenv().getOrDefault("OPENPRIMARY_ADMIN_BOOTSTRAP_PASSWORD",
-                    java.nio.file.Files.readString(java.nio.file.Path.of(
-                            System.getProperty("openprimary.home", ".."), ".openprimary", "demo-admin-password")).strip());
             System.out.println(RegistrationLoad.run(java.net.URI.create(args.length > 3 ? args[3] : "http://localhost:8080/"),
-                    "organizer", password, arg(args, 1, 5000), arg(args, 2, 32)));
+                    "organizer", organizerPassword(), arg(args, 1, 5000), arg(args, 2, 32)));
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("cast")) {
+            int[] threads = Arrays.stream((args.length > 2 ? args[2] : "16,32,64").split(","))
+                    .mapToInt(t -> Integer.parseInt(t.strip())).toArray();
+            System.out.println(CastLoad.run(java.net.URI.create(args.length > 3 ? args[3] : "http://localhost:8080/"),
+                    organizerPassword(), "jdbc:postgresql://localhost:" + arg(args, 4, 54329) + "/postgres",
+                    arg(args, 1, 12_000), threads, arg(args, 5, 90)));
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("count")) {
@@ -43,11 +48,21 @@ public final class Bench {
                     + " | Bench tally-scale [CANDIDATES] [ITERATIONS]"
                     + " | Bench registration [REGISTRATIONS] [WORKERS] [BASE_URL]"
                     + " | Bench count [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]"
-                    + " | Bench cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT]");
+                    + " | Bench cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT] [LEAD_SECONDS]");
             System.exit(2);
         }
         System.out.println(TallyBenchmark.countAndRank(arg(args, 1, 2_000_000), arg(args, 2, 10), arg(args, 3, 10),
                 arg(args, 4, 9)));
+    }
+
+    /** The demo organizer's password: the environment's, or the launcher's file under openprimary.home. */
+    private static String organizerPassword() throws java.io.IOException {
+        String configured = System.getenv("OPENPRIMARY_ADMIN_BOOTSTRAP_PASSWORD");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("openprimary.home", ".."),
+                ".openprimary", "demo-admin-password")).strip();
     }
 
     private static int arg(String[] args, int index, int fallback) {

@@ -154,6 +154,8 @@ final class CountBenchmark {
                 double[] totals = new double[iterations];
                 ResultView result = null;
                 for (int i = 0; i < iterations; i++) {
+                    long cpuBefore = Machine.processCpuNanos();
+                    long[] machineBefore = Machine.jiffies();
                     long t0 = System.nanoTime();
                     Map<Long, BallotBox.Checkpoint> checkpoints = checkpoints(connection);
                     int checkpointCount = checkpoints.size();
@@ -179,15 +181,16 @@ final class CountBenchmark {
                     long t5 = System.nanoTime();
                     keep(connection, keepTargets.get(i), decrypted);
                     long t6 = System.nanoTime();
+                    String cpu = Machine.cpuJson(cpuBefore, machineBefore);
                     check(result);
                     Arrays.fill(decrypted, (byte) 0);
                     totals[i] = (t6 - t0) / 1e6;
                     runs.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
                             "{\"checkpointsMillis\": %.1f, \"checkpoints\": %d, \"auditMillis\": %.1f,"
                                     + " \"marksMillis\": %.1f, \"shuffleMillis\": %.1f, \"tallyMillis\": %.1f,"
-                                    + " \"keepMillis\": %.1f, \"totalMillis\": %.1f}",
+                                    + " \"keepMillis\": %.1f, \"totalMillis\": %.1f, \"cpu\": %s}",
                             ms(t0, t1), checkpointCount, ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6),
-                            ms(t0, t6)));
+                            ms(t0, t6), cpu));
                 }
                 return String.format(Locale.ROOT, "{\"benchmark\": \"voting.count\", \"via\": \"BoxAudit.audit +"
                         + " Counting.shuffle + ResultsService.countBallots\", \"ballots\": %d, \"candidates\": %d,"
@@ -434,6 +437,6 @@ final class CountBenchmark {
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return sorted[(sorted.length - 1) / 2]; // the lower median with an even count
     }
 }
