@@ -35,6 +35,8 @@ public class AdminApi extends Application {
                 BailiffResource.class,
                 AccountsResource.class,
                 org.openprimary.admin.trustees.TrusteeResource.class,
+                org.openprimary.admin.audit.AuditResource.class,
+                org.openprimary.admin.audit.AuditFilter.class,
                 OutboxResource.class, org.openprimary.admin.notifications.CampaignsResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,

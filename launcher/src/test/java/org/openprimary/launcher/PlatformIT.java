@@ -263,6 +263,21 @@ class PlatformIT {
         HttpResponse<String> late = send(post("api/elections/" + election + "/registrants",
                 "{\"firstName\":\"C\",\"lastName\":\"D\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\"}"));
         assertEquals(409, late.statusCode(), "the roll is frozen");
+
+        // After the seal nothing it covers can change: the attempt is refused, and audited.
+        assertProblem(send(put("admin/api/elections/" + election + "/schedule", "{\"votingOpensAt\":\"2099-02-14T08:00:00+01:00\","
+                + "\"votingClosesAt\":\"2099-02-17T17:00:00+01:00\"}").header("Authorization", dual)), 409, "state");
+        JsonNode audit = json.readTree(send(get("admin/api/audit?election=" + election).header("Authorization", bailiff)).body());
+        JsonNode refused = audit.get(0);
+        assertEquals("dual-it", refused.get("actor").asText(), audit.toString());
+        assertEquals("PUT elections/" + election + "/schedule", refused.get("action").asText());
+        assertEquals(409, refused.get("status").asInt());
+        assertTrue(refused.get("outcome").asText().startsWith("state: "), refused.toString());
+        assertTrue(audit.findValuesAsText("action").contains("POST bailiff/elections/" + election + "/seal"));
+        assertEquals(0, json.readTree(send(get("admin/api/audit/check").header("Authorization", bailiff)).body())
+                .get("firstBrokenEntry").asLong(), "the trail's chain holds");
+        assertEquals(403, send(get("admin/api/audit").header("Authorization", trusteeAuth(trustees.get(0)))).statusCode(),
+                "trustees do not read the trail");
     }
 
     @Test

@@ -71,7 +71,7 @@ class ElectionServiceContainerTest {
 
     @Test
     void theSchemaWasMigratedAtStartUp() {
-        assertEquals("4", schema.status().version());
+        assertEquals("5", schema.status().version());
     }
 
     @Test
