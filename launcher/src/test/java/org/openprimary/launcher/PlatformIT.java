@@ -114,6 +114,15 @@ class PlatformIT {
         HttpResponse<String> opened = send(asOrganizer(post("admin/api/elections/" + id + "/open-registration", "")));
         assertEquals(200, opened.statusCode(), opened.body());
         assertEquals("REGISTRATION", json.readTree(opened.body()).get("state").asText());
+        assertEquals(200, send(put("admin/api/elections/" + id + "/candidates/1", "{\"party\":\"Les Verts\","
+                + "\"photoUrl\":\"https://primaire.example/bob.jpg\",\"statement\":\"<b>Pour</b> le climat.\"}")
+                .header("Authorization", ORGANIZER)).statusCode());
+        assertProblem(send(put("admin/api/elections/" + id + "/candidates/0", "{\"photoUrl\":\"javascript:alert(1)\"}")
+                .header("Authorization", ORGANIZER)), 400, "candidate.photoUrl");
+        assertProblem(send(put("admin/api/elections/" + id + "/candidates/7", "{}").header("Authorization", ORGANIZER)),
+                404, "position");
+        send(put("admin/api/elections/" + id + "/description", "{\"description\":\"La primaire des citoyens.\"}")
+                .header("Authorization", ORGANIZER));
 
         HttpResponse<String> open = send(get("api/elections?state=REGISTRATION"));
         JsonNode listed = null;
@@ -126,6 +135,10 @@ class PlatformIT {
         assertEquals("[\"Alice\",\"Bob\",\"Chloé\"]", listed.get("candidates").toString());
         assertEquals("[\"Rejet\",\"Passable\",\"Bien\"]", listed.get("grades").toString());
         assertEquals(0, listed.get("rollSize").asLong(), "the public list reaches registration's facade");
+        assertEquals("La primaire des citoyens.", listed.get("description").asText());
+        JsonNode bob = listed.get("candidateDetails").get(1);
+        assertEquals("Les Verts", bob.get("party").asText());
+        assertEquals("<b>Pour</b> le climat.", bob.get("statement").asText(), "kept as text; pages show it as text");
 
         HttpResponse<String> again = send(asOrganizer(post("admin/api/elections/" + id + "/open-registration", "")));
         assertProblem(again, 409, "state");

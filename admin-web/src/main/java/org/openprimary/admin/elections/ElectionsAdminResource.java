@@ -108,6 +108,25 @@ public class ElectionsAdminResource {
     }
 
     @PUT
+    @Path("{id}/description")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What citizens read about the election (until the seal proposal)")
+    public ElectionView describe(@PathParam("id") String id, Description request) {
+        return elections.describe(id, request == null ? null : request.description());
+    }
+
+    @PUT
+    @Path("{id}/candidates/{position}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A candidate's party or support, photo (an https address) and short statement (until the seal"
+            + " proposal); position counts from 0 in ballot order")
+    public ElectionView describeCandidate(@PathParam("id") String id, @PathParam("position") int position,
+            CandidateDetails request) {
+        return elections.describeCandidate(id, position, request == null ? null : request.party(),
+                request == null ? null : request.photoUrl(), request == null ? null : request.statement());
+    }
+
+    @PUT
     @Path("{id}/trustees")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Name the trustees (accounts with the trustee role) and how many of them are needed to count")
@@ -150,6 +169,14 @@ public class ElectionsAdminResource {
 
     /** What is missing before the next step; empty when nothing is. */
     public record Checklist(List<String> missing) {
+    }
+
+    /** What citizens read about an election. */
+    public record Description(String description) {
+    }
+
+    /** What citizens read about a candidate. */
+    public record CandidateDetails(String party, String photoUrl, String statement) {
     }
 
     /** The trustees, in order, and the threshold. */

@@ -51,12 +51,17 @@ public class PublicElectionsResource {
         return elections.publishedSeal(id);
     }
 
-    /** An election as the public sees it, with the size of its roll. */
+    /**
+     * An election as the public sees it, with the size of its roll, its schedule, its description and
+     * what citizens read about each candidate.
+     */
     public record PublicElection(String id, String title, String state, List<String> candidates,
-            List<String> grades, long rollSize) {
+            List<String> grades, long rollSize, java.time.Instant votingOpensAt, java.time.Instant votingClosesAt,
+            String description, List<ElectionView.CandidateView> candidateDetails) {
 
         static PublicElection of(ElectionView e, long rollSize) {
-            return new PublicElection(e.id(), e.title(), e.state(), e.candidates(), e.grades(), rollSize);
+            return new PublicElection(e.id(), e.title(), e.state(), e.candidates(), e.grades(), rollSize,
+                    e.votingOpensAt(), e.votingClosesAt(), e.description(), e.candidateDetails());
         }
     }
 }

@@ -7,13 +7,13 @@ import java.util.List;
  * to the best grade; when absent, the default five grades are used. The registration rules
  * ({@code requiredFactors}: PHONE, EMAIL, CARD; {@code allowedCountries}: ISO codes;
  * {@code rollMode}: OPEN or IMPORTED) default to phone and email, France and its overseas
- * departments, open registration.
+ * departments, open registration. {@code description} is what citizens read about the election.
  */
 public record DraftElection(String title, List<String> candidates, List<String> grades,
-        List<String> requiredFactors, List<String> allowedCountries, String rollMode) {
+        List<String> requiredFactors, List<String> allowedCountries, String rollMode, String description) {
 
     /** A draft with the default registration rules. */
     public static DraftElection of(String title, List<String> candidates, List<String> grades) {
-        return new DraftElection(title, candidates, grades, null, null, null);
+        return new DraftElection(title, candidates, grades, null, null, null, null);
     }
 }

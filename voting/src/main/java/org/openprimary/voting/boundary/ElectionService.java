@@ -68,6 +68,7 @@ public class ElectionService {
                 GradeScale.ofOrDefault(request.grades()),
                 RegistrationRules.of(request.requiredFactors(), request.allowedCountries(), request.rollMode()),
                 clock);
+        election.describe(request.description());
         em.persist(election);
         LOG.info(() -> "Election " + election.id() + " drafted by " + organizer);
         return ElectionView.of(election);
@@ -75,6 +76,20 @@ public class ElectionService {
 
     public ElectionView find(String id) {
         return ElectionView.of(load(ElectionId.parse(id)));
+    }
+
+    /** What citizens read about the election; until the seal proposal. */
+    public ElectionView describe(String id, String description) {
+        Election election = locked(ElectionId.parse(id));
+        election.describe(description);
+        return ElectionView.of(election);
+    }
+
+    /** A candidate's party, photo (https) and statement; until the seal proposal. */
+    public ElectionView describeCandidate(String id, int position, String party, String photoUrl, String statement) {
+        Election election = locked(ElectionId.parse(id));
+        election.describeCandidate(position, party, photoUrl, statement);
+        return ElectionView.of(election);
     }
 
     /** What is missing before the election's registration can open. */

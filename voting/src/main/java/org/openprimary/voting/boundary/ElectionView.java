@@ -18,7 +18,13 @@ public record ElectionView(
         String rollMode,
         Instant votingOpensAt,
         Instant votingClosesAt,
-        String sealFingerprint) {
+        String sealFingerprint,
+        String description,
+        List<CandidateView> candidateDetails) {
+
+    /** A candidate as citizens read about them. */
+    public record CandidateView(int position, String name, String party, String photoUrl, String statement) {
+    }
 
     static ElectionView of(Election election) {
         return new ElectionView(
@@ -34,6 +40,12 @@ public record ElectionView(
                 election.registrationRules().rollMode().name(),
                 election.votingOpensAt().orElse(null),
                 election.votingClosesAt().orElse(null),
-                election.sealedAt().isPresent() ? election.sealFingerprint().orElse(null) : null);
+                election.sealedAt().isPresent() ? election.sealFingerprint().orElse(null) : null,
+                election.description().orElse(null),
+                java.util.stream.IntStream.range(0, election.candidates().size()).mapToObj(i -> {
+                    org.openprimary.voting.entity.Candidate c = election.candidates().get(i);
+                    return new CandidateView(i, c.name(), c.party().orElse(null), c.photoUrl().orElse(null),
+                            c.statement().orElse(null));
+                }).toList());
     }
 }

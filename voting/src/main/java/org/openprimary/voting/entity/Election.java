@@ -46,6 +46,7 @@ public class Election {
     public static final int MAX_TITLE_LENGTH = 200;
     public static final int MAX_CANDIDATES = 1000;
     public static final int MAX_TRUSTEES = 20;
+    public static final int MAX_DESCRIPTION_LENGTH = 2000;
 
     @Id
     @Column(name = "id", length = 36)
@@ -119,6 +120,9 @@ public class Election {
 
     @Column(name = "sealed_at")
     private Instant sealedAt;
+
+    @Column(name = "description", length = MAX_DESCRIPTION_LENGTH)
+    private String description;
 
     @Column(name = "trustee_threshold")
     private Integer trusteeThreshold;
@@ -256,6 +260,41 @@ public class Election {
             missing.add("no trustees are named: name the trustees and how many of them are needed to count");
         }
         return missing;
+    }
+
+    /** What citizens read about the election; only before the seal proposal. Blank clears it. */
+    public void describe(String text) {
+        requireNotFrozen("the description is frozen by the seal");
+        if (text != null && text.strip().length() > MAX_DESCRIPTION_LENGTH) {
+            throw new InvalidInputException("description", "a description has at most " + MAX_DESCRIPTION_LENGTH
+                    + " characters");
+        }
+        description = text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** A candidate's party, photo and statement; only before the seal proposal. */
+    public void describeCandidate(int position, String party, String photoUrl, String statement) {
+        requireNotFrozen("the candidates are frozen by the seal");
+        if (position < 0 || position >= candidates.size()) {
+            throw new org.openprimary.common.NotFoundException("position", "there is no candidate number " + position
+                    + " (0 to " + (candidates.size() - 1) + ")");
+        }
+        candidates.get(position).describe(party, photoUrl, statement, "candidate");
+    }
+
+    private void requireNotFrozen(String refusal) {
+        if (registrationClosedAt != null || state.ordinal() > ElectionState.REGISTRATION.ordinal()) {
+            throw new ConflictException("state", refusal);
+        }
+    }
+
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    /** The candidates in ballot order, with what citizens read about them. */
+    public List<Candidate> candidates() {
+        return java.util.Collections.unmodifiableList(candidates);
     }
 
     /**

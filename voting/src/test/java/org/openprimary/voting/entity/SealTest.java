@@ -117,6 +117,29 @@ class SealTest {
     }
 
     @Test
+    void candidatesAreDescribedWithCheckedDetailsUntilTheSealFreezesThem() {
+        Election election = inRegistration();
+        election.describe("  La primaire des citoyens  ");
+        election.describeCandidate(1, "Les Verts", "https://primaire.example/bob.jpg", "Pour le climat.");
+        assertEquals("La primaire des citoyens", election.description().orElseThrow());
+        assertEquals("Les Verts", election.candidates().get(1).party().orElseThrow());
+        assertTrue(election.candidates().get(0).party().isEmpty());
+        assertEquals("candidate.photoUrl", assertThrows(InvalidInputException.class,
+                () -> election.describeCandidate(0, null, "javascript:alert(1)", null)).field().orElseThrow());
+        assertEquals("candidate.photoUrl", assertThrows(InvalidInputException.class,
+                () -> election.describeCandidate(0, null, "http://primaire.example/a.jpg", null)).field().orElseThrow(),
+                "https only: no mixed content, no tracking over plain HTTP");
+        assertEquals("candidate.statement", assertThrows(InvalidInputException.class,
+                () -> election.describeCandidate(0, null, null, "x".repeat(2001))).field().orElseThrow());
+        assertEquals("position", assertThrows(org.openprimary.common.NotFoundException.class,
+                () -> election.describeCandidate(2, null, null, null)).field().orElseThrow());
+        election.schedule(OPENS, CLOSES, clock);
+        election.proposeSeal("organizer", 1, 2, HEAD, NOW, CREDENTIALS, new byte[32], TRUSTEES, "v", clock);
+        assertThrows(ConflictException.class, () -> election.describeCandidate(0, "X", null, null));
+        assertThrows(ConflictException.class, () -> election.describe("changed"));
+    }
+
+    @Test
     void anEmptyRollOrAMissingScheduleCannotBeSealed() {
         Election election = inRegistration();
         assertThrows(ConflictException.class, () -> election.proposeSeal("o", 10, 20, HEAD, NOW, CREDENTIALS, new byte[32], TRUSTEES, "v", clock));
