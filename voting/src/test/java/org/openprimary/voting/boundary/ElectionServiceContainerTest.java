@@ -71,7 +71,11 @@ class ElectionServiceContainerTest {
 
     @Test
     void theSchemaWasMigratedAtStartUp() {
-        assertEquals("5", schema.status().version());
+        // The newest script the module ships is the version the schema reached at start-up.
+        String newest = java.util.Arrays.stream(new File("src/main/resources/db/migration/voting").list())
+                .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                .max(Integer::compare).orElseThrow().toString();
+        assertEquals(newest, schema.status().version());
     }
 
     @Test
