@@ -13,6 +13,7 @@ import java.util.Locale;
  * registration [REGISTRATIONS] [WORKERS] [BASE_URL]    completed registrations per second against a running platform
  * count [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]   the count of an encrypted, chained box in its own PostgreSQL
  * cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT] [LEAD_SECONDS]   ballots cast per second against a running platform
+ * jfr-top FILE.jfr [TOP]                               where the CPU samples of a JFR recording are
  * </pre>
  */
 public final class Bench {
@@ -39,6 +40,10 @@ public final class Bench {
                     arg(args, 4, 3)));
             return;
         }
+        if (args.length > 1 && args[0].equals("jfr-top")) {
+            System.out.println(Profile.top(java.nio.file.Path.of(args[1]), arg(args, 2, 25)));
+            return;
+        }
         if (args.length > 0 && args[0].equals("tally-scale")) {
             System.out.println(TallyBenchmark.rankScale(arg(args, 1, 1000), arg(args, 2, 9)));
             return;
@@ -48,7 +53,8 @@ public final class Bench {
                     + " | Bench tally-scale [CANDIDATES] [ITERATIONS]"
                     + " | Bench registration [REGISTRATIONS] [WORKERS] [BASE_URL]"
                     + " | Bench count [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]"
-                    + " | Bench cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT] [LEAD_SECONDS]");
+                    + " | Bench cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT] [LEAD_SECONDS]"
+                    + " | Bench jfr-top FILE.jfr [TOP]");
             System.exit(2);
         }
         System.out.println(TallyBenchmark.countAndRank(arg(args, 1, 2_000_000), arg(args, 2, 10), arg(args, 3, 10),

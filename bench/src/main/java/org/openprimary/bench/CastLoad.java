@@ -77,6 +77,7 @@ final class CastLoad {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http;
     private final String tag = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    private final int phoneOffset = new SplittableRandom().nextInt(10_000);
     private final Map<String, String> logins = new HashMap<>();
     private final StringBuilder setupLog = new StringBuilder();
 
@@ -132,8 +133,10 @@ final class CastLoad {
             }
             return String.format(Locale.ROOT, "{\"benchmark\": \"voting.cast\", \"election\": \"%s\", \"voters\": %d,"
                     + " \"candidates\": %d, \"grades\": 5, \"setupSeconds\": %.1f, \"setup\": {%s}, \"runs\": [%s],"
-                    + " \"turnout\": %s, \"generator\": \"same machine, loopback, java.net.http HTTP/1.1\", %s}",
-                    election, voters, CANDIDATES.length, setupSeconds, setupLog, runs, turnout, Machine.json());
+                    + " \"turnout\": %s, \"postgres\": %s, \"generator\": \"same machine, loopback, java.net.http"
+                    + " HTTP/1.1\", %s}",
+                    election, voters, CANDIDATES.length, setupSeconds, setupLog, runs, turnout, postgresSettings(db),
+                    Machine.json());
         }
     }
 
@@ -237,10 +240,12 @@ final class CastLoad {
 
     /**
      * A French mobile number for voter v: the voter's rank spread over the first three digits, so no
-     * block of numbers that differ only in their last four digits holds more than one in 1,000.
+     * block of numbers that differ only in their last four digits holds more than one in 1,000, and
+     * a range of the last four of this run's own (the stand-in allows five codes per number in ten
+     * minutes, and the runs before this one used numbers too).
      */
-    private static String phone(int v) {
-        return String.format(Locale.ROOT, "+3361%03d%04d", v % 1000, v / 1000);
+    private String phone(int v) {
+        return String.format(Locale.ROOT, "+3361%03d%04d", v % 1000, (v / 1000 + phoneOffset) % 10_000);
     }
 
     /** The voting links the opening sent, by phone number, as the console channel kept them. */
@@ -303,10 +308,10 @@ final class CastLoad {
         }
         long[] latencies = new long[phones.size()];
         AtomicInteger slot = new AtomicInteger();
+        Map<String, long[]> tablesBefore = tableStats(db);
         WaitSampler waits = new WaitSampler(dbUrl);
         String jfr = warmup ? null : jfrStart(pool);
-        long cpuBefore = Machine.processCpuNanos();
-        long[] machineBefore = Machine.jiffies();
+        Machine.Reading cpuBefore = Machine.read();
         waits.start();
         long start = System.nanoTime();
         Map<Integer, LongAdder> statuses = parallel(phones, pool, phone -> {
@@ -317,23 +322,87 @@ final class CastLoad {
             return answer.statusCode();
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        String cpu = Machine.cpuJson(cpuBefore, machineBefore);
+        String cpu = Machine.cpuJson(cpuBefore);
         String waited = waits.stop();
         jfrStop(jfr);
+        Thread.sleep(1500); // PostgreSQL 14 publishes its statistics with a delay of about half a second
+        String tables = perCast(tablesBefore, tableStats(db), phones.size());
         long accepted = statuses.getOrDefault(201, new LongAdder()).sum();
         long[] sorted = Arrays.copyOf(latencies, slot.get());
         Arrays.sort(sorted);
         return String.format(Locale.ROOT, "{\"warmup\": %s, \"threads\": %d, \"casts\": %d, \"accepted\": %d,"
                 + " \"seconds\": %.2f, \"ballotsPerSecond\": %.1f, \"p50Millis\": %.1f, \"p90Millis\": %.1f,"
                 + " \"p99Millis\": %.1f, \"maxMillis\": %.1f, \"statuses\": %s, \"codeRequests\": {\"seconds\": %.2f,"
-                + " \"perSecond\": %.1f, \"statuses\": %s}, \"cpu\": %s, \"postgresWaits\": %s%s}",
+                + " \"perSecond\": %.1f, \"statuses\": %s}, \"cpu\": %s, \"postgresWaits\": %s,"
+                + " \"perCast\": %s%s}",
                 warmup, pool, phones.size(), accepted, seconds, accepted / seconds, percentile(sorted, 0.50),
                 percentile(sorted, 0.90), percentile(sorted, 0.99), percentile(sorted, 1.0), statusJson(statuses),
-                codeSeconds, phones.size() / codeSeconds, statusJson(codeStatuses), cpu, waited,
+                codeSeconds, phones.size() / codeSeconds, statusJson(codeStatuses), cpu, waited, tables,
                 jfr == null ? "" : ", \"jfr\": \"" + jfr + "\"");
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * PostgreSQL's counters: per table (schema.table) index scans, sequential scans, rows inserted,
+     * rows updated; and the whole database's commits and rows fetched (key "database").
+     */
+    private static Map<String, long[]> tableStats(Connection db) throws SQLException {
+        Map<String, long[]> stats = new TreeMap<>();
+        try (Statement statement = db.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT schemaname || '.' || relname, COALESCE(idx_scan, 0),"
+                    + " seq_scan, n_tup_ins, n_tup_upd FROM pg_stat_user_tables"
+                    + " WHERE schemaname IN ('voting', 'registration', 'notifications')")) {
+                while (rows.next()) {
+                    stats.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                            rows.getLong(5)});
+                }
+            }
+            try (ResultSet row = statement.executeQuery("SELECT xact_commit, tup_fetched, tup_returned"
+                    + " FROM pg_stat_database WHERE datname = current_database()")) {
+                row.next();
+                stats.put("database", new long[] {row.getLong(1), row.getLong(2), row.getLong(3), 0});
+            }
+        }
+        return stats;
+    }
+
+    /** What each cast cost PostgreSQL, on average: the tables it touched, commits, rows fetched. */
+    private static String perCast(Map<String, long[]> before, Map<String, long[]> after, int casts) {
+        StringBuilder out = new StringBuilder("{");
+        long[] db0 = before.getOrDefault("database", new long[4]);
+        long[] db1 = after.get("database");
+        out.append(String.format(Locale.ROOT, "\"commits\": %.2f, \"rowsFetched\": %.1f, \"tables\": {",
+                (db1[0] - db0[0]) / (double) casts, (db1[1] - db0[1]) / (double) casts));
+        boolean first = true;
+        for (Map.Entry<String, long[]> table : after.entrySet()) {
+            long[] a = table.getValue();
+            long[] b = before.getOrDefault(table.getKey(), new long[4]);
+            if (table.getKey().equals("database") || Arrays.equals(a, b)) {
+                continue;
+            }
+            out.append(first ? "" : ", ").append(String.format(Locale.ROOT, "\"%s\": {\"indexScans\": %.2f,"
+                    + " \"seqScans\": %.2f, \"inserts\": %.2f, \"updates\": %.2f}", table.getKey(),
+                    (a[0] - b[0]) / (double) casts, (a[1] - b[1]) / (double) casts, (a[2] - b[2]) / (double) casts,
+                    (a[3] - b[3]) / (double) casts));
+            first = false;
+        }
+        return out.append("}}").toString();
+    }
+
+    /** The settings of the platform's PostgreSQL that decide what a commit costs. */
+    static String postgresSettings(Connection db) throws SQLException {
+        StringBuilder out = new StringBuilder("{");
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit',"
+                        + " 'shared_buffers', 'max_connections', 'wal_level') ORDER BY name")) {
+            while (rows.next()) {
+                out.append(out.length() == 1 ? "" : ", ").append('"').append(rows.getString(1)).append("\": \"")
+                        .append(rows.getString(2)).append('"');
+            }
+        }
+        return out.append('}').toString();
+    }
 
     /** What each phone's task answered, by HTTP status (-1: no answer), run by a fixed pool; bounded in time. */
     private Map<Integer, LongAdder> parallel(List<String> phones, int pool, Task task) throws InterruptedException {

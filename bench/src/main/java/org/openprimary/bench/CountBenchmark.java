@@ -154,8 +154,7 @@ final class CountBenchmark {
                 double[] totals = new double[iterations];
                 ResultView result = null;
                 for (int i = 0; i < iterations; i++) {
-                    long cpuBefore = Machine.processCpuNanos();
-                    long[] machineBefore = Machine.jiffies();
+                    Machine.Reading cpuBefore = Machine.read();
                     long t0 = System.nanoTime();
                     Map<Long, BallotBox.Checkpoint> checkpoints = checkpoints(connection);
                     int checkpointCount = checkpoints.size();
@@ -181,7 +180,7 @@ final class CountBenchmark {
                     long t5 = System.nanoTime();
                     keep(connection, keepTargets.get(i), decrypted);
                     long t6 = System.nanoTime();
-                    String cpu = Machine.cpuJson(cpuBefore, machineBefore);
+                    String cpu = Machine.cpuJson(cpuBefore);
                     check(result);
                     Arrays.fill(decrypted, (byte) 0);
                     totals[i] = (t6 - t0) / 1e6;
@@ -197,9 +196,9 @@ final class CountBenchmark {
                         + " \"grades\": %d, \"batchSize\": %d, \"batchMillis\": %d, \"checkpointEvery\": %d,"
                         + " \"threads\": 1, \"setup\": {\"seconds\": %.1f, \"loadBoxSeconds\": %.1f,"
                         + " \"loadVotersSeconds\": %.1f}, \"runs\": [%s], \"firstTotalMillis\": %.1f,"
-                        + " \"medianTotalMillis\": %.1f, \"ranking\": %s, \"postgres\": \"%s\", \"maxHeapMiB\": %d, %s}",
+                        + " \"medianTotalMillis\": %.1f, \"ranking\": %s, \"postgres\": %s, \"maxHeapMiB\": %d, %s}",
                         ballots, candidates, grades, BATCH_SIZE, BATCH_MILLIS, CHECKPOINT_EVERY, setupSeconds, loadBox,
-                        loadVoters, runs, totals[0], median(totals), result.ranking(), serverVersion(connection),
+                        loadVoters, runs, totals[0], median(totals), result.ranking(), CastLoad.postgresSettings(connection),
                         Runtime.getRuntime().maxMemory() >> 20, Machine.json());
             }
         }
@@ -419,14 +418,6 @@ final class CountBenchmark {
                         signingKey.getPrivate());
                 made.add(new BallotBox.Checkpoint(position, head, at, signature));
             }
-        }
-    }
-
-    private static String serverVersion(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SHOW server_version")) {
-            row.next();
-            return row.getString(1);
         }
     }
 

@@ -50,14 +50,76 @@ final class Machine {
     }
 
     /**
-     * Where the CPU went between two readings, as JSON: this JVM's seconds, the whole machine's busy
-     * seconds (this JVM, its database, and anything else running), and the seconds all cores had.
+     * CPU time so far, in jiffies, of each process named by the system property
+     * {@code bench.platform.pids} ({@code name=pid,...}: e.g. {@code payara=123,postgres=456}) with
+     * all its descendants, from /proc; empty when the property is not set.
      */
-    static String cpuJson(long processBefore, long[] machineBefore) {
-        long[] now = jiffies();
+    static java.util.Map<String, Long> platformJiffies() {
+        java.util.Map<String, Long> totals = new java.util.LinkedHashMap<>();
+        String named = System.getProperty("bench.platform.pids", "");
+        if (named.isBlank()) {
+            return totals;
+        }
+        java.util.Map<Long, String> roots = new java.util.HashMap<>();
+        for (String entry : named.split(",")) {
+            String[] pair = entry.strip().split("=", 2);
+            String pid = pair[pair.length - 1].strip();
+            String name = pair.length == 2 ? pair[0].strip() : "pid" + pid;
+            roots.put(Long.parseLong(pid), name);
+            totals.put(name, 0L);
+        }
+        java.util.Map<Long, Long> parents = new java.util.HashMap<>();
+        java.util.Map<Long, Long> used = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    parents.put(pid, Long.parseLong(fields[1]));
+                    used.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                } catch (IOException | RuntimeException e) {
+                    // the process ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            return totals;
+        }
+        for (java.util.Map.Entry<Long, Long> process : used.entrySet()) {
+            Long p = process.getKey();
+            for (int hops = 0; p != null && p > 1 && hops < 64; p = parents.get(p), hops++) {
+                String root = roots.get(p);
+                if (root != null) {
+                    totals.merge(root, process.getValue(), Long::sum);
+                    break;
+                }
+            }
+        }
+        return totals;
+    }
+
+    /** A reading to give {@link #cpuJson}: this JVM's CPU, the machine's, the platform's. */
+    record Reading(long processNanos, long[] machine, java.util.Map<String, Long> platform) {
+    }
+
+    static Reading read() {
+        return new Reading(processCpuNanos(), jiffies(), platformJiffies());
+    }
+
+    /**
+     * Where the CPU went since a reading, as JSON: this JVM's seconds, the whole machine's busy
+     * seconds (this JVM, the platform, and anything else running), the seconds all cores had, and
+     * each platform process's seconds (with {@code bench.platform.pids}).
+     */
+    static String cpuJson(Reading before) {
+        Reading now = read();
+        StringBuilder platform = new StringBuilder();
+        now.platform().forEach((name, jiffies) -> platform.append(String.format(Locale.ROOT, ", \"%sSeconds\": %.2f",
+                name, (jiffies - before.platform().getOrDefault(name, 0L)) / 100.0)));
         return String.format(Locale.ROOT, "{\"processSeconds\": %.2f, \"machineBusySeconds\": %.2f,"
-                + " \"machineSeconds\": %.2f}", (processCpuNanos() - processBefore) / 1e9,
-                (now[0] - machineBefore[0]) / 100.0, (now[1] - machineBefore[1]) / 100.0);
+                + " \"machineSeconds\": %.2f%s}", (now.processNanos() - before.processNanos()) / 1e9,
+                (now.machine()[0] - before.machine()[0]) / 100.0, (now.machine()[1] - before.machine()[1]) / 100.0,
+                platform);
     }
 
     /** The load averages over 1, 5 and 15 minutes when the result was printed (others' work shows here). */
