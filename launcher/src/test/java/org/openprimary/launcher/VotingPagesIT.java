@@ -1,0 +1,41 @@
+package org.openprimary.launcher;
+
+import java.io.File;
+import java.net.URI;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The voting-day pages in Chromium ({@link VotingPagesJourney}) against the real EAR, which
+ * Arquillian deploys to Payara Server as it does for {@link PlatformIT}: this is how CI runs them
+ * ({@code mvn verify}; Failsafe picks up {@code *IT}, alphabetically after PlatformIT, on the same
+ * Payara Server and PostgreSQL). The base URL is the system property {@code openprimary.base},
+ * default {@code http://localhost:8080/}, where Arquillian's Payara Server listens.
+ *
+ * <p>When {@code openprimary.base} is set, this class is skipped and nothing is deployed: the same
+ * tests then run against a platform that is already running, through
+ * {@link VotingPagesOnRunningPlatform} (its javadoc has the command).
+ *
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver} ({@code .ci/run} installs them when
+ * missing); other paths through {@code -Dopenprimary.chromium=} and {@code -Dopenprimary.chromedriver=}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisabledIfSystemProperty(named = "openprimary.base", matches = ".+")
+class VotingPagesIT extends VotingPagesJourney {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("openprimary.ear")));
+    }
+
+    @Override
+    URI base() {
+        return baseFrom(System.getProperty("openprimary.base", "http://localhost:8080/"));
+    }
+}
