@@ -38,10 +38,17 @@ public class VotingResource {
     @POST
     @Path("elections/{id}/ballot/code")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send the voter a code to confirm their ballot: {credential, channel: sms|call}")
+    @Operation(summary = "Send the voter a code to confirm their ballot: {credential, channel: sms|call}; the answer"
+            + " says how it went (sms, call, or email when the election sends codes by email or the voter has no"
+            + " verified phone)")
     public Response code(@PathParam("id") String id, CodeRequest request) {
-        voting.requestCode(id, request == null ? null : request.credential(), request == null ? null : request.channel());
-        return Response.accepted().build();
+        String sentBy = voting.requestCode(id, request == null ? null : request.credential(),
+                request == null ? null : request.channel());
+        return Response.accepted(new CodeSent(sentBy)).build();
+    }
+
+    /** How the code went. */
+    public record CodeSent(String sentBy) {
     }
 
     @POST

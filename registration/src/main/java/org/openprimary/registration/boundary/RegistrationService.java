@@ -422,30 +422,60 @@ public class RegistrationService {
                 .toList();
     }
 
+    static final java.time.Duration VOTING_CODE_VALIDITY = java.time.Duration.ofMinutes(10);
+    static final java.time.Duration VOTING_CODE_WINDOW = java.time.Duration.ofMinutes(10);
+    static final int VOTING_CODE_SENDS = 5;
+    static final int VOTING_CODE_CHECKS = 5;
+
     /**
-     * Sends a voter a fresh code to confirm their ballot, to the phone verified at registration
-     * (Twilio Verify, or the console stand-in in the demo).
+     * Sends a voter a fresh code to confirm their ballot: by SMS or voice call to the phone verified
+     * at registration (Twilio Verify, or the console stand-in in the demo), or by email when the
+     * election chooses email ({@code byEmail}) or the voter has no verified phone. Nobody with a
+     * verified contact is shut out.
+     *
+     * @return where the code went: {@code sms}, {@code call} or {@code email}
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void sendVotingCode(UUID registrantId, String channel) {
-        Registrant registrant = em.find(Registrant.class, registrantId.toString());
-        if (registrant == null || registrant.phone().isEmpty() || !registrant.isVerified(Factor.PHONE)) {
-            throw new ConflictException("phone", "no verified phone number to send a code to");
+    public String sendVotingCode(UUID registrantId, String channel, boolean byEmail) {
+        Registrant registrant = em.find(Registrant.class, registrantId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        if (registrant == null) {
+            throw new ConflictException("credential", "this voter is no longer registered");
         }
-        phoneVerification.verifier().send(registrant.phone().get(), channel(channel), registrant.language());
+        boolean phone = registrant.phone().isPresent() && registrant.isVerified(Factor.PHONE);
+        boolean email = registrant.email().isPresent() && registrant.isVerified(Factor.EMAIL);
+        if (phone && !byEmail) {
+            PhoneVerifier.Channel way = channel(channel);
+            phoneVerification.verifier().send(registrant.phone().get(), way, registrant.language());
+            return way.wire();
+        }
+        if (!email) {
+            throw new ConflictException("code", byEmail ? "this election sends codes by email, and this voter has no"
+                    + " verified email address" : "no verified phone or email to send a code to");
+        }
+        String code = Tokens.digits(6);
+        registrant.votingCodeIssued(Tokens.hash(code), clock.instant(), VOTING_CODE_VALIDITY, VOTING_CODE_SENDS,
+                VOTING_CODE_WINDOW);
+        notifications.send(new OutgoingMessage(Channel.EMAIL, registrant.email().get(), "voting.code",
+                registrant.language(), Map.of("code", code), null));
+        return "email";
     }
 
-    /** Whether the code is the one just sent to the voter's phone; a right code cannot be used twice. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    /**
+     * Whether the code is the one just sent to the voter (by email when one was emailed, else to the
+     * phone); a right code cannot be used twice, and wrong tries are bounded.
+     */
     public boolean checkVotingCode(UUID registrantId, String code) {
         if (code == null || !code.strip().matches("\\d{4,10}")) {
-            throw new InvalidInputException("code", "the code is the digits received by SMS");
+            throw new InvalidInputException("code", "the code is the digits you received");
         }
-        Registrant registrant = em.find(Registrant.class, registrantId.toString());
-        if (registrant == null || registrant.phone().isEmpty()) {
+        Registrant registrant = em.find(Registrant.class, registrantId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        if (registrant == null) {
             return false;
         }
-        return phoneVerification.verifier().check(registrant.phone().get(), code.strip());
+        if (registrant.hasEmailedVotingCode()) {
+            return registrant.votingCodeChecked(Tokens.hash(code.strip()), clock.instant(), VOTING_CODE_CHECKS);
+        }
+        return registrant.phone().isPresent()
+                && phoneVerification.verifier().check(registrant.phone().get(), code.strip());
     }
 
     /**

@@ -22,6 +22,15 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** A one-time code of {@code length} random decimal digits. */
+    public static String digits(int length) {
+        StringBuilder code = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            code.append((char) ('0' + RANDOM.nextInt(10)));
+        }
+        return code.toString();
+    }
+
     public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -115,6 +115,21 @@ public class Registrant {
     @Column(name = "version", nullable = false)
     private long version;
 
+    @Column(name = "voting_code_hash", length = 64)
+    private String votingCodeHash;
+
+    @Column(name = "voting_code_expires_at")
+    private Instant votingCodeExpiresAt;
+
+    @Column(name = "voting_code_checks", nullable = false)
+    private int votingCodeChecks;
+
+    @Column(name = "voting_codes_sent", nullable = false)
+    private int votingCodesSent;
+
+    @Column(name = "voting_codes_since")
+    private Instant votingCodesSince;
+
     protected Registrant() {
         // for JPA
     }
@@ -184,6 +199,51 @@ public class Registrant {
         emailLinksSent++;
         emailTokenHash = tokenHash;
         emailTokenExpiresAt = expiresAt;
+    }
+
+    /**
+     * A new voting code by email: at most {@code maxSends} in {@code window}, each valid for
+     * {@code validity}; a new one replaces the previous one.
+     */
+    public void votingCodeIssued(String codeHash, Instant now, java.time.Duration validity, int maxSends,
+            java.time.Duration window) {
+        if (votingCodesSince == null || !now.isBefore(votingCodesSince.plus(window))) {
+            votingCodesSince = now;
+            votingCodesSent = 0;
+        }
+        if (votingCodesSent >= maxSends) {
+            java.time.Duration wait = java.time.Duration.between(now, votingCodesSince.plus(window));
+            throw new org.openprimary.common.TooManyRequestsException("code",
+                    "too many codes were sent; try again at " + votingCodesSince.plus(window), wait);
+        }
+        votingCodesSent++;
+        votingCodeHash = codeHash;
+        votingCodeExpiresAt = now.plus(validity);
+        votingCodeChecks = 0;
+    }
+
+    /**
+     * Whether the code (by its hash) is the current emailed one, still valid; a right code is spent,
+     * and after {@code maxChecks} wrong tries the code is void.
+     */
+    public boolean votingCodeChecked(String codeHash, Instant now, int maxChecks) {
+        if (votingCodeHash == null || votingCodeExpiresAt == null || !now.isBefore(votingCodeExpiresAt)
+                || votingCodeChecks >= maxChecks) {
+            return false;
+        }
+        votingCodeChecks++;
+        if (!java.security.MessageDigest.isEqual(votingCodeHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                codeHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        votingCodeHash = null;
+        votingCodeExpiresAt = null;
+        return true;
+    }
+
+    /** Whether a voting code was emailed and waits to be used. */
+    public boolean hasEmailedVotingCode() {
+        return votingCodeHash != null;
     }
 
     /** Whether the link's token (given by its hash) is this registrant's current one and still valid; a used link is spent. */

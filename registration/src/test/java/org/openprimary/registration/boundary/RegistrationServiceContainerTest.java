@@ -287,6 +287,47 @@ class RegistrationServiceContainerTest {
     }
 
     @Test
+    void aVoterWithoutAPhoneGetsTheVotingCodeByEmailOnceAndWrongTriesAreBounded() {
+        UUID election = open(EnumSet.of(Factor.EMAIL));
+        RegistrationStatus registered = registration.register(election, citizen(null, "votant@example.org"));
+        UUID id = UUID.fromString(registered.id());
+        notifications.dispatchNow();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("verify-email\\.html#r=[0-9a-f-]{36}&t=(\\S+)")
+                .matcher(notifications.outbox(500).stream().filter(m -> m.recipient().equals("votant@example.org")
+                        && m.template().equals("registration.email-link")).findFirst().orElseThrow().text());
+        assertTrue(link.find());
+        registration.verifyEmail(id, link.group(1));
+
+        assertEquals("email", registration.sendVotingCode(id, "sms", false), "no phone: the code goes by email");
+        notifications.dispatchNow();
+        String text = notifications.outbox(500).stream().filter(m -> m.recipient().equals("votant@example.org")
+                && m.template().equals("voting.code")).findFirst().orElseThrow().text();
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("(\\d{6})").matcher(text);
+        assertTrue(digits.find(), text);
+        String code = digits.group(1);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        assertFalse(registration.checkVotingCode(id, wrong));
+        assertTrue(registration.checkVotingCode(id, code));
+        assertFalse(registration.checkVotingCode(id, code), "a code is used once");
+
+        registration.sendVotingCode(id, null, true);
+        for (int i = 0; i < 5; i++) {
+            assertFalse(registration.checkVotingCode(id, wrong));
+        }
+        notifications.dispatchNow();
+        String last = notifications.outbox(500).stream().filter(m -> m.recipient().equals("votant@example.org")
+                && m.template().equals("voting.code")).findFirst().orElseThrow().text();
+        java.util.regex.Matcher lastDigits = java.util.regex.Pattern.compile("(\\d{6})").matcher(last);
+        assertTrue(lastDigits.find());
+        assertFalse(registration.checkVotingCode(id, lastDigits.group(1)), "after five wrong tries the code is void");
+        for (int i = 0; i < 3; i++) {
+            registration.sendVotingCode(id, null, true);
+        }
+        assertThrows(org.openprimary.common.TooManyRequestsException.class,
+                () -> registration.sendVotingCode(id, null, true), "five codes in ten minutes at most");
+    }
+
+    @Test
     void anEmailLinkProvesTheMailboxOnceAndTheRollConfirmationFollows() {
         UUID election = open(EnumSet.of(Factor.EMAIL));
         RegistrationStatus registered = registration.register(election, citizen(null, "lien@example.org"));

@@ -69,6 +69,7 @@ public class ElectionService {
                 RegistrationRules.of(request.requiredFactors(), request.allowedCountries(), request.rollMode()),
                 clock);
         election.describe(request.description());
+        election.voteCodeBy(request.votingCode());
         em.persist(election);
         LOG.info(() -> "Election " + election.id() + " drafted by " + organizer);
         return ElectionView.of(election);

@@ -20,7 +20,8 @@ public record ElectionView(
         Instant votingClosesAt,
         String sealFingerprint,
         String description,
-        List<CandidateView> candidateDetails) {
+        List<CandidateView> candidateDetails,
+        String votingCode) {
 
     /** A candidate as citizens read about them. */
     public record CandidateView(int position, String name, String party, String photoUrl, String statement) {
@@ -46,6 +47,7 @@ public record ElectionView(
                     org.openprimary.voting.entity.Candidate c = election.candidates().get(i);
                     return new CandidateView(i, c.name(), c.party().orElse(null), c.photoUrl().orElse(null),
                             c.statement().orElse(null));
-                }).toList());
+                }).toList(),
+                election.votingCodeByEmail() ? "email" : "sms");
     }
 }

@@ -50,16 +50,20 @@ public class VotingService {
     @EJB
     RegistrationService registration;
 
-    /** Sends the voter a code to confirm their ballot (SMS by default, or a voice call). */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void requestCode(String electionId, String credential, String channel) {
+    /**
+     * Sends the voter a code to confirm their ballot: SMS by default (or a voice call), by email when
+     * the election chose email or the voter has no verified phone.
+     *
+     * @return how the code went: {@code sms}, {@code call} or {@code email}
+     */
+    public String requestCode(String electionId, String credential, String channel) {
         Election election = load(electionId);
         requireOpen(election);
         BallotBox.VoterRecord voter = voter(election, credential);
         if (voter.hasVoted()) {
             throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
         }
-        registration.sendVotingCode(voter.registrantId(), channel);
+        return registration.sendVotingCode(voter.registrantId(), channel, election.votingCodeByEmail());
     }
 
     /**

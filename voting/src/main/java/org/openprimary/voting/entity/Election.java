@@ -121,6 +121,9 @@ public class Election {
     @Column(name = "sealed_at")
     private Instant sealedAt;
 
+    @Column(name = "voting_code", nullable = false, length = 5)
+    private String votingCode = "SMS";
+
     @Column(name = "description", length = MAX_DESCRIPTION_LENGTH)
     private String description;
 
@@ -260,6 +263,27 @@ public class Election {
             missing.add("no trustees are named: name the trustees and how many of them are needed to count");
         }
         return missing;
+    }
+
+    /**
+     * How voters get the code that confirms their ballot: {@code sms} (the default; by email for a
+     * voter with no verified phone) or {@code email}. Only before the seal proposal.
+     */
+    public void voteCodeBy(String channel) {
+        requireNotFrozen("how codes are sent is frozen by the seal");
+        if (channel == null || channel.isBlank()) {
+            return;
+        }
+        String wanted = channel.strip().toUpperCase(Locale.ROOT);
+        if (!wanted.equals("SMS") && !wanted.equals("EMAIL")) {
+            throw new InvalidInputException("votingCode", "the voting code goes by 'sms' or 'email', not '" + channel + "'");
+        }
+        votingCode = wanted;
+    }
+
+    /** Whether voting codes go by email to everyone. */
+    public boolean votingCodeByEmail() {
+        return "EMAIL".equals(votingCode);
     }
 
     /** What citizens read about the election; only before the seal proposal. Blank clears it. */
@@ -509,7 +533,8 @@ public class Election {
         SealDocument document = SealDocument.of(new SealDocument.Content(id, title, candidateNames(), scale().names(),
                 rules.requiredFactors().stream().map(Enum::name).sorted().toList(), rules.allowedCountries(),
                 rules.rollMode().name(), votingOpensAt, votingClosesAt, rollSize, rollLedgerEntries, rollLedgerHead,
-                rollCredentials, trustees, trusteeThreshold == null ? 0 : trusteeThreshold, softwareVersion));
+                rollCredentials, trustees, trusteeThreshold == null ? 0 : trusteeThreshold,
+                votingCode.toLowerCase(Locale.ROOT), softwareVersion));
         sealDocument = document.text();
         sealFingerprint = document.fingerprint();
         sealProposedBy = organizer;

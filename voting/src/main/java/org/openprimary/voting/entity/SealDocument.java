@@ -22,7 +22,7 @@ public record SealDocument(String text) {
     public record Content(String electionId, String title, List<String> candidates, List<String> grades,
             List<String> requiredFactors, List<String> allowedCountries, String rollMode, Instant votingOpensAt,
             Instant votingClosesAt, long rollSize, long rollLedgerEntries, String rollLedgerHead, String rollCredentials,
-            List<String> trustees, int trusteeThreshold, String softwareVersion) {
+            List<String> trustees, int trusteeThreshold, String votingCode, String softwareVersion) {
     }
 
     public static SealDocument of(Content c) {
@@ -43,6 +43,7 @@ public record SealDocument(String text) {
         lines.add(line("registration.roll-mode", c.rollMode()));
         lines.add(line("voting.opens", c.votingOpensAt().toString()));
         lines.add(line("voting.closes", c.votingClosesAt().toString()));
+        lines.add(line("voting.code", c.votingCode()));
         lines.add(line("roll.size", Long.toString(c.rollSize())));
         lines.add(line("roll.ledger.entries", Long.toString(c.rollLedgerEntries())));
         lines.add(line("roll.ledger.head", c.rollLedgerHead()));

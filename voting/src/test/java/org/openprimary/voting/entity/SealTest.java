@@ -152,25 +152,25 @@ class SealTest {
     @Test
     void everyCoveredItemChangesTheFingerprintAndNoValueCanForgeALine() {
         SealDocument.Content base = new SealDocument.Content("e", "Primaire", List.of("A", "B"), List.of("Non", "Oui"),
-                List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "v1");
+                List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1");
         String fingerprint = SealDocument.of(base).fingerprint();
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("B", "A"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "v1"))
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1"))
                 .fingerprint(), "the ballot order is sealed");
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 11, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "v1"))
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 11, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1"))
                 .fingerprint(), "the roll is sealed");
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "v2"))
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v2"))
                 .fingerprint(), "the software version is sealed");
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
                 List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD,
-                "c".repeat(64), TRUSTEES, 2, "v1")).fingerprint(), "the credentials are sealed");
+                "c".repeat(64), TRUSTEES, 2, "sms", "v1")).fingerprint(), "the credentials are sealed");
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
                 List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD,
-                CREDENTIALS, TRUSTEES, 1, "v1")).fingerprint(), "the threshold is sealed");
+                CREDENTIALS, TRUSTEES, 1, "sms", "v1")).fingerprint(), "the threshold is sealed");
         String forged = SealDocument.of(new SealDocument.Content("e", "Primaire\nroll.size=99", List.of("A"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "v1")).text();
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1")).text();
         assertTrue(forged.contains("title=Primaire\\nroll.size\\=99\n"), forged);
         assertEquals(1, forged.lines().filter(line -> line.startsWith("roll.size=")).count());
     }
