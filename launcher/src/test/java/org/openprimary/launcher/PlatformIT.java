@@ -513,6 +513,12 @@ class PlatformIT {
 
         JsonNode result = json.readTree(send(get("api/elections/" + election + "/result")).body());
         assertEquals(2, result.get("ballots").asLong(), result.toString());
+        assertProblem(send(asOrganizer(post("admin/api/elections/" + election + "/result/corrections",
+                "{\"reason\":\"a citizen says the figures are wrong\"}"))), 409, "reason");
+        JsonNode versions = json.readTree(send(get("api/elections/" + election + "/results")).body());
+        assertEquals(1, versions.size(), "a recount that changes nothing adds no version");
+        assertEquals("first publication", versions.get(0).get("reason").asText());
+        assertEquals(result, versions.get(0).get("result"));
         HttpResponse<byte[]> record = http.send(get("api/elections/" + election + "/record").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, record.statusCode());

@@ -163,6 +163,20 @@ public class ElectionsAdminResource {
         return results.publish(id, organizer());
     }
 
+    @POST
+    @Path("{id}/result/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct a published result: counted again from the kept ballots; a new version with its"
+            + " reason when it differs (refused when it does not); every version stays public")
+    public List<org.openprimary.voting.boundary.ResultVersionView> correct(@PathParam("id") String id,
+            Correction request) {
+        return results.correct(id, request == null ? null : request.reason(), organizer());
+    }
+
+    /** Why a published result is corrected. */
+    public record Correction(String reason) {
+    }
+
     private String organizer() {
         return security.getUserPrincipal().getName();
     }

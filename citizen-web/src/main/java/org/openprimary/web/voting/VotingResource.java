@@ -91,6 +91,22 @@ public class VotingResource {
     }
 
     @GET
+    @Path("elections/{id}/results")
+    @Operation(summary = "Every version of the published result (1 is the first publication), each with its reason;"
+            + " a correction never edits a version")
+    public Response results(@PathParam("id") String id) {
+        jakarta.json.JsonArrayBuilder versions = jakarta.json.Json.createArrayBuilder();
+        for (org.openprimary.voting.boundary.ResultVersionView v : results.resultVersions(id)) {
+            versions.add(jakarta.json.Json.createObjectBuilder()
+                    .add("version", v.version())
+                    .add("reason", v.reason())
+                    .add("publishedAt", v.publishedAt().toString())
+                    .add("result", jakarta.json.Json.createReader(new java.io.StringReader(v.result())).readObject()));
+        }
+        return Response.ok(versions.build().toString(), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
     @Path("elections/{id}/record")
     @Operation(summary = "The public record (openprimary-record/1): check it with `tally verify`")
     public Response record(@PathParam("id") String id) {

@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openprimary.common.ConflictException;
+import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.notifications.boundary.CampaignDraft;
 import org.openprimary.notifications.boundary.CampaignRecipient;
@@ -69,6 +70,12 @@ public class ResultService {
     @EJB
     NotificationService notifications;
 
+    @EJB
+    org.openprimary.voting.control.Counting counting;
+
+    @EJB
+    org.openprimary.tally.boundary.ResultsService results;
+
     @Inject
     @ConfigProperty(name = "openprimary.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
@@ -95,6 +102,7 @@ public class ResultService {
             throw notFound(id);
         }
         election.publish(organizer, clock);
+        addVersion(election.id().toString(), election.resultJson().orElseThrow(), "first publication", organizer);
         String link = publicUrl.replaceAll("/+$", "") + "/result.html#e=" + election.id();
         List<RollVoter> voters = registration.rollVoters(election.id().value());
         List<CampaignRecipient> recipients = new ArrayList<>();
@@ -112,10 +120,68 @@ public class ResultService {
         return ElectionView.of(election);
     }
 
-    /** The result as tally wrote it, once published. */
+    /** The newest version of the published result, as tally wrote it. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String publishedResult(String id) {
-        return published(id).resultJson().orElseThrow();
+        List<ResultVersionView> versions = versions(published(id).id().toString());
+        return versions.get(versions.size() - 1).result();
+    }
+
+    /** Every version of the published result, the first publication first, each with its reason. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ResultVersionView> resultVersions(String id) {
+        return versions(published(id).id().toString());
+    }
+
+    /**
+     * A correction: the result is counted again, by the platform's engine, from the decrypted ballots
+     * the count kept (never typed); when it differs from the newest version it becomes a new
+     * version with its reason. Nothing is edited: every version stays public.
+     */
+    public List<ResultVersionView> correct(String id, String reason, String organizer) {
+        Election election = em.find(Election.class, ElectionId.parse(id).toString(), LockModeType.PESSIMISTIC_WRITE);
+        if (election == null || election.state() != ElectionState.PUBLISHED) {
+            throw new ConflictException("state", "only a published result is corrected");
+        }
+        if (reason == null || reason.strip().length() < 10 || reason.strip().length() > 1000) {
+            throw new InvalidInputException("reason", "say why the result is corrected, in 10 to 1000 characters");
+        }
+        String electionId = election.id().toString();
+        int candidates = election.candidateNames().size();
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] chunk : counting.countedChunks(electionId)) {
+            all.writeBytes(chunk);
+        }
+        byte[] ballots = all.toByteArray();
+        String recount = results.countBallots(electionId, election.scale().names(), candidates,
+                election.candidateNames(), ballots).json();
+        java.util.Arrays.fill(ballots, (byte) 0);
+        List<ResultVersionView> versions = versions(electionId);
+        if (recount.equals(versions.get(versions.size() - 1).result())) {
+            throw new ConflictException("reason", "counted again from the published ballots, the result is the"
+                    + " published one: there is nothing to correct");
+        }
+        addVersion(electionId, recount, reason.strip(), organizer);
+        LOG.warning(() -> "The result of election " + id + " was corrected by " + organizer + ": " + reason.strip());
+        return versions(electionId);
+    }
+
+    private void addVersion(String election, String result, String reason, String by) {
+        em.createNativeQuery("INSERT INTO voting.result_version (election_id, version, result_json, reason, created_by,"
+                + " created_at) SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?, ?, ? FROM voting.result_version"
+                + " WHERE election_id = ?")
+                .setParameter(1, election).setParameter(2, result).setParameter(3, reason).setParameter(4, by)
+                .setParameter(5, java.sql.Timestamp.from(clock.instant())).setParameter(6, election).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ResultVersionView> versions(String election) {
+        List<Object[]> rows = em.createNativeQuery("SELECT version, reason, created_at, result_json"
+                + " FROM voting.result_version WHERE election_id = ? ORDER BY version")
+                .setParameter(1, election).getResultList();
+        return rows.stream().map(r -> new ResultVersionView(((Number) r[0]).intValue(), (String) r[1],
+                r[2] instanceof java.sql.Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) r[2]).toInstant(),
+                (String) r[3])).toList();
     }
 
     /** Refuses (404) an election whose result is not published. */
@@ -161,7 +227,7 @@ public class ResultService {
             chunks.setString(1, electionId);
             try (ResultSet receiptRows = receipts.executeQuery(); ResultSet chunkRows = chunks.executeQuery()) {
                 RecordWriter.write(out, header, new ReceiptIterator(receiptRows), last.head(), checkpoints,
-                        new BallotIterator(chunkRows, candidates), election.resultJson().orElseThrow());
+                        new BallotIterator(chunkRows, candidates), publishedResult(electionId));
             }
         } catch (SQLException e) {
             throw new IOException("the record could not be read from the database", e);

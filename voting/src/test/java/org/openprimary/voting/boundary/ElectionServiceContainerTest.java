@@ -24,6 +24,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openprimary.common.ConflictException;
+import org.openprimary.common.InvalidInputException;
 import org.openprimary.registration.boundary.LedgerEntryView;
 import org.openprimary.registration.boundary.RegistrationService;
 import org.openprimary.voting.control.VotingSchema;
@@ -129,6 +130,40 @@ class ElectionServiceContainerTest {
         assertEquals(1, accepted, "one device's ballot is accepted, the others are told the voter has voted");
         assertEquals(1, casts.marks(election.id()));
         assertEquals(1, casts.ballots(election.id()), "never a ballot without its mark, nor a mark without its ballot");
+    }
+
+    @EJB
+    ResultService results;
+
+    @Test
+    void aCorrectionCountsTheKeptBallotsAgainAndAddsAVersionOnlyWhenTheResultDiffers() throws Exception {
+        // A published election whose first result was wrong (as if a past engine had a bug): two
+        // ballots kept, grades 2,0 and 1,1 on a three-grade scale, but a published result of nothing.
+        String id = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("INSERT INTO voting.election (id, title, state, created_at, registration_opened_at, seal_fingerprint,"
+                    + " seal_proposed_by, sealed_by, rehearsal_passed_at, result_json) VALUES ('" + id + "', 'Primaire',"
+                    + " 'PUBLISHED', now(), now(), '" + "a".repeat(64) + "', 'o', 'b', now(), '{}')");
+            s.execute("INSERT INTO voting.candidate (election_id, position, name) VALUES ('" + id + "', 0, 'Alice'),"
+                    + " ('" + id + "', 1, 'Bob')");
+            s.execute("INSERT INTO voting.grade (election_id, position, name) VALUES ('" + id + "', 0, 'Rejet'),"
+                    + " ('" + id + "', 1, 'Passable'), ('" + id + "', 2, 'Bien')");
+            s.execute("INSERT INTO voting.counted_ballot (election_id, chunk, ballots, grades) VALUES ('" + id
+                    + "', 0, 2, '\\x02000101'::bytea)");
+            s.execute("INSERT INTO voting.result_version (election_id, version, result_json, reason, created_by,"
+                    + " created_at) VALUES ('" + id + "', 1, '{}', 'first publication', 'o', now())");
+        }
+        assertThrows(InvalidInputException.class, () -> results.correct(id, "short", "organizer"));
+
+        List<ResultVersionView> versions = results.correct(id, "the first count used a faulty engine", "organizer");
+
+        assertEquals(2, versions.size());
+        assertEquals("{}", versions.get(0).result(), "the first version stays as it was published");
+        assertTrue(versions.get(1).result().contains("\"ballots\" : 2") || versions.get(1).result().contains("\"ballots\":2"),
+                versions.get(1).result());
+        assertEquals(versions.get(1).result(), results.publishedResult(id), "the newest version is the result");
+        assertThrows(ConflictException.class, () -> results.correct(id, "a second look at the same ballots", "organizer"),
+                "a recount that changes nothing adds no version");
     }
 
     @Test
