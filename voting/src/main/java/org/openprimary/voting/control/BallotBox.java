@@ -132,9 +132,14 @@ public class BallotBox {
         return waiting.isEmpty() ? Optional.empty() : Optional.of(0L);
     }
 
+    static final int CHAIN_BATCH = 10_000;
+
     /**
      * Moves the intake into the chain, under a transaction-scoped advisory lock so that one
-     * instance at a time chains an election. Returns the number of ballots and the head after them.
+     * instance at a time chains an election. The heads are computed here from the receipts; the
+     * encrypted ballots move inside PostgreSQL, 10,000 per statement, so a minute of a national
+     * peak (180,000 ballots) is chained in a few statements. Returns the number of ballots and the
+     * head after them.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     @SuppressWarnings("unchecked")
@@ -142,22 +147,41 @@ public class BallotBox {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('voting.box:' || ?))")
                 .setParameter(1, election).getSingleResult();
         Entry last = last(election).orElse(new Entry(0, null, genesis));
-        List<Object[]> waiting = em.createNativeQuery("DELETE FROM voting.ballot_intake WHERE election_id = ?"
-                + " RETURNING id, encrypted, receipt")
-                .setParameter(1, election).getResultList();
-        waiting.sort((a, b) -> Long.compare(((Number) a[0]).longValue(), ((Number) b[0]).longValue()));
         long position = last.position();
         String head = last.head();
-        for (Object[] row : waiting) {
-            position++;
-            String receipt = ((String) row[2]).strip();
-            head = BoxChain.next(head, position, receipt);
-            em.createNativeQuery("INSERT INTO voting.box_entry (election_id, position, encrypted, receipt, head)"
-                    + " VALUES (?, ?, ?, ?, ?)")
-                    .setParameter(1, election).setParameter(2, position).setParameter(3, row[1])
-                    .setParameter(4, receipt).setParameter(5, head).executeUpdate();
+        while (true) {
+            List<Object[]> waiting = em.createNativeQuery("SELECT id, receipt FROM voting.ballot_intake"
+                    + " WHERE election_id = ? ORDER BY id LIMIT " + CHAIN_BATCH)
+                    .setParameter(1, election).getResultList();
+            if (waiting.isEmpty()) {
+                return new Entry(position, null, head);
+            }
+            StringBuilder ids = new StringBuilder("{");
+            StringBuilder positions = new StringBuilder("{");
+            StringBuilder heads = new StringBuilder("{");
+            for (int i = 0; i < waiting.size(); i++) {
+                Object[] row = waiting.get(i);
+                position++;
+                head = BoxChain.next(head, position, ((String) row[1]).strip());
+                String separator = i == 0 ? "" : ",";
+                ids.append(separator).append(((Number) row[0]).longValue());
+                positions.append(separator).append(position);
+                heads.append(separator).append(head);
+            }
+            String idArray = ids.append('}').toString();
+            int moved = em.createNativeQuery("INSERT INTO voting.box_entry (election_id, position, encrypted, receipt, head)"
+                    + " SELECT i.election_id, t.position, i.encrypted, i.receipt, t.head"
+                    + " FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[])) AS t(intake, position, head)"
+                    + " JOIN voting.ballot_intake i ON i.id = t.intake")
+                    .setParameter(1, idArray).setParameter(2, positions.append('}').toString())
+                    .setParameter(3, heads.append('}').toString()).executeUpdate();
+            int removed = em.createNativeQuery("DELETE FROM voting.ballot_intake WHERE id = ANY(CAST(? AS bigint[]))")
+                    .setParameter(1, idArray).executeUpdate();
+            if (moved != waiting.size() || removed != waiting.size()) {
+                throw new IllegalStateException("the intake changed while it was chained: " + moved + " moved, "
+                        + removed + " removed of " + waiting.size());
+            }
         }
-        return new Entry(position, null, head);
     }
 
     @SuppressWarnings("unchecked")

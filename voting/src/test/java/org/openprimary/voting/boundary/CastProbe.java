@@ -29,6 +29,10 @@ public class CastProbe {
         box.accept(election, encrypted, BoxChain.receipt(encrypted));
     }
 
+    public BallotBox.Entry chain(String election, String genesis) {
+        return box.chain(election, genesis);
+    }
+
     public long marks(String election) {
         return box.marks(election);
     }

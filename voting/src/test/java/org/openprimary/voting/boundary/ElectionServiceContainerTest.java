@@ -136,6 +136,43 @@ class ElectionServiceContainerTest {
     ResultService results;
 
     @Test
+    void theIntakeIsChainedInBatchesInOrderWithEveryHeadRecomputable() throws Exception {
+        ElectionView election = elections.draft(DraftElection.of("Primaire", List.of("Alice"), null), "test");
+        int ballots = 25_001; // three batches of the chaining
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("INSERT INTO voting.ballot_intake (election_id, encrypted, receipt) SELECT '" + election.id()
+                    + "', sha256(int8send(g)), encode(sha256(sha256(int8send(g))), 'hex')"
+                    + " FROM generate_series(1, " + ballots + ") AS g");
+        }
+        String genesis = org.openprimary.tally.control.BoxChain.genesis(election.id(), "f".repeat(64), "key");
+        org.openprimary.voting.control.BallotBox.Entry chained = casts.chain(election.id(), genesis);
+        assertEquals(ballots, chained.position());
+        assertEquals(ballots, casts.ballots(election.id()), "every ballot moved once: none lost, none doubled");
+
+        String head = genesis;
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rows = s.executeQuery("SELECT position, receipt, head, encrypted FROM voting.box_entry"
+                        + " WHERE election_id = '" + election.id() + "' ORDER BY position")) {
+            long expected = 0;
+            while (rows.next()) {
+                expected++;
+                assertEquals(expected, rows.getLong(1));
+                assertEquals(org.openprimary.tally.control.BoxChain.receipt(rows.getBytes(4)), rows.getString(2).strip());
+                head = org.openprimary.tally.control.BoxChain.next(head, expected, rows.getString(2).strip());
+                assertEquals(head, rows.getString(3).strip(), "position " + expected);
+            }
+            assertEquals(ballots, expected);
+        }
+        assertEquals(head, chained.head());
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet left = s.executeQuery("SELECT count(*) FROM voting.ballot_intake WHERE election_id = '"
+                        + election.id() + "'")) {
+            left.next();
+            assertEquals(0, left.getLong(1), "the intake is empty");
+        }
+    }
+
+    @Test
     void aCorrectionCountsTheKeptBallotsAgainAndAddsAVersionOnlyWhenTheResultDiffers() throws Exception {
         // A published election whose first result was wrong (as if a past engine had a bug): two
         // ballots kept, grades 2,0 and 1,1 on a three-grade scale, but a published result of nothing.
