@@ -113,7 +113,9 @@ public class ResultService {
         if (!recipients.isEmpty()) {
             java.util.UUID campaign = notifications.createCampaign(new CampaignDraft("Result of " + election.title(),
                     Channel.EMAIL, "result.published", Map.of("election", election.title(), "link", link), organizer));
-            notifications.addRecipients(campaign, recipients);
+            for (int from = 0; from < recipients.size(); from += 10_000) {
+                notifications.addRecipients(campaign, recipients.subList(from, Math.min(recipients.size(), from + 10_000)));
+            }
             notifications.startCampaign(campaign);
         }
         LOG.info(() -> "The result of election " + id + " was published by " + organizer);
