@@ -218,7 +218,10 @@
         }
         bar.appendChild(segment);
       }
-      section.appendChild(bar);
+      var median = OP.el('div', 'median'); // the 50 % line, above and below the bar, never through its labels
+      median.setAttribute('aria-hidden', 'true');
+      median.appendChild(bar);
+      section.appendChild(median);
 
       var table = OP.el('table', 'counts');
       table.appendChild(OP.say(OP.el('caption'), 'tableCaption', [name(c)]));

@@ -60,6 +60,8 @@
         + ' organisateurs.',
       stopNotOpen: 'Le vote n’est pas encore ouvert',
       stopNotOpenText: 'Revenez par le même lien quand le vote sera ouvert.',
+      stopNotOpenAt: 'Ouverture du vote' + NBSP + ': {0}. Revenez alors par le même lien.',
+      closesAt: 'Clôture du vote' + NBSP + ': {0}.',
       stopClosed: 'Le vote est clos',
       stopClosedText: 'Le bureau de vote en ligne est fermé' + NBSP + ': aucun vote ne peut plus être déposé.',
       stopBroken: 'Ce lien de vote est incomplet',
@@ -123,6 +125,8 @@
         + ' email address, its receipt was sent to you. If it was not you, please tell the organizers.',
       stopNotOpen: 'Voting has not opened yet',
       stopNotOpenText: 'Come back through the same link when voting is open.',
+      stopNotOpenAt: 'Voting opens: {0}. Come back then through the same link.',
+      closesAt: 'Voting closes: {0}.',
       stopClosed: 'Voting is closed',
       stopClosedText: 'The online polling station is closed: no vote can be cast any more.',
       stopBroken: 'This voting link is incomplete',
@@ -195,9 +199,9 @@
     document.title = text + ' — OpenPrimary';
   }
 
-  function stop(heading, text, links) {
+  function stop(heading, text, links, params) {
     OP.say($('stop-heading'), heading);
-    OP.say($('stop-text'), text);
+    OP.say($('stop-text'), text, params);
     var place = $('stop-links');
     place.replaceChildren();
     (links || []).forEach(function (link, i) {
@@ -259,6 +263,13 @@
   function showCodeStep() {
     var election = state.election;
     OP.plain($('code-title'), election.title);
+    if (election.votingClosesAt) {
+      var closes = new Date(election.votingClosesAt);
+      OP.say($('closes'), 'closesAt', function () {
+        return [OP.time(closes)];
+      });
+      $('closes').hidden = false;
+    }
     var list = $('candidate-list');
     list.replaceChildren();
     election.candidates.forEach(function (name) {
@@ -572,7 +583,10 @@
         return showDone();
       }
       if (election.state === 'REGISTRATION' || election.state === 'SEALED') {
-        return stop('stopNotOpen', 'stopNotOpenText');
+        var opens = election.votingOpensAt ? new Date(election.votingOpensAt) : null;
+        return stop('stopNotOpen', opens ? 'stopNotOpenAt' : 'stopNotOpenText', [], function () {
+          return opens ? [OP.time(opens)] : [];
+        });
       }
       if (election.state !== 'VOTING') {
         return stop('stopClosed', 'stopClosedText', election.state === 'PUBLISHED'

@@ -210,6 +210,7 @@ abstract class VotingPagesJourney {
         assertFalse(driver.getCurrentUrl().contains(credentials.get(0)), "the credential left the address bar");
         assertEquals("fr", driver.findElement(By.tagName("html")).getAttribute("lang"));
         assertEquals(TITLE, codeStep.findElement(By.tagName("h1")).getText());
+        assertTrue(driver.findElement(By.id("closes")).getText().startsWith("Clôture du vote"), "when voting closes");
         assertEquals(CANDIDATES, codeStep.findElements(By.cssSelector("#candidate-list li")).stream()
                 .map(WebElement::getText).toList());
         WebElement input = driver.findElement(By.id("code"));
@@ -225,6 +226,7 @@ abstract class VotingPagesJourney {
         driver.findElement(By.id("send-sms")).click();
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("sent"), "Code envoyé par SMS à"));
         visible("not-received");
+        assertFalse(driver.findElement(By.id("send-sms")).isDisplayed(), "then only \"not received?\" is offered");
         input.sendKeys(code(phones.get(0), asked));
         shoot("02-code-sent");
         input.sendKeys(Keys.ENTER);
