@@ -61,7 +61,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * ({@link ResultsService#countBallots}, as the server calls it); and keeping the shuffled ballots in
  * {@code voting.counted_ballot} in chunks of 10,000 (each iteration for its own copy of the
  * election, since the table is append-only). The first iteration is the cold one, as on election
- * night. The decrypted result is checked against the grades that were encrypted.
+ * night. The decrypted result is checked against the grades that were encrypted. With the system
+ * property {@code bench.jfr.file}, the timed iterations (not the setup) are recorded with JFR.
  */
 final class CountBenchmark {
 
@@ -153,6 +154,7 @@ final class CountBenchmark {
                 StringBuilder runs = new StringBuilder();
                 double[] totals = new double[iterations];
                 ResultView result = null;
+                jdk.jfr.Recording recording = profile();
                 for (int i = 0; i < iterations; i++) {
                     Machine.Reading cpuBefore = Machine.read();
                     long t0 = System.nanoTime();
@@ -191,6 +193,11 @@ final class CountBenchmark {
                             ms(t0, t1), checkpointCount, ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6),
                             ms(t0, t6), cpu));
                 }
+                if (recording != null) {
+                    recording.stop();
+                    recording.dump(Path.of(System.getProperty("bench.jfr.file")));
+                    recording.close();
+                }
                 return String.format(Locale.ROOT, "{\"benchmark\": \"voting.count\", \"via\": \"BoxAudit.audit +"
                         + " Counting.shuffle + ResultsService.countBallots\", \"ballots\": %d, \"candidates\": %d,"
                         + " \"grades\": %d, \"batchSize\": %d, \"batchMillis\": %d, \"checkpointEvery\": %d,"
@@ -201,6 +208,19 @@ final class CountBenchmark {
                         loadVoters, runs, totals[0], median(totals), result.ranking(), CastLoad.postgresSettings(connection),
                         Runtime.getRuntime().maxMemory() >> 20, Machine.json());
             }
+        }
+
+        /**
+         * With the system property {@code bench.jfr.file}, a JFR recording (the JDK's "profile"
+         * settings) of the timed iterations only, not of the setup; {@code null} without it.
+         */
+        private static jdk.jfr.Recording profile() throws IOException, java.text.ParseException {
+            if (System.getProperty("bench.jfr.file") == null) {
+                return null;
+            }
+            jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+            return recording;
         }
 
         private void insertElection(Connection connection, String id) throws SQLException {
