@@ -22,6 +22,16 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // the load generators' HTTP and worker threads are not daemons: a failure must still end the JVM
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("registration")) {
             System.out.println(RegistrationLoad.run(java.net.URI.create(args.length > 3 ? args[3] : "http://localhost:8080/"),
                     "organizer", organizerPassword(), arg(args, 1, 5000), arg(args, 2, 32)));
