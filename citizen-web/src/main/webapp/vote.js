@@ -21,6 +21,7 @@
         + NBSP + ':', sendAgain: 'Renvoyer un SMS', callMe: 'M’appeler plutôt',
       sentSms: 'Code envoyé par SMS à {0}. Il peut mettre une minute à arriver.',
       sentCall: 'Appel lancé à {0}' + NBSP + ': un message vocal va vous lire le code.',
+      sentEmail: 'Code envoyé par courriel à {0}, à l’adresse vérifiée lors de votre inscription.',
       sending: 'Envoi…',
       codeLabel: 'Le code reçu', codeHint: 'Les chiffres du SMS ou de l’appel.',
       codeMissing: 'Saisissez le code reçu par SMS.',
@@ -88,6 +89,7 @@
       sendAgain: 'Send another SMS', callMe: 'Call me instead',
       sentSms: 'Code sent by SMS at {0}. It may take a minute to arrive.',
       sentCall: 'Call started at {0}: a voice message will read you the code.',
+      sentEmail: 'Code sent by email at {0}, to the address you verified when you registered.',
       sending: 'Sending…',
       codeLabel: 'The code you received', codeHint: 'The digits in the SMS or the call.',
       codeMissing: 'Enter the code you received by SMS.',
@@ -292,7 +294,9 @@
         });
         if (answer.status === 202 || answer.status === 200 || answer.status === 204) {
           var at = new Date();
-          OP.say($('sent'), channel === 'call' ? 'sentCall' : 'sentSms', function () {
+          var by = answer.data && answer.data.sentBy; // the server says how the code went: sms, call or email
+          OP.say($('sent'), by === 'email' ? 'sentEmail' : by === 'call' || (!by && channel === 'call') ? 'sentCall'
+              : 'sentSms', function () {
             return [OP.time(at)];
           });
           $('send-sms').hidden = true; // from now on: "Not received?"

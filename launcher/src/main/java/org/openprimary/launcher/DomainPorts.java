@@ -20,8 +20,9 @@ final class DomainPorts {
 
     static void set(Path domainXml, int httpPort, int adminPort) throws IOException {
         String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
-        String updated = withoutServerName(
-                withPort(withPort(xml, "http-listener-1", httpPort), "admin-listener", adminPort), "http-listener-1");
+        String updated = withHttpThreads(withoutServerName(
+                withPort(withPort(xml, "http-listener-1", httpPort), "admin-listener", adminPort), "http-listener-1"),
+                HTTP_THREADS);
         if (!updated.equals(xml)) {
             Files.writeString(domainXml, updated, StandardCharsets.UTF_8);
         }
@@ -43,6 +44,23 @@ final class DomainPorts {
         }
         int at = protocol.start(1);
         return xml.substring(0, at) + " xpowered-by=\"false\" server-header=\"false\"" + xml.substring(at);
+    }
+
+    /**
+     * Payara's HTTP worker pool defaults to 5 threads, which leaves the two cores idle while casts
+     * wait on the database; the bench measured 417 casts/s with 5 and about 600-700 with 32.
+     */
+    static final int HTTP_THREADS = 32;
+
+    /** Sizes the first {@code http-thread-pool} (the server's configuration comes first), unless it is sized already. */
+    static String withHttpThreads(String xml, int threads) {
+        Matcher pool = Pattern.compile("<thread-pool\\b([^>]*)\\bname=\"http-thread-pool\"([^>]*)>").matcher(xml);
+        if (!pool.find() || pool.group().contains("max-thread-pool-size")) {
+            return xml;
+        }
+        int at = pool.end() - 1;
+        return xml.substring(0, at) + " max-thread-pool-size=\"" + threads + "\" min-thread-pool-size=\"8\""
+                + xml.substring(at);
     }
 
     /** Replaces the port of the first {@code network-listener} named {@code name} in the server's config. */

@@ -38,6 +38,19 @@ class DomainPortsTest {
     }
 
     @Test
+    void theServersHttpWorkerPoolIsSizedOnce() {
+        String xml = """
+                <thread-pool name="http-thread-pool"></thread-pool>
+                <thread-pool name="thread-pool-1"></thread-pool>
+                <thread-pool name="http-thread-pool"></thread-pool>
+                """;
+        String updated = DomainPorts.withHttpThreads(xml, 32);
+        assertEquals(xml.replaceFirst("name=\"http-thread-pool\"",
+                "name=\"http-thread-pool\" max-thread-pool-size=\"32\" min-thread-pool-size=\"8\""), updated);
+        assertEquals(updated, DomainPorts.withHttpThreads(updated, 32), "applied once");
+    }
+
+    @Test
     void aMissingListenerIsAnError() {
         assertThrows(IllegalStateException.class, () -> DomainPorts.withPort(XML, "http-listener-9", 1));
     }

@@ -22,6 +22,7 @@ import org.openprimary.voting.control.BallotBox;
 import org.openprimary.voting.control.BallotCrypto;
 import org.openprimary.voting.control.Credentials;
 import org.openprimary.voting.control.Sealers;
+import org.openprimary.voting.control.VotingTerms;
 import org.openprimary.voting.entity.Election;
 import org.openprimary.voting.entity.ElectionId;
 import org.openprimary.voting.entity.ElectionState;
@@ -48,6 +49,9 @@ public class VotingService {
     Sealers sealers;
 
     @EJB
+    VotingTerms terms;
+
+    @EJB
     RegistrationService registration;
 
     /**
@@ -57,13 +61,12 @@ public class VotingService {
      * @return how the code went: {@code sms}, {@code call} or {@code email}
      */
     public String requestCode(String electionId, String credential, String channel) {
-        Election election = load(electionId);
-        requireOpen(election);
-        BallotBox.VoterRecord voter = voter(election, credential);
+        VotingTerms.Terms terms = votingTerms(electionId);
+        BallotBox.VoterRecord voter = voter(terms.election(), credential);
         if (voter.hasVoted()) {
             throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
         }
-        return registration.sendVotingCode(voter.registrantId(), channel, election.votingCodeByEmail());
+        return registration.sendVotingCode(voter.registrantId(), channel, terms.codeByEmail());
     }
 
     /**
@@ -72,10 +75,9 @@ public class VotingService {
      * transaction, and sends the receipt. The plaintext is never stored or logged.
      */
     public ReceiptView cast(String electionId, String credential, String code, List<String> grades) {
-        Election election = load(electionId);
-        requireOpen(election);
-        byte[] plaintext = ballot(election, grades);
-        BallotBox.VoterRecord voter = voter(election, credential);
+        VotingTerms.Terms terms = votingTerms(electionId);
+        byte[] plaintext = ballot(terms, grades);
+        BallotBox.VoterRecord voter = voter(terms.election(), credential);
         if (voter.hasVoted()) {
             throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
         }
@@ -86,20 +88,37 @@ public class VotingService {
             throw new InvalidInputException("code", "this code is wrong or has expired; check it or ask for a new one");
         }
         // The server's clock decides, after the code's round trip: a ballot after the close is late.
-        if (!election.acceptsBallots(clock)) {
-            throw new ConflictException("state", "voting closed at " + election.votingClosesAt().orElseThrow()
-                    + ": this ballot arrived too late");
+        if (!terms.open(clock.instant())) {
+            throw new ConflictException("state", "voting closed at " + terms.closesAt() + ": this ballot arrived too late");
         }
         if (!box.mark(voter.id())) {
             throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
         }
-        byte[] encrypted = sealers.encrypt(election.id().toString(), election.electionPublicKey().orElseThrow(),
-                plaintext);
+        byte[] encrypted = sealers.encrypt(terms.election(), terms.publicKey(), plaintext);
         java.util.Arrays.fill(plaintext, (byte) 0);
         String receipt = BoxChain.receipt(encrypted);
-        box.accept(election.id().toString(), encrypted, receipt);
-        registration.sendBallotReceipt(voter.registrantId(), election.title(), receipt);
-        return new ReceiptView(election.id().toString(), receipt, "ACCEPTED", null);
+        box.accept(terms.election(), encrypted, receipt);
+        registration.sendBallotReceipt(voter.registrantId(), terms.title(), receipt);
+        return new ReceiptView(terms.election(), receipt, "ACCEPTED", null);
+    }
+
+    /**
+     * The frozen terms of an election that accepts ballots now: from this instance's memory once
+     * voting, else from the database (and refused with the reason when it does not accept ballots).
+     */
+    private VotingTerms.Terms votingTerms(String electionId) {
+        String id = ElectionId.parse(electionId).toString();
+        java.util.Optional<VotingTerms.Terms> kept = terms.of(id);
+        if (kept.isPresent() && kept.get().open(clock.instant())) {
+            return kept.get();
+        }
+        Election election = load(electionId);
+        requireOpen(election);
+        VotingTerms.Terms fresh = new VotingTerms.Terms(id, election.title(), election.candidateNames(),
+                election.scale().names(), election.electionPublicKey().orElseThrow(),
+                election.votingClosesAt().orElseThrow(), election.votingCodeByEmail());
+        terms.keep(fresh);
+        return fresh;
     }
 
     /** Whether a receipt is in the box: waiting to be chained, or chained at a position. */
@@ -143,18 +162,18 @@ public class VotingService {
                         .map(c -> new BoxView.CheckpointView(c.ballots(), c.head(), c.at(), c.signature())).toList());
     }
 
-    private BallotBox.VoterRecord voter(Election election, String credential) {
+    private BallotBox.VoterRecord voter(String election, String credential) {
         if (credential == null || credential.isBlank()) {
             throw new InvalidInputException("credential", "the voting link carries your credential: open it again");
         }
-        return box.voter(election.id().toString(), Credentials.hash(credential.strip()))
+        return box.voter(election, Credentials.hash(credential.strip()))
                 .orElseThrow(() -> new InvalidInputException("credential",
                         "this credential is not one of this election's voters: check the link you received"));
     }
 
-    private byte[] ballot(Election election, List<String> grades) {
-        List<String> candidates = election.candidateNames();
-        List<String> scale = election.scale().names();
+    private byte[] ballot(VotingTerms.Terms terms, List<String> grades) {
+        List<String> candidates = terms.candidates();
+        List<String> scale = terms.grades();
         if (grades == null) {
             throw new InvalidInputException("grades", "give one grade for each of the " + candidates.size()
                     + " candidates, in the ballot's order");

@@ -60,6 +60,9 @@ public class BoxKeeper {
     Sealers sealers;
 
     @EJB
+    VotingTerms terms;
+
+    @EJB
     RegistrationService registration;
 
     @EJB
@@ -114,6 +117,7 @@ public class BoxKeeper {
         election.closeVoting(clock);
         sign(election, box.chain(electionId, election.boxGenesis().orElseThrow()));
         sealers.forget(electionId);
+        terms.forget(electionId);
         LOG.info(() -> "Voting in election " + electionId + " is closed");
         return true;
     }
