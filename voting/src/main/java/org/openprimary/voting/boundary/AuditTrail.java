@@ -69,7 +69,7 @@ public class AuditTrail {
             query.setParameter(1, electionId.strip());
         }
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2],
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), org.openprimary.voting.control.Digests.instant(r[1]), (String) r[2],
                 (String) r[3], (String) r[4], ((Number) r[5]).intValue(), (String) r[6], ((String) r[7]).strip()))
                 .toList();
     }
@@ -83,7 +83,7 @@ public class AuditTrail {
         long expected = 1;
         for (Object[] r : rows) {
             long seq = ((Number) r[0]).longValue();
-            String hash = hash(previous, seq, instant(r[1]), (String) r[2], (String) r[3], (String) r[4],
+            String hash = hash(previous, seq, org.openprimary.voting.control.Digests.instant(r[1]), (String) r[2], (String) r[3], (String) r[4],
                     ((Number) r[5]).intValue(), (String) r[6]);
             if (seq != expected || !previous.equals(((String) r[7]).strip()) || !hash.equals(((String) r[8]).strip())) {
                 return seq;
@@ -107,15 +107,5 @@ public class AuditTrail {
 
     private static String cut(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -182,7 +182,7 @@ public class ResultService {
                 + " FROM voting.result_version WHERE election_id = ? ORDER BY version")
                 .setParameter(1, election).getResultList();
         return rows.stream().map(r -> new ResultVersionView(((Number) r[0]).intValue(), (String) r[1],
-                r[2] instanceof java.sql.Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) r[2]).toInstant(),
+                org.openprimary.voting.control.Digests.instant(r[2]),
                 (String) r[3])).toList();
     }
 

@@ -208,16 +208,6 @@ public class BallotBox {
                 + " WHERE election_id = ? ORDER BY ballots")
                 .setParameter(1, election).getResultList();
         return rows.stream().map(r -> new Checkpoint(((Number) r[0]).longValue(), ((String) r[1]).strip(),
-                instant(r[2]), (String) r[3])).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
+                Digests.instant(r[2]), (String) r[3])).toList();
     }
 }

@@ -8,9 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -87,7 +83,7 @@ public class Counting {
     void count(String electionId, byte[] privateKey) throws BoxAudit.CountFailedException {
         Election election = em.find(Election.class, electionId, LockModeType.PESSIMISTIC_WRITE);
         String document = election.sealDocument().orElseThrow();
-        if (!sha256(document).equals(election.sealFingerprint().orElseThrow())) {
+        if (!Digests.sha256(document).equals(election.sealFingerprint().orElseThrow())) {
             throw new BoxAudit.CountFailedException("the seal document does not match its fingerprint: the seal was altered");
         }
         String genesis = election.boxGenesis().orElseThrow();
@@ -170,15 +166,6 @@ public class Counting {
     public List<byte[]> countedChunks(String election) {
         return em.createNativeQuery("SELECT grades FROM voting.counted_ballot WHERE election_id = ? ORDER BY chunk")
                 .setParameter(1, election).getResultList();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 
     /** Rolls the count's transaction back (a system exception), after its reason was recorded. */

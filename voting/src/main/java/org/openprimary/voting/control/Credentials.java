@@ -2,9 +2,7 @@ package org.openprimary.voting.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -33,21 +31,12 @@ public final class Credentials {
     }
 
     public static String hash(String credential) {
-        return sha256(credential);
+        return Digests.sha256(credential);
     }
 
     public static String commitment(List<String> credentialHashes) {
         StringBuilder text = new StringBuilder("openprimary roll credentials/1\n");
         credentialHashes.stream().sorted().forEach(h -> text.append(h).append('\n'));
-        return sha256(text.toString());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Digests.sha256(text.toString());
     }
 }

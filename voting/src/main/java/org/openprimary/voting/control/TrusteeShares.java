@@ -3,12 +3,9 @@ package org.openprimary.voting.control;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -49,7 +46,7 @@ public final class TrusteeShares {
     public record Share(int index, byte[] value) {
 
         public String hash() {
-            return sha256(ByteBuffer.allocate(4 + value.length).putInt(index).put(value).array());
+            return Digests.sha256(ByteBuffer.allocate(4 + value.length).putInt(index).put(value).array());
         }
 
         public void destroy() {
@@ -168,13 +165,5 @@ public final class TrusteeShares {
 
     private static HPKE hpke() {
         return new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 }
