@@ -7,26 +7,22 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The voting-day pages in Chromium ({@link VotingPagesJourney}) against the real EAR, which
  * Arquillian deploys to Payara Server as it does for {@link PlatformIT}: this is how CI runs them
  * ({@code mvn verify}; Failsafe picks up {@code *IT}, alphabetically after PlatformIT, on the same
- * Payara Server and PostgreSQL). The base URL is the system property {@code openprimary.base},
- * default {@code http://localhost:8080/}, where Arquillian's Payara Server listens.
- *
- * <p>When {@code openprimary.base} is set, this class is skipped and nothing is deployed: the same
- * tests then run against a platform that is already running, through
- * {@link VotingPagesOnRunningPlatform} (its javadoc has the command).
+ * Payara Server and PostgreSQL), at {@code http://localhost:8080/} where Arquillian's Payara Server
+ * listens. The same tests run against a platform that is already running through
+ * {@link VotingPagesOnRunningPlatform} (its javadoc has the command); only Failsafe runs this class,
+ * and that one runs only when named with {@code -Dtest=}.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} ({@code .ci/run} installs them when
  * missing); other paths through {@code -Dopenprimary.chromium=} and {@code -Dopenprimary.chromedriver=}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@DisabledIfSystemProperty(named = "openprimary.base", matches = ".+")
 class VotingPagesIT extends VotingPagesJourney {
 
     @Deployment(testable = false)
@@ -36,6 +32,6 @@ class VotingPagesIT extends VotingPagesJourney {
 
     @Override
     URI base() {
-        return baseFrom(System.getProperty("openprimary.base", "http://localhost:8080/"));
+        return baseFrom("http://localhost:8080/");
     }
 }

@@ -1,13 +1,12 @@
 package org.openprimary.launcher;
 
 import java.net.URI;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The voting-day pages in Chromium ({@link VotingPagesJourney}) against a platform that is already
  * running, without Arquillian: for working on the pages. Its name matches neither Surefire's nor
- * Failsafe's patterns, and it runs only when {@code openprimary.base} is set, so a build never runs
- * it by accident. Start a platform whose organizer password is {@code it-organizer-password} and
+ * Failsafe's patterns, so a build never runs it: it runs when named with {@code -Dtest=}, and then
+ * needs {@code openprimary.base}. Start a platform whose organizer password is {@code it-organizer-password} and
  * whose voting clock ticks every second, e.g.
  *
  * <pre>
@@ -27,11 +26,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Screenshots land in {@code launcher/target/voting-pages/}. The voting window lasts
  * {@code -Dopenprimary.pages.voting.seconds} (default 100).
  */
-@EnabledIfSystemProperty(named = "openprimary.base", matches = ".+")
 class VotingPagesOnRunningPlatform extends VotingPagesJourney {
 
     @Override
     URI base() {
-        return baseFrom(System.getProperty("openprimary.base"));
+        String base = System.getProperty("openprimary.base");
+        if (base == null || base.isBlank()) {
+            throw new IllegalStateException("give the running platform's address: -Dopenprimary.base=http://localhost:28080/");
+        }
+        return baseFrom(base);
     }
 }
