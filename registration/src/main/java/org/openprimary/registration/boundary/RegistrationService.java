@@ -467,11 +467,14 @@ public class RegistrationService {
         if (code == null || !code.strip().matches("\\d{4,10}")) {
             throw new InvalidInputException("code", "the code is the digits you received");
         }
-        Registrant registrant = em.find(Registrant.class, registrantId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        // On the cast's path: the row is locked only when an emailed code is checked (its counters
+        // change); the phone's code is the provider's to check.
+        Registrant registrant = em.find(Registrant.class, registrantId.toString());
         if (registrant == null) {
             return false;
         }
         if (registrant.hasEmailedVotingCode()) {
+            em.refresh(registrant, LockModeType.PESSIMISTIC_WRITE);
             return registrant.votingCodeChecked(Tokens.hash(code.strip()), clock.instant(), VOTING_CODE_CHECKS);
         }
         return registrant.phone().isPresent()
