@@ -35,6 +35,7 @@ public final class TallyCommand {
             ResultCommand.withInput("chart", "print an SVG chart of the merit profiles",
                     input -> result -> MeritChartSvg.write(result, input.title())),
             new VerifyCommand(),
+            new VerifyMinutesCommand(),
             new HelpCommand());
 
     private TallyCommand() {
@@ -90,8 +91,10 @@ public final class TallyCommand {
         usage.append("Input of rank, csv, chart (FILE, or standard input when FILE is absent or -): {\"grades\": [names\n"
                 + "worst first] or a number of grades, \"candidates\": [names] (optional), \"tallies\": [[counts worst\n"
                 + "grade first], ...]}. Input of verify: a public record, format openprimary-record/1 (docs/record.md);\n"
-                + "--json prints the report as JSON.\n"
-                + "Exit codes: 0 done (verify: every check passed), 3 verify: a check failed, 2 bad input or usage,\n"
+                + "--json prints the report as JSON. Input of verify-minutes: an official record's PDF, its .sig\n"
+                + "(base64; default MINUTES.sig) and the platform's public key, base64 or a file (docs/minutes.md).\n"
+                + "Exit codes: 0 done (verify: every check passed), 3 verify: a check failed (verify-minutes: the\n"
+                + "signature is not valid), 2 bad input or usage,\n"
                 + "1 failure.\n");
         return usage.toString();
     }
