@@ -18,8 +18,9 @@ import org.openprimary.common.web.UnexpectedExceptionMapper;
 import org.openprimary.common.web.WebApplicationExceptionMapper;
 
 /**
- * The admin REST API, under {@code /admin/api}. Every call needs a signed-in organizer, bailiff or
- * trustee (HTTP Basic over TLS in production; see WEB-INF/web.xml for who may do what).
+ * The admin REST API, under {@code /admin/api}. Every call but the sign-in ({@code /admin/api/session})
+ * needs a signed-in account: a session opened with a password and a TOTP code, or HTTP Basic in the
+ * demo only ({@code ConsoleAuthentication}); WEB-INF/web.xml says which role may do what.
  */
 @ApplicationPath("api")
 @OpenAPIDefinition(info = @Info(title = "OpenPrimary admin API", version = "0.1",
@@ -31,6 +32,7 @@ public class AdminApi extends Application {
         return Set.of(
                 ElectionsAdminResource.class,
                 SystemResource.class,
+                org.openprimary.admin.session.SessionResource.class,
                 RollAdminResource.class,
                 BailiffResource.class,
                 AccountsResource.class,

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -15,7 +16,7 @@ import org.openprimary.voting.boundary.AdminAccounts;
 import org.openprimary.voting.boundary.CreatedAccount;
 import org.openprimary.voting.boundary.NewAccount;
 
-/** Organizers create the console's accounts: bailiffs, trustees, other organizers. */
+/** Organizers create the console's accounts (bailiffs, trustees, operators, auditors, other organizers) and reset a lost second factor. */
 @Path("accounts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,5 +34,13 @@ public class AccountsResource {
     public Response create(NewAccount request) {
         CreatedAccount created = accounts.create(request, security.getUserPrincipal().getName());
         return Response.status(Response.Status.CREATED).header("Cache-Control", "no-store").entity(created).build();
+    }
+
+    @POST
+    @Path("{username}/second-factor/reset")
+    @Operation(summary = "Remove another account's second factor (a lost phone): they enrol a new one at their next sign-in")
+    public Response resetSecondFactor(@PathParam("username") String username) {
+        accounts.resetSecondFactor(username, security.getUserPrincipal().getName());
+        return Response.noContent().build();
     }
 }

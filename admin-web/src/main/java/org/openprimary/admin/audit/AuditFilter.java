@@ -32,8 +32,10 @@ public class AuditFilter implements ContainerResponseFilter {
         }
         String path = request.getUriInfo().getPath();
         Matcher election = ELECTION.matcher(path);
-        String actor = request.getSecurityContext().getUserPrincipal() == null ? null
-                : request.getSecurityContext().getUserPrincipal().getName();
+        String actor = request.getSecurityContext().getUserPrincipal() != null
+                ? request.getSecurityContext().getUserPrincipal().getName()
+                : request.getProperty(org.openprimary.admin.session.SessionResource.ACTOR) instanceof String tried
+                        ? tried : null;
         String outcome = response.getEntity() instanceof Problem problem
                 ? problem.field() + ": " + problem.reason() : response.getStatus() < 400 ? "done" : "refused";
         try {

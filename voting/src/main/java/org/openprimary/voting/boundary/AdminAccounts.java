@@ -11,11 +11,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jakarta.persistence.LockModeType;
+import java.util.OptionalLong;
 import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.TooManyRequestsException;
+import org.openprimary.common.UnauthorizedException;
+import org.openprimary.voting.control.SecondFactors;
 import org.openprimary.voting.control.SignInThrottle;
 import org.openprimary.voting.entity.AdminAccount;
 
-/** Accounts of the admin console: who may sign in, with which roles. */
+/**
+ * Accounts of the admin console: who may sign in, with which roles. A sign-in needs the password
+ * and, once enrolled, a TOTP code ({@link SecondFactors}); wrong passwords and wrong codes count
+ * alike towards the lock-out.
+ */
 @Stateless
 public class AdminAccounts {
 
@@ -64,6 +73,144 @@ public class AdminAccounts {
         return Optional.of(account.roles().stream().map(AdminAccount.Role::roleName).collect(Collectors.toSet()));
     }
 
+    /**
+     * What a sign-in leads to: the account's roles once the password and the code were right, or,
+     * for an account without a second factor yet, the secret to enrol (and no role until a code of
+     * it is confirmed by {@link #confirmEnrolment}).
+     */
+    public record SignIn(String username, Set<String> roles, String enrolmentSecret) {
+
+        public boolean verified() {
+            return enrolmentSecret == null;
+        }
+    }
+
+    /**
+     * Signs in with a password and the current TOTP code. Refuses with 401 (field {@code password}
+     * or {@code code}) or, after too many failures, 429 with the time to wait.
+     */
+    public SignIn signIn(String username, String password, String code) {
+        String name = username == null ? "" : username.strip();
+        if (!throttle.allowed(name)) {
+            throw new TooManyRequestsException("username",
+                    "too many failed sign-ins for this account: wait before trying again", throttle.retryAfter(name));
+        }
+        AdminAccount account = passwordChecked(name, password);
+        if (!account.hasSecondFactor()) {
+            if (account.pendingSecondFactorSecret() == null) {
+                account.offerSecondFactor(SecondFactors.newSecret());
+            }
+            return new SignIn(account.username(), Set.of(), account.pendingSecondFactorSecret());
+        }
+        OptionalLong step = SecondFactors.matchingStep(account.secondFactorSecret(), code, clock.instant(),
+                account.lastSecondFactorStep());
+        if (step.isEmpty()) {
+            throttle.failed(name);
+            throw new UnauthorizedException("code", code == null || code.isBlank()
+                    ? "enter the 6-digit code your authenticator app shows"
+                    : "this code is wrong or was already used: enter the code your authenticator app shows now");
+        }
+        account.acceptedSecondFactorStep(step.getAsLong());
+        throttle.succeeded(name);
+        return new SignIn(account.username(), roleNames(account), null);
+    }
+
+    /**
+     * Confirms the second factor offered at sign-in with a code of it; the account's roles are then
+     * granted. The caller (the console's session) has checked the password just before.
+     */
+    public SignIn confirmEnrolment(String username, String code, String newPassword) {
+        String name = username == null ? "" : username.strip();
+        if (!throttle.allowed(name)) {
+            throw new TooManyRequestsException("code",
+                    "too many failed sign-ins for this account: wait before trying again", throttle.retryAfter(name));
+        }
+        AdminAccount account = em.find(AdminAccount.class, name, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || account.hasSecondFactor() || account.pendingSecondFactorSecret() == null) {
+            throw new UnauthorizedException("code", "sign in again with your password to enrol a second factor");
+        }
+        OptionalLong step = SecondFactors.matchingStep(account.pendingSecondFactorSecret(), code, clock.instant(), -1);
+        if (step.isEmpty()) {
+            throttle.failed(name);
+            throw new UnauthorizedException("code",
+                    "this code is wrong: scan the QR code (or type the secret) in your authenticator app and enter the code it shows");
+        }
+        if (account.passwordInitial()) {
+            checkPassword(newPassword, "newPassword");
+            hash.initialize(HASH_PARAMETERS);
+            if (hash.verify(newPassword.toCharArray(), account.passwordHash())) {
+                throw new InvalidInputException("newPassword", "choose a password of your own, not the one you were given");
+            }
+            account.changePassword(hash.generate(newPassword.toCharArray()));
+        }
+        account.confirmSecondFactor(step.getAsLong(), clock.instant());
+        throttle.succeeded(name);
+        java.util.logging.Logger.getLogger(AdminAccounts.class.getName())
+                .info(() -> "Account " + name + " enrolled a second factor");
+        return new SignIn(account.username(), roleNames(account), null);
+    }
+
+    /** The QR code (PNG) of the second factor offered to an account at enrolment, if one is. */
+    public Optional<byte[]> enrolmentQrCode(String username) {
+        AdminAccount account = username == null ? null : em.find(AdminAccount.class, username);
+        return account == null || account.hasSecondFactor() || account.pendingSecondFactorSecret() == null
+                ? Optional.empty()
+                : Optional.of(SecondFactors.qrPng(account.username(), account.pendingSecondFactorSecret()));
+    }
+
+    /**
+     * An organizer removes another account's second factor (a lost phone); that person enrols a new
+     * one at their next sign-in. Nobody resets their own.
+     */
+    public void resetSecondFactor(String username, String organizer) {
+        if (username != null && username.equals(organizer)) {
+            throw new org.openprimary.common.ConflictException("username",
+                    "another organizer resets your second factor: nobody resets their own");
+        }
+        AdminAccount account = username == null ? null
+                : em.find(AdminAccount.class, username.strip(), LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new org.openprimary.common.NotFoundException("username", "no account has this username");
+        }
+        account.resetSecondFactor();
+        java.util.logging.Logger.getLogger(AdminAccounts.class.getName())
+                .info(() -> "Second factor of " + account.username() + " reset by " + organizer);
+    }
+
+    /** Whether the account's password was set by someone else and must be replaced at enrolment. */
+    public boolean mustChangePassword(String username) {
+        AdminAccount account = username == null ? null : em.find(AdminAccount.class, username);
+        return account != null && account.passwordInitial();
+    }
+
+    /** Whether the account has enrolled a second factor. */
+    public boolean hasSecondFactor(String username) {
+        AdminAccount account = username == null ? null : em.find(AdminAccount.class, username);
+        return account != null && account.hasSecondFactor();
+    }
+
+    /** The account with this name when the password is right (the row locked); 401 otherwise. */
+    private AdminAccount passwordChecked(String name, String password) {
+        hash.initialize(HASH_PARAMETERS);
+        AdminAccount account = name.isEmpty() ? null : em.find(AdminAccount.class, name, LockModeType.PESSIMISTIC_WRITE);
+        boolean right;
+        if (account == null) {
+            hash.verify(String.valueOf(password).toCharArray(), decoy());
+            right = false;
+        } else {
+            right = password != null && hash.verify(password.toCharArray(), account.passwordHash());
+        }
+        if (!right) {
+            throttle.failed(name);
+            throw new UnauthorizedException("password", "the username or the password is wrong");
+        }
+        return account;
+    }
+
+    private static Set<String> roleNames(AdminAccount account) {
+        return account.roles().stream().map(AdminAccount.Role::roleName).collect(Collectors.toSet());
+    }
+
     /** Whether an account of this name exists and holds the role (e.g. {@code trustee}). */
     public boolean hasRole(String username, String role) {
         AdminAccount account = username == null || username.isBlank() ? null : em.find(AdminAccount.class, username);
@@ -103,7 +250,7 @@ public class AdminAccounts {
             try {
                 roles.add(AdminAccount.Role.valueOf(String.valueOf(names.get(i)).strip().toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("roles[" + i + "]", "a role is ORGANIZER, BAILIFF or TRUSTEE");
+                throw new InvalidInputException("roles[" + i + "]", "a role is ORGANIZER, BAILIFF, TRUSTEE, OPERATOR or AUDITOR");
             }
         }
         if (request.username() != null && em.find(AdminAccount.class, request.username().strip()) != null) {
@@ -115,6 +262,7 @@ public class AdminAccounts {
         hash.initialize(HASH_PARAMETERS);
         AdminAccount account = new AdminAccount(request.username() == null ? null : request.username().strip(),
                 hash.generate(password.toCharArray()), roles, clock);
+        account.markPasswordInitial();
         em.persist(account);
         em.flush();
         java.util.logging.Logger.getLogger(AdminAccounts.class.getName())
@@ -124,8 +272,12 @@ public class AdminAccounts {
     }
 
     private static void checkPassword(String password) {
+        checkPassword(password, "password");
+    }
+
+    private static void checkPassword(String password, String field) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException("password",
+            throw new InvalidInputException(field,
                     "an admin password has at least " + MIN_PASSWORD_LENGTH + " characters");
         }
     }

@@ -39,6 +39,16 @@ public class SignInThrottle {
         return current == null || current.lockedUntil() == null || !clock.instant().isBefore(current.lockedUntil());
     }
 
+    /** How long the username must still wait before trying again (zero when it may try now). */
+    public Duration retryAfter(String username) {
+        Failures current = failures.get(key(username));
+        if (current == null || current.lockedUntil() == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), current.lockedUntil());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
     public void failed(String username) {
         if (failures.size() > MAX_TRACKED) {
             failures.clear(); // a flood of made-up usernames must not exhaust memory

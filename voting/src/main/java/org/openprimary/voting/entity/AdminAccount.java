@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import org.openprimary.common.InvalidInputException;
 
 /**
- * Someone who signs in to the admin console: an organizer, a bailiff or a trustee. Only a
- * password hash is kept.
+ * Someone who signs in to the admin console: an organizer, a bailiff, a trustee, an operator or an
+ * auditor. Only a password hash is kept, and the TOTP secret of their second factor.
  */
 @Entity
 @Table(name = "admin_account", schema = "voting")
@@ -28,7 +28,11 @@ public class AdminAccount {
     public enum Role {
         ORGANIZER,
         BAILIFF,
-        TRUSTEE;
+        TRUSTEE,
+        /** Hotline support: roll look-ups and message history, no power over an election. */
+        OPERATOR,
+        /** Reads everything, the audit trail included, and changes nothing. */
+        AUDITOR;
 
         /** The role name used by Jakarta Security and the console's access rules. */
         public String roleName() {
@@ -48,6 +52,21 @@ public class AdminAccount {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "totp_secret", length = 64)
+    private String totpSecret;
+
+    @Column(name = "totp_pending_secret", length = 64)
+    private String totpPendingSecret;
+
+    @Column(name = "totp_enrolled_at")
+    private Instant totpEnrolledAt;
+
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
+    @Column(name = "password_initial", nullable = false)
+    private boolean passwordInitial;
 
     protected AdminAccount() {
         // for JPA
@@ -79,5 +98,66 @@ public class AdminAccount {
         Set<Role> parsed = EnumSet.noneOf(Role.class);
         Arrays.stream(roles.split(",")).map(Role::valueOf).forEach(parsed::add);
         return parsed;
+    }
+
+    /** Whether the account has confirmed a TOTP second factor. */
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
+    }
+
+    public String secondFactorSecret() {
+        return totpSecret;
+    }
+
+    public String pendingSecondFactorSecret() {
+        return totpPendingSecret;
+    }
+
+    /** Offers a new secret at enrolment; the enrolled one (if any) stays until a code confirms the new one. */
+    public void offerSecondFactor(String secret) {
+        this.totpPendingSecret = secret;
+    }
+
+    /** A code of the offered secret was right: it becomes the account's second factor. */
+    public void confirmSecondFactor(long step, Instant now) {
+        if (totpPendingSecret == null) {
+            throw new IllegalStateException("no second factor offered");
+        }
+        this.totpSecret = totpPendingSecret;
+        this.totpPendingSecret = null;
+        this.totpEnrolledAt = now;
+        this.totpLastStep = step;
+    }
+
+    /** The last 30-second step whose code was accepted, or -1. */
+    public long lastSecondFactorStep() {
+        return totpLastStep == null ? -1 : totpLastStep;
+    }
+
+    public void acceptedSecondFactorStep(long step) {
+        this.totpLastStep = step;
+    }
+
+    /** Forgets the second factor (a lost phone): the next sign-in enrols a new one. */
+    public void resetSecondFactor() {
+        this.totpSecret = null;
+        this.totpPendingSecret = null;
+        this.totpEnrolledAt = null;
+        this.totpLastStep = null;
+    }
+
+    /** Whether the password was set by someone else and its owner must choose their own. */
+    public boolean passwordInitial() {
+        return passwordInitial;
+    }
+
+    /** The password was set by an organizer: its owner replaces it at their first sign-in. */
+    public void markPasswordInitial() {
+        this.passwordInitial = true;
+    }
+
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        this.passwordInitial = false;
     }
 }

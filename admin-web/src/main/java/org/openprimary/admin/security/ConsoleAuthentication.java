@@ -1,0 +1,113 @@
+package org.openprimary.admin.security;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openprimary.common.config.RunMode;
+import org.openprimary.common.web.Problem;
+import org.openprimary.voting.boundary.AdminAccounts;
+
+/**
+ * How a console call is signed in. In a browser: the HTTP session opened by
+ * {@code POST /admin/api/session} with the password and the TOTP code ({@link SessionResource}).
+ * HTTP Basic (password only) is accepted in the demo alone, for scripts and tests; a production
+ * start refuses it, so nobody reaches the console there without a second factor.
+ * A refusal is a problem+json 401 without a {@code WWW-Authenticate} challenge, so browsers never
+ * pop up their own password dialog.
+ */
+@ApplicationScoped
+public class ConsoleAuthentication implements HttpAuthenticationMechanism {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @EJB
+    AdminAccounts accounts;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = RunMode.KEY, defaultValue = "production")
+    String mode;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(ConsoleSession.ATTRIBUTE) instanceof ConsoleSession signedIn
+                && signedIn.verified()) {
+            if (!signedIn.expired(clock.instant())) {
+                return context.notifyContainerAboutLogin(signedIn.username(), new HashSet<>(signedIn.roles()));
+            }
+            session.invalidate();
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (RunMode.parse(mode) != RunMode.DEMO) {
+                return refuse(response, "authorization",
+                        "HTTP Basic is accepted in the demo only: sign in with your password and second factor (POST /admin/api/session)");
+            }
+            Optional<String[]> login = basic(authorization.substring(6));
+            Optional<Set<String>> roles = login.flatMap(l -> accounts.authenticate(l[0], l[1]));
+            if (roles.isPresent()) {
+                return context.notifyContainerAboutLogin(login.get()[0], roles.get());
+            }
+            return refuse(response, "password", "the username or the password is wrong");
+        }
+        if (context.isProtected()) {
+            return refuse(response, null, "sign in to the console first");
+        }
+        return context.doNothing();
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(ConsoleSession.ATTRIBUTE);
+        }
+    }
+
+    private static Optional<String[]> basic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty()
+                    : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Answers 401 with a problem+json body, committed here so the container adds no page of its own. */
+    private static AuthenticationStatus refuse(HttpServletResponse response, String field, String reason) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().write(JSON.toJson(Problem.of(401, "Not signed in", field, reason)));
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
