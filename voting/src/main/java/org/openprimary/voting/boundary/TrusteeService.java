@@ -149,6 +149,10 @@ public class TrusteeService {
             LOG.info(() -> "Decryption rehearsal of election " + electionId + " passed");
             return new CeremonyView(election.id().toString(), wanted.name(), threshold, broughtBy, "REHEARSAL_PASSED");
         }
+        java.util.List<Trustee> all = em.createNamedQuery(Trustee.FIND_BY_ELECTION, Trustee.class)
+                .setParameter("election", election.id().toString()).getResultList();
+        election.countStarted(broughtBy.stream().map(p -> p + ":" + all.stream().filter(t -> t.position() == p)
+                .map(Trustee::username).findFirst().orElse("?")).toList(), clock);
         counting.start(election.id().toString(), privateKey);
         return new CeremonyView(election.id().toString(), wanted.name(), threshold, broughtBy, "COUNTING");
     }

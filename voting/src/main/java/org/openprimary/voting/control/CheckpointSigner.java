@@ -59,11 +59,16 @@ public class CheckpointSigner {
 
     /** The base64 Ed25519 signature of a checkpoint's text. */
     public String sign(String text) {
+        return sign(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The base64 Ed25519 signature of the bytes (an official record's PDF: docs/minutes.md). */
+    public String sign(byte[] bytes) {
         load();
         try {
             Signature signature = Signature.getInstance(BoxChain.SIGNATURE_ALGORITHM);
             signature.initSign(privateKey);
-            signature.update(text.getBytes(StandardCharsets.UTF_8));
+            signature.update(bytes);
             return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is required of every Java 17 platform", e);

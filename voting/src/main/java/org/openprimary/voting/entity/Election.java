@@ -163,6 +163,12 @@ public class Election {
     @Column(name = "counted_at")
     private Instant countedAt;
 
+    @Column(name = "count_started_at")
+    private Instant countStartedAt;
+
+    @Column(name = "count_trustees", length = 1400)
+    private String countTrustees;
+
     @Column(name = "result_json")
     private String resultJson;
 
@@ -434,6 +440,29 @@ public class Election {
         votingClosedAt = clock.instant();
     }
 
+    /**
+     * The k-th share arrived: the count starts with these trustees' shares ({@code position:account},
+     * by position), kept for the count's official record. A count started again after a failure
+     * replaces them.
+     */
+    public void countStarted(List<String> trustees, Clock clock) {
+        if (state != ElectionState.CLOSED) {
+            throw new ConflictException("state", "only a closed election is counted; this one is " + state);
+        }
+        countTrustees = String.join(",", trustees);
+        countStartedAt = clock.instant();
+    }
+
+    /** When the last count started, if one did since this was recorded. */
+    public Optional<Instant> countStartedAt() {
+        return Optional.ofNullable(countStartedAt);
+    }
+
+    /** The trustees whose shares rebuilt the key for the count, {@code position:account}; empty if not recorded. */
+    public List<String> countTrustees() {
+        return countTrustees == null || countTrustees.isEmpty() ? List.of() : List.of(countTrustees.split(","));
+    }
+
     /** {@code CLOSED -> COUNTED}: the result, computed from the box, is kept as tally wrote it. */
     public void counted(String result, Clock clock) {
         if (state != ElectionState.CLOSED) {
@@ -501,6 +530,11 @@ public class Election {
 
     public Optional<Instant> publishedAt() {
         return Optional.ofNullable(publishedAt);
+    }
+
+    /** When registration closed for the seal proposal (the roll froze). */
+    public Optional<Instant> registrationClosedAt() {
+        return Optional.ofNullable(registrationClosedAt);
     }
 
     /** Whether registration can still be closed for a seal proposal. */

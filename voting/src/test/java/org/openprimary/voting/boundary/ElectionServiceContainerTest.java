@@ -47,6 +47,7 @@ class ElectionServiceContainerTest {
         JavaArchive voting = ShrinkWrap.create(JavaArchive.class, "openprimary-voting.jar")
                 .addPackages(true, "org.openprimary.voting")
                 .deleteClass(ElectionServiceContainerTest.class)
+                .deleteClass(MinutesContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
                 .addAsResource(new File("src/main/resources/db/migration/voting"), "db/migration/voting");
