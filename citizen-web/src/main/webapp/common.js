@@ -1,4 +1,4 @@
-// Shared by the citizens' pages (vote, receipt, result): the language, the language switch, texts
+// Shared by the citizens' pages (home, register, my registration, practice, vote, receipt, result): the language, the language switch, texts
 // that follow the switch, safe DOM building (textContent only: nothing from the server is ever
 // parsed as HTML) and calls to the public API with its problems (application/problem+json, with
 // the input at fault in `field` and why in `reason`).
@@ -158,11 +158,15 @@
     },
 
     /**
-     * Calls the API. Resolves to {status, data, problem, retryAfter}: status 0 when the network
-     * failed; problem = {field, reason} for an application/problem+json answer.
+     * Calls the API (headers: more request headers, e.g. a registration's Authorization). Resolves
+     * to {status, data, problem, retryAfter}: status 0 when the network failed; problem =
+     * {field, reason} for an application/problem+json answer.
      */
-    call: function (method, path, body) {
+    call: function (method, path, body, headers) {
       var init = { method: method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+      Object.keys(headers || {}).forEach(function (name) {
+        init.headers[name] = headers[name];
+      });
       if (body !== undefined) {
         init.headers['Content-Type'] = 'application/json';
         init.body = JSON.stringify(body);
@@ -192,6 +196,18 @@
     /** A number in the page's language. */
     number: function (value, options) {
       return new Intl.NumberFormat(OP.lang === 'fr' ? 'fr-FR' : 'en-GB', options).format(value);
+    },
+
+    /** A wait (a Retry-After in seconds) in plain words: "40 s", "5 min", "3 h". */
+    duration: function (seconds) {
+      var s = Math.max(1, Math.ceil(seconds));
+      if (s <= 90) {
+        return s + '\u00a0s';
+      }
+      if (s <= 90 * 60) {
+        return Math.ceil(s / 60) + '\u00a0min';
+      }
+      return Math.ceil(s / 3600) + '\u00a0h';
     },
 
     /** A time of day (and the day when it is not today) in the page's language. */

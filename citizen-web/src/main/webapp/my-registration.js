@@ -1,0 +1,410 @@
+// Where a registration stands: each proof the election requires, given or not, on the roll or not,
+// and why not in plain words; the citizen's data to download (a JSON file) and, while the roll is
+// not sealed, the withdrawal (after a confirmation step: the data are erased at once). The
+// registration is the one of this tab (kept by register.html) or the one of the personal link
+// (my-registration.html#r=<id>&k=<resume token>: a fragment, never sent to any server, taken out of
+// the address bar at once).
+(function () {
+  'use strict';
+  var OP = window.OP;
+  var NBSP = '\u00a0';
+  var STORE = 'openprimary.registration';
+  var ORDER = ['PHONE', 'EMAIL', 'CARD'];
+
+  OP.texts({
+    fr: {
+      skip: 'Aller au contenu', loading: 'Chargement…', home: 'Accueil', heading: 'Mon inscription',
+      registerLink: 'S’inscrire', practice: 'S’entraîner à voter',
+      askIntro: 'Pour consulter votre inscription, ouvrez votre lien personnel, donné à l’inscription, ou collez-le'
+        + ' ci-dessous.',
+      personalLabel: 'Votre lien personnel', personalHint: 'Il commence par ' + window.location.origin
+        + '/my-registration.html#r=', open: 'Voir mon inscription',
+      personalMissing: 'Collez votre lien personnel.',
+      personalInvalid: 'Ce n’est pas un lien personnel complet' + NBSP + ': copiez-le en entier.',
+      election: 'Élection' + NBSP + ': {0}',
+      onRoll: 'Vous êtes sur la liste électorale',
+      onRollText: 'Vous recevrez votre lien de vote par SMS ou par courriel à l’ouverture du vote.',
+      pending: 'Vous n’êtes pas encore sur la liste électorale',
+      pendingText: 'Il reste {0} à faire' + NBSP + ': {1}.',
+      refused: 'Vous n’êtes pas sur la liste électorale',
+      refusedClosed: 'Les inscriptions ont été closes avant que toutes les vérifications soient faites'
+        + NBSP + ': {0} manquait.',
+      factorsHeading: 'Vos vérifications',
+      PHONE: 'Téléphone (code reçu par SMS)', EMAIL: 'Adresse électronique (lien reçu par courriel)',
+      CARD: 'Carte bancaire (empreinte)',
+      phoneShort: 'le code reçu par SMS', emailShort: 'le lien reçu par courriel', cardShort: 'l’empreinte de la carte',
+      oneStep: '1 étape', steps: '{0} étapes',
+      verified: 'vérifié', notVerified: 'pas encore vérifié',
+      goOn: 'Poursuivre mon inscription',
+      helpCode: 'Votre code d’aide pour la ligne d’assistance' + NBSP + ': {0}',
+      dataHeading: 'Vos données',
+      dataText: 'Téléchargez tout ce que nous gardons de vous (un fichier JSON). De votre carte, seule une empreinte'
+        + ' chiffrée est gardée, jamais son numéro.',
+      download: 'Télécharger mes données', downloading: 'Préparation…',
+      downloaded: 'Fichier {0} téléchargé.', saveAgain: 'Enregistrer à nouveau',
+      withdrawHeading: 'Retirer mon inscription',
+      withdrawOpen: 'Tant que la liste électorale n’est pas scellée, vous pouvez retirer votre inscription' + NBSP
+        + ': vos données sont alors effacées aussitôt.',
+      withdrawSealed: 'La liste électorale est scellée' + NBSP + ': l’inscription ne peut plus être retirée. Vos'
+        + ' données sont gardées jusqu’au délai de conservation, puis effacées.',
+      withdraw: 'Retirer mon inscription',
+      confirmHeading: 'Voulez-vous vraiment retirer votre inscription' + NBSP + '?',
+      confirmText: 'Vos données seront effacées aussitôt et vous ne pourrez pas voter, sauf à vous inscrire de'
+        + ' nouveau avant la clôture des inscriptions. Cela ne peut pas être annulé.',
+      confirmYes: 'Oui, retirer mon inscription', confirmNo: 'Non, la garder',
+      withdrawnHeading: 'Votre inscription est retirée',
+      withdrawnText: 'Vos données sont effacées. Le registre de la liste électorale garde seulement qu’une'
+        + ' inscription a été retirée, sans rien dire de vous.',
+      linkHeading: 'Votre lien personnel',
+      linkText: 'Gardez-le pour revenir sur cette page. Ne le partagez pas.',
+      forget: 'Oublier mon inscription sur cet appareil',
+      notFound: 'Inscription introuvable',
+      notFoundText: 'Aucune inscription ne correspond à ce lien' + NBSP + ': elle a peut-être été retirée, ou le lien'
+        + ' est incomplet.',
+      unavailable: 'Le service ne répond pas' + NBSP + ': réessayez dans un instant.',
+      unavailableHeading: 'Le service ne répond pas'
+    },
+    en: {
+      skip: 'Skip to content', loading: 'Loading…', home: 'Home', heading: 'My registration',
+      registerLink: 'Register', practice: 'Practise voting',
+      askIntro: 'To see your registration, open your personal link, given when you registered, or paste it below.',
+      personalLabel: 'Your personal link', personalHint: 'It starts with ' + window.location.origin
+        + '/my-registration.html#r=', open: 'See my registration',
+      personalMissing: 'Paste your personal link.',
+      personalInvalid: 'This is not a whole personal link: copy all of it.',
+      election: 'Election: {0}',
+      onRoll: 'You are on the electoral roll',
+      onRollText: 'You will receive your voting link by SMS or email when voting opens.',
+      pending: 'You are not on the electoral roll yet',
+      pendingText: '{0} left to do: {1}.',
+      refused: 'You are not on the electoral roll',
+      refusedClosed: 'Registration closed before every check was done: {0} was missing.',
+      factorsHeading: 'Your checks',
+      PHONE: 'Phone (code sent by SMS)', EMAIL: 'Email address (link sent by email)', CARD: 'Bank card (imprint)',
+      phoneShort: 'the code sent by SMS', emailShort: 'the link sent by email', cardShort: 'the card’s imprint',
+      oneStep: '1 step', steps: '{0} steps',
+      verified: 'verified', notVerified: 'not verified yet',
+      goOn: 'Go on with my registration',
+      helpCode: 'Your help code for the hotline: {0}',
+      dataHeading: 'Your data',
+      dataText: 'Download everything we keep about you (a JSON file). Of your card, only an encrypted imprint is'
+        + ' kept, never its number.',
+      download: 'Download my data', downloading: 'Preparing…',
+      downloaded: 'File {0} downloaded.', saveAgain: 'Save it again',
+      withdrawHeading: 'Withdraw my registration',
+      withdrawOpen: 'Until the electoral roll is sealed you can withdraw your registration: your data are then'
+        + ' erased at once.',
+      withdrawSealed: 'The electoral roll is sealed: the registration can no longer be withdrawn. Your data are kept'
+        + ' until the retention deadline, then erased.',
+      withdraw: 'Withdraw my registration',
+      confirmHeading: 'Do you really want to withdraw your registration?',
+      confirmText: 'Your data will be erased at once and you will not be able to vote, unless you register again'
+        + ' before registration closes. This cannot be undone.',
+      confirmYes: 'Yes, withdraw my registration', confirmNo: 'No, keep it',
+      withdrawnHeading: 'Your registration is withdrawn',
+      withdrawnText: 'Your data are erased. The roll’s ledger keeps only that a registration was withdrawn, with'
+        + ' nothing about you.',
+      linkHeading: 'Your personal link',
+      linkText: 'Keep it to come back to this page. Do not share it.',
+      forget: 'Forget my registration on this device',
+      notFound: 'Registration not found',
+      notFoundText: 'No registration matches this link: it may have been withdrawn, or the link is incomplete.',
+      unavailable: 'The service does not answer: try again in a moment.',
+      unavailableHeading: 'The service does not answer'
+    }
+  });
+
+  var SHORT = { PHONE: 'phoneShort', EMAIL: 'emailShort', CARD: 'cardShort' };
+  var state = { id: null, token: null, status: null, election: null, file: null };
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function kept() {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(STORE)) || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function keep(extra) {
+    try {
+      var stored = kept();
+      stored.r = state.id;
+      stored.k = state.token;
+      stored.e = extra || stored.e;
+      window.sessionStorage.setItem(STORE, JSON.stringify(stored));
+    } catch (e) {
+      // without storage the personal link is needed again after a reload
+    }
+  }
+
+  function forget() {
+    try {
+      window.sessionStorage.removeItem(STORE);
+    } catch (e) {
+      // nothing kept
+    }
+  }
+
+  function bearer() {
+    return { Authorization: 'Bearer ' + state.token };
+  }
+
+  function show(section) {
+    ['ask', 'standing', 'withdrawn', 'problem'].forEach(function (name) {
+      $(name).hidden = name !== section;
+    });
+    $('loading').hidden = true;
+  }
+
+  function problem(heading, text) {
+    OP.say($('problem-heading'), heading);
+    OP.say($('problem-text'), text);
+    show('problem');
+  }
+
+  /** The id and token of a personal link, or null. */
+  function parse(link) {
+    var hash = String(link).split('#')[1];
+    if (!hash) {
+      return null;
+    }
+    var params = new URLSearchParams(hash);
+    var id = params.get('r');
+    var token = params.get('k');
+    return OP.isId(id) && token && /^[A-Za-z0-9_-]{16,200}$/.test(token) ? { id: id, token: token } : null;
+  }
+
+  function listOf(keys) {
+    return function (lang) {
+      var words = keys.map(function (key) {
+        return OP.t(key);
+      });
+      var and = lang === 'fr' ? ' et ' : ' and ';
+      return words.length < 2 ? words.join('') : words.slice(0, -1).join(', ') + and + words[words.length - 1];
+    };
+  }
+
+  function verdict() {
+    var status = state.status;
+    var panel = $('verdict');
+    panel.replaceChildren();
+    var missing = ORDER.filter(function (f) {
+      return status.requiredFactors.indexOf(f) >= 0 && status.verifiedFactors.indexOf(f) < 0;
+    });
+    var open = !state.election || state.election.state === 'REGISTRATION';
+    var heading = OP.el('h2');
+    var text = OP.el('p');
+    if (status.status === 'ON_ROLL') {
+      panel.className = 'panel success';
+      OP.say(heading, 'onRoll');
+      OP.say(text, 'onRollText');
+    } else if (open) {
+      panel.className = 'panel notice';
+      OP.say(heading, 'pending');
+      var what = listOf(missing.map(function (f) {
+        return SHORT[f];
+      }));
+      OP.say(text, 'pendingText', function (lang) {
+        return [missing.length === 1 ? OP.t('oneStep') : OP.t('steps', [missing.length]), what(lang)];
+      });
+    } else {
+      panel.className = 'panel warning';
+      OP.say(heading, 'refused');
+      var lacking = listOf(missing.map(function (f) {
+        return SHORT[f];
+      }));
+      OP.say(text, 'refusedClosed', function (lang) {
+        return [lacking(lang)];
+      });
+    }
+    panel.appendChild(heading);
+    panel.appendChild(text);
+    $('go-on').hidden = !(status.status !== 'ON_ROLL' && open);
+  }
+
+  function factors() {
+    var list = $('factors');
+    list.replaceChildren();
+    ORDER.filter(function (f) {
+      return state.status.requiredFactors.indexOf(f) >= 0;
+    }).forEach(function (factor) {
+      var done = state.status.verifiedFactors.indexOf(factor) >= 0;
+      var item = OP.el('li', done ? 'done' : 'todo');
+      item.id = 'factor-' + factor;
+      item.appendChild(OP.say(OP.el('span', 'factor-name'), factor));
+      item.appendChild(document.createTextNode(' '));
+      item.appendChild(OP.say(OP.el('span', 'step-state'), done ? 'verified' : 'notVerified'));
+      list.appendChild(item);
+    });
+  }
+
+  function standing() {
+    if (state.election) {
+      OP.say($('election'), 'election', [state.election.title]);
+    } else {
+      OP.plain($('election'), '');
+    }
+    verdict();
+    factors();
+    var help = state.status.helpCode;
+    $('help').hidden = !help;
+    if (help) {
+      OP.say($('help'), 'helpCode', [String(help)]);
+    }
+    var open = !state.election || state.election.state === 'REGISTRATION';
+    OP.say($('withdraw-text'), open ? 'withdrawOpen' : 'withdrawSealed');
+    $('withdraw-field').hidden = !open;
+    $('confirm').hidden = true;
+    $('personal-link').textContent = new URL('my-registration.html#r=' + state.id + '&k='
+      + encodeURIComponent(state.token), window.location.href).href;
+    show('standing');
+  }
+
+  function load() {
+    OP.call('GET', 'api/registrants/' + state.id, undefined, bearer()).then(function (answer) {
+      if (answer.status === 404) {
+        forget();
+        return problem('notFound', 'notFoundText');
+      }
+      if (answer.status !== 200 || !answer.data) {
+        return problem('unavailableHeading', 'unavailable');
+      }
+      state.status = answer.data;
+      keep(answer.data.electionId);
+      return OP.call('GET', 'api/elections').then(function (list) {
+        if (list.status === 200 && Array.isArray(list.data)) {
+          state.election = list.data.filter(function (e) {
+            return e.id === state.status.electionId;
+          })[0] || null;
+        }
+        standing();
+      });
+    });
+  }
+
+  function download() {
+    var button = $('download');
+    button.disabled = true;
+    OP.fieldError('download');
+    OP.say($('downloaded'), 'downloading');
+    OP.call('GET', 'api/registrants/' + state.id + '/data', undefined, bearer()).then(function (answer) {
+      button.disabled = false;
+      if (answer.status !== 200 || !answer.data) {
+        OP.plain($('downloaded'), '');
+        return OP.fieldError('download', answer.status === 404 ? 'notFoundText' : 'unavailable');
+      }
+      var name = 'openprimary-registration-' + state.id + '.json';
+      if (state.file) {
+        URL.revokeObjectURL(state.file);
+      }
+      state.file = URL.createObjectURL(new Blob([JSON.stringify(answer.data, null, 2) + '\n'],
+        { type: 'application/json' }));
+      var link = OP.el('a');
+      link.href = state.file;
+      link.download = name;
+      link.id = 'data-file';
+      OP.say(link, 'saveAgain');
+      var place = $('downloaded');
+      OP.say(place, 'downloaded', [name]);
+      place.appendChild(document.createTextNode(' '));
+      place.appendChild(link);
+      link.click();
+    });
+  }
+
+  function withdraw() {
+    OP.fieldError('withdraw');
+    $('withdraw-field').hidden = true;
+    $('confirm').hidden = false;
+    OP.focus($('confirm-heading'));
+  }
+
+  function confirmWithdraw() {
+    var yes = $('confirm-yes');
+    yes.disabled = true;
+    OP.call('DELETE', 'api/registrants/' + state.id, undefined, bearer()).then(function (answer) {
+      yes.disabled = false;
+      if (answer.status === 204) {
+        forget();
+        state.id = null;
+        state.token = null;
+        show('withdrawn');
+        return OP.focus($('withdrawn').querySelector('h2'));
+      }
+      $('confirm').hidden = true;
+      $('withdraw-field').hidden = false;
+      if (answer.status === 409) {
+        OP.say($('withdraw-text'), 'withdrawSealed');
+        $('withdraw-field').hidden = true;
+        return OP.focus($('withdraw-text'));
+      }
+      OP.fieldError('withdraw', answer.status === 404 ? 'notFoundText' : 'unavailable');
+      return OP.focus($('withdraw-error'));
+    });
+  }
+
+  function wire() {
+    $('link-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var typed = $('personal').value.trim();
+      if (!typed) {
+        OP.fieldError('personal', 'personalMissing');
+        return OP.focus($('personal'));
+      }
+      var given = parse(typed);
+      if (!given) {
+        OP.fieldError('personal', 'personalInvalid');
+        return OP.focus($('personal'));
+      }
+      OP.fieldError('personal');
+      state.id = given.id;
+      state.token = given.token;
+      keep();
+      load();
+    });
+    $('download').addEventListener('click', download);
+    $('withdraw').addEventListener('click', withdraw);
+    $('confirm-yes').addEventListener('click', confirmWithdraw);
+    $('confirm-no').addEventListener('click', function () {
+      $('confirm').hidden = true;
+      $('withdraw-field').hidden = false;
+      $('withdraw').focus();
+    });
+    $('forget').addEventListener('click', function () {
+      forget();
+      state.id = null;
+      state.token = null;
+      $('personal').value = '';
+      show('ask');
+    });
+  }
+
+  function start() {
+    var given = parse(window.location.href);
+    if (given) {
+      state.id = given.id;
+      state.token = given.token;
+      keep();
+      // the token leaves the address bar (and the history)
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    } else {
+      var stored = kept();
+      if (stored.r && stored.k) {
+        state.id = stored.r;
+        state.token = stored.k;
+      }
+    }
+    if (!state.id) {
+      return show('ask');
+    }
+    return load();
+  }
+
+  wire();
+  OP.start();
+  start();
+}());
