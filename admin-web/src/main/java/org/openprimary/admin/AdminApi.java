@@ -31,6 +31,7 @@ public class AdminApi extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 ElectionsAdminResource.class,
+                org.openprimary.admin.elections.MinutesResource.class,
                 SystemResource.class,
                 org.openprimary.admin.session.SessionResource.class,
                 RollAdminResource.class,
