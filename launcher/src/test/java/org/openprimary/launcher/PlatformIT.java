@@ -368,6 +368,160 @@ class PlatformIT {
     }
 
     @Test
+    void theConsoleSignInNeedsThePasswordAndASecondFactorEnrolledAtTheFirstSignIn() throws Exception {
+        HttpResponse<String> created = send(asOrganizer(post("admin/api/accounts",
+                "{\"username\":\"totp-it\",\"roles\":[\"BAILIFF\",\"AUDITOR\"]}")));
+        assertEquals(201, created.statusCode(), created.body());
+        String given = json.readTree(created.body()).get("password").asText();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+
+        assertProblem(send(browser, post("admin/api/session", signIn("totp-it", "wrong-password", null))), 401, "password");
+        HttpResponse<String> first = send(browser, post("admin/api/session", signIn("totp-it", given, null)));
+        assertEquals(200, first.statusCode(), first.body());
+        JsonNode enrolling = json.readTree(first.body());
+        assertEquals("enrolment-required", enrolling.get("secondFactor").asText());
+        assertEquals("[]", enrolling.get("roles").toString(), "no role before a second factor is confirmed");
+        assertTrue(enrolling.get("newPasswordRequired").asBoolean(), "an organizer chose this password");
+        String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("OPENPRIMARY_CONSOLE="), cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        assertEquals(401, send(browser, get("admin/api/elections")).statusCode(), "an enrolling session has no role");
+
+        String secret = enrolling.get("enrolment").get("secret").asText();
+        assertTrue(enrolling.get("enrolment").get("otpauthUri").asText().contains("secret=" + secret));
+        HttpResponse<byte[]> qr = browser.send(get(enrolling.get("enrolment").get("qrCode").asText().substring(1)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, qr.statusCode());
+        assertEquals("image/png", qr.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("PNG", new String(qr.body(), 1, 3, StandardCharsets.US_ASCII));
+
+        long step = Math.floorDiv(System.currentTimeMillis() / 1000, 30);
+        String code = totp(secret, step);
+        String wrong = String.format("%06d", (Integer.parseInt(code) + 500_000) % 1_000_000);
+        assertProblem(send(browser, post("admin/api/session/totp", codeAndPassword(wrong, "a-password-of-my-own"))), 401, "code");
+        assertProblem(send(browser, post("admin/api/session/totp", codeAndPassword(code, given))), 400, "newPassword");
+        HttpResponse<String> confirmed = send(browser, post("admin/api/session/totp", codeAndPassword(code, "a-password-of-my-own")));
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        assertEquals("verified", json.readTree(confirmed.body()).get("secondFactor").asText());
+        assertEquals("[\"auditor\",\"bailiff\"]", json.readTree(confirmed.body()).get("roles").toString());
+        assertFalse(confirmed.headers().firstValue("Set-Cookie").orElseThrow().equals(cookie), "a new session id once signed in");
+        assertEquals(200, send(browser, get("admin/api/elections")).statusCode());
+        assertEquals("[\"auditor\",\"bailiff\"]", json.readTree(send(browser, get("admin/api/session")).body()).get("roles").toString());
+        assertEquals(200, send(browser, get("admin/api/audit")).statusCode(), "auditors and bailiffs read the audit trail");
+        assertEquals(403, send(browser, post("admin/api/elections", "{\"title\":\"T\",\"candidates\":[\"A\"]}")).statusCode(),
+                "neither a bailiff nor an auditor drafts");
+
+        assertEquals(204, send(browser, HttpRequest.newBuilder(BASE.resolve("admin/api/session")).DELETE()).statusCode());
+        assertEquals(401, send(browser, get("admin/api/elections")).statusCode(), "signed out");
+        assertProblem(send(browser, post("admin/api/session", signIn("totp-it", given, totp(secret, step + 1)))), 401, "password");
+        assertProblem(send(browser, post("admin/api/session", signIn("totp-it", "a-password-of-my-own", null))), 401, "code");
+        assertProblem(send(browser, post("admin/api/session", signIn("totp-it", "a-password-of-my-own", code))), 401, "code");
+        HttpResponse<String> again = send(browser, post("admin/api/session", signIn("totp-it", "a-password-of-my-own", totp(secret, step + 1))));
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("verified", json.readTree(again.body()).get("secondFactor").asText());
+
+        JsonNode trail = json.readTree(send(asOrganizer(get("admin/api/audit"))).body());
+        String actions = trail.toString();
+        assertTrue(actions.contains("POST session"), "sign-ins are in the audit trail: " + actions.substring(0, Math.min(400, actions.length())));
+
+        // An organizer resets a lost second factor; the next sign-in enrols a new one.
+        assertEquals(204, send(asOrganizer(post("admin/api/accounts/totp-it/second-factor/reset", ""))).statusCode());
+        HttpResponse<String> reenrol = send(browser, post("admin/api/session", signIn("totp-it", "a-password-of-my-own", null)));
+        assertEquals("enrolment-required", json.readTree(reenrol.body()).get("secondFactor").asText(), reenrol.body());
+        assertFalse(json.readTree(reenrol.body()).get("newPasswordRequired").asBoolean(), "the password is their own now");
+        assertProblem(send(asOrganizer(post("admin/api/accounts/organizer/second-factor/reset", ""))), 409, "username");
+    }
+
+    @Test
+    void everyAdminEndpointAnswersOnlyItsRoles() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Map<String, String> identities = new TreeMap<>();
+        for (String role : List.of("organizer", "bailiff", "trustee", "operator", "auditor")) {
+            identities.put(role, account("matrix-" + role + "-" + suffix, role.toUpperCase(java.util.Locale.ROOT)));
+        }
+        JsonNode paths = json.readTree(send(get("openapi").header("Accept", "application/json")).body()).get("paths");
+        List<String> checked = new ArrayList<>();
+        for (java.util.Iterator<String> names = paths.fieldNames(); names.hasNext();) {
+            String path = names.next();
+            if (!path.startsWith("/admin/api/") || path.startsWith("/admin/api/session")) {
+                continue;
+            }
+            String concrete = path.substring(1).replace("{id}", UUID.randomUUID().toString()).replace("{position}", "0")
+                    .replaceAll("\\{[^}]+}", "matrix-nobody");
+            for (java.util.Iterator<String> methods = paths.get(path).fieldNames(); methods.hasNext();) {
+                String method = methods.next().toUpperCase(java.util.Locale.ROOT);
+                if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    continue;
+                }
+                Set<String> allowed = rolesAllowed(method, path.substring("/admin/api/".length()));
+                String call = method + " " + path;
+                assertEquals(401, send(request(method, concrete)).statusCode(), call + " anonymous");
+                for (Map.Entry<String, String> identity : identities.entrySet()) {
+                    HttpResponse<String> answer = send(request(method, concrete).header("Authorization", identity.getValue()));
+                    boolean refusedByTheRules = answer.statusCode() == 401 || answer.statusCode() == 403
+                            && !answer.headers().firstValue("Content-Type").orElse("").equals("application/problem+json");
+                    assertEquals(!allowed.contains(identity.getKey()), refusedByTheRules,
+                            call + " as " + identity.getKey() + ": " + answer.statusCode() + " " + answer.body());
+                }
+                checked.add(call);
+            }
+        }
+        assertTrue(checked.size() >= 40, "every admin endpoint, from the OpenAPI document: " + checked);
+    }
+
+    /** Who may call an admin endpoint: the rules of admin-web's web.xml, written once more as the test's expectation. */
+    private static Set<String> rolesAllowed(String method, String path) {
+        Set<String> staff = Set.of("organizer", "bailiff", "trustee", "operator", "auditor");
+        boolean writes = !method.equals("GET");
+        if (path.startsWith("bailiff/")) {
+            return Set.of("bailiff");
+        }
+        if (path.startsWith("trustee/")) {
+            return Set.of("trustee");
+        }
+        if (path.startsWith("audit")) {
+            return Set.of("organizer", "bailiff", "auditor");
+        }
+        if (path.startsWith("accounts")) {
+            return Set.of("organizer");
+        }
+        if (path.startsWith("support/")) {
+            return Set.of("organizer", "operator");
+        }
+        if (path.startsWith("elections") || path.startsWith("notifications/")) {
+            return writes ? Set.of("organizer") : staff;
+        }
+        return writes ? Set.of("organizer", "bailiff", "trustee") : staff;
+    }
+
+    private static HttpRequest.Builder request(String method, String path) {
+        return HttpRequest.newBuilder(BASE.resolve(path)).header("Content-Type", "application/json")
+                .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}"));
+    }
+
+    private String signIn(String username, String password, String code) throws IOException {
+        Map<String, String> body = new TreeMap<>(Map.of("username", username, "password", password));
+        if (code != null) {
+            body.put("code", code);
+        }
+        return json.writeValueAsString(body);
+    }
+
+    private String codeAndPassword(String code, String newPassword) throws IOException {
+        return json.writeValueAsString(Map.of("code", code, "newPassword", newPassword));
+    }
+
+    private static String totp(String secret, long step) throws Exception {
+        return new dev.samstevens.totp.code.DefaultCodeGenerator().generate(secret, step);
+    }
+
+    private HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void crossSiteRequestsCannotChangeAnything() throws Exception {
         String body = "{\"title\":\"CSRF\",\"candidates\":[\"A\"]}";
         assertProblem(send(asOrganizer(post("admin/api/elections", body)).header("Origin", "http://evil.example")),

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.openprimary.admin.security.ConsoleSession;
+import org.openprimary.voting.console.ConsoleSession;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.UnauthorizedException;
 import org.openprimary.voting.boundary.AdminAccounts;

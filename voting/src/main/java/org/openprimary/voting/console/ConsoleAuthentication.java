@@ -1,4 +1,4 @@
-package org.openprimary.admin.security;
+package org.openprimary.voting.console;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ import org.openprimary.voting.boundary.AdminAccounts;
 
 /**
  * How a console call is signed in. In a browser: the HTTP session opened by
- * {@code POST /admin/api/session} with the password and the TOTP code ({@link SessionResource}).
+ * {@code POST /admin/api/session} with the password and the TOTP code (admin-web's SessionResource).
  * HTTP Basic (password only) is accepted in the demo alone, for scripts and tests; a production
  * start refuses it, so nobody reaches the console there without a second factor.
  * A refusal is a problem+json 401 without a {@code WWW-Authenticate} challenge, so browsers never
@@ -47,9 +47,15 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     @ConfigProperty(name = RunMode.KEY, defaultValue = "production")
     String mode;
 
+    /** The console's context root; the citizens' pages and API are left alone. */
+    public static final String CONSOLE = "/admin";
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        if (!CONSOLE.equals(request.getContextPath())) {
+            return context.doNothing();
+        }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(ConsoleSession.ATTRIBUTE) instanceof ConsoleSession signedIn
                 && signedIn.verified()) {

@@ -1,4 +1,4 @@
-package org.openprimary.admin.security;
+package org.openprimary.voting.console;
 
 import java.io.Serializable;
 import java.time.Duration;
