@@ -385,7 +385,7 @@ class PlatformIT {
         String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.startsWith("OPENPRIMARY_CONSOLE="), cookie);
         assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=strict"), cookie);
         assertEquals(401, send(browser, get("admin/api/elections")).statusCode(), "an enrolling session has no role");
 
         String secret = enrolling.get("enrolment").get("secret").asText();
