@@ -35,6 +35,7 @@ public class AdminApi extends Application {
                 SystemResource.class,
                 org.openprimary.admin.session.SessionResource.class,
                 RollAdminResource.class,
+                org.openprimary.admin.registration.StrikeOffsResource.class,
                 BailiffResource.class,
                 AccountsResource.class,
                 org.openprimary.admin.trustees.TrusteeResource.class,

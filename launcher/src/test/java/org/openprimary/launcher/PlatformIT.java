@@ -522,6 +522,95 @@ class PlatformIT {
     }
 
     @Test
+    void aStrikeOffIsAnOrganizersBeforeTheSealAndNeedsABailiffTooAfter() throws Exception {
+        String bailiff = account("strike-bailiff-it", "BAILIFF");
+        HttpResponse<String> dualAccount = send(asOrganizer(post("admin/api/accounts",
+                "{\"username\":\"strike-dual-it\",\"roles\":[\"ORGANIZER\",\"BAILIFF\"]}")));
+        String dual = basic("strike-dual-it", json.readTree(dualAccount.body()).get("password").asText());
+        String election = json.readTree(send(post("admin/api/elections",
+                "{\"title\":\"Primaire radiations\",\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"CARD\"]}")
+                .header("Authorization", dual)).body()).get("id").asText();
+        send(post("admin/api/elections/" + election + "/open-registration", "").header("Authorization", dual));
+        send(put("admin/api/elections/" + election + "/schedule",
+                "{\"votingOpensAt\":\"2099-01-14T08:00:00+01:00\",\"votingClosesAt\":\"2099-01-17T17:00:00+01:00\"}")
+                .header("Authorization", dual));
+        List<String> registrants = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            JsonNode citizen = json.readTree(send(post("api/elections/" + election + "/registrants",
+                    "{\"firstName\":\"R" + i + "\",\"lastName\":\"S\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\"}")).body());
+            String citizenAuth = "Bearer " + citizen.get("resumeToken").asText();
+            String registrant = citizen.get("id").asText();
+            String setupId = json.readTree(send(post("api/registrants/" + registrant + "/card/setup", "")
+                    .header("Authorization", citizenAuth)).body()).get("setupId").asText();
+            HttpResponse<String> carded = send(post("api/registrants/" + registrant + "/card/verify",
+                    "{\"setupId\":\"" + setupId + "\",\"demoCard\":\"4000 0000 0000 00" + (10 + i) + "\"}")
+                    .header("Authorization", citizenAuth));
+            assertEquals("ON_ROLL", json.readTree(carded.body()).get("status").asText(), carded.body());
+            registrants.add(registrant);
+        }
+        String strikeOffs = "admin/api/elections/" + election + "/strike-offs";
+        assertProblem(send(post(strikeOffs, "{\"registrant\":\"" + registrants.get(0) + "\",\"reason\":\"dislike\"}")
+                .header("Authorization", dual)), 400, "reason");
+        assertProblem(send(post(strikeOffs, "{\"registrant\":\"" + UUID.randomUUID() + "\",\"reason\":\"NOT_ELIGIBLE\"}")
+                .header("Authorization", dual)), 404, "registrant");
+        assertEquals(403, send(post(strikeOffs, "{\"registrant\":\"" + registrants.get(0) + "\",\"reason\":\"NOT_ELIGIBLE\"}")
+                .header("Authorization", bailiff)).statusCode(), "a bailiff does not strike off");
+
+        // While registration is open, the organizer alone; the ledger explains the smaller roll.
+        HttpResponse<String> struck = send(post(strikeOffs,
+                "{\"registrant\":\"" + registrants.get(0) + "\",\"reason\":\"DUPLICATE_PERSON\"}").header("Authorization", dual));
+        assertEquals(201, struck.statusCode(), struck.body());
+        assertEquals("STRUCK_OFF", json.readTree(struck.body()).get("status").asText());
+        JsonNode ledger = json.readTree(send(get("admin/api/elections/" + election + "/ledger").header("Authorization", dual)).body());
+        JsonNode last = ledger.get(ledger.size() - 1);
+        assertEquals("STRUCK_OFF", last.get("kind").asText(), ledger.toString());
+        assertEquals("struck off: DUPLICATE_PERSON", last.get("detail").asText());
+        assertEquals(2, last.get("rollSize").asLong(), "three on the roll, one struck off");
+        assertProblem(send(post(strikeOffs, "{\"registrant\":\"" + registrants.get(0) + "\",\"reason\":\"NOT_ELIGIBLE\"}")
+                .header("Authorization", dual)), 409, "registrant");
+
+        // Once the roll is frozen: the organizer proposes, another person (a bailiff) decides.
+        trustees(election, dual, "strike", 1);
+        HttpResponse<String> proposal = send(post("admin/api/elections/" + election + "/seal/proposal", "").header("Authorization", dual));
+        assertEquals(200, proposal.statusCode(), proposal.body());
+        assertTrue(json.readTree(proposal.body()).get("document").asText().contains("roll.size=2\n"));
+        HttpResponse<String> proposed = send(post(strikeOffs,
+                "{\"registrant\":\"" + registrants.get(1) + "\",\"reason\":\"NOT_ELIGIBLE\"}").header("Authorization", dual));
+        assertEquals(201, proposed.statusCode(), proposed.body());
+        JsonNode pending = json.readTree(proposed.body());
+        assertEquals("PROPOSED", pending.get("status").asText());
+        String decide = "admin/api/bailiff/elections/" + election + "/strike-offs/" + pending.get("id").asText();
+        assertProblem(send(post(decide, "{\"decision\":\"CONFIRMED\"}").header("Authorization", dual)), 409, "strikeOff");
+        assertEquals(403, send(post(decide, "{\"decision\":\"CONFIRMED\"}").header("Authorization", ORGANIZER)).statusCode(),
+                "an organizer is not a bailiff");
+        assertProblem(send(post(decide, "{\"decision\":\"maybe\"}").header("Authorization", bailiff)), 400, "decision");
+        assertEquals(2, lastLedgerEntry(election, dual).get("rollSize").asLong(), "nothing changes before the decision");
+        HttpResponse<String> confirmed = send(post(decide, "{\"decision\":\"CONFIRMED\"}").header("Authorization", bailiff));
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        assertEquals("CONFIRMED", json.readTree(confirmed.body()).get("status").asText());
+        assertEquals("strike-bailiff-it", json.readTree(confirmed.body()).get("decidedBy").asText());
+        JsonNode after = lastLedgerEntry(election, dual);
+        assertEquals("STRUCK_OFF", after.get("kind").asText());
+        assertEquals(1, after.get("rollSize").asLong());
+        assertProblem(send(post(decide, "{\"decision\":\"REFUSED\"}").header("Authorization", bailiff)), 409, "strikeOff");
+
+        // A refused proposal changes nothing.
+        JsonNode second = json.readTree(send(post(strikeOffs,
+                "{\"registrant\":\"" + registrants.get(2) + "\",\"reason\":\"IDENTITY_FRAUD\"}").header("Authorization", dual)).body());
+        HttpResponse<String> refused = send(post("admin/api/bailiff/elections/" + election + "/strike-offs/" + second.get("id").asText(),
+                "{\"decision\":\"REFUSED\"}").header("Authorization", bailiff));
+        assertEquals("REFUSED", json.readTree(refused.body()).get("status").asText(), refused.body());
+        assertEquals(1, lastLedgerEntry(election, dual).get("rollSize").asLong());
+        JsonNode all = json.readTree(send(get(strikeOffs).header("Authorization", bailiff)).body());
+        assertEquals(2, all.size(), all.toString());
+    }
+
+    private JsonNode lastLedgerEntry(String election, String auth) throws Exception {
+        JsonNode ledger = json.readTree(send(get("admin/api/elections/" + election + "/ledger").header("Authorization", auth)).body());
+        return ledger.get(ledger.size() - 1);
+    }
+
+    @Test
     void crossSiteRequestsCannotChangeAnything() throws Exception {
         String body = "{\"title\":\"CSRF\",\"candidates\":[\"A\"]}";
         assertProblem(send(asOrganizer(post("admin/api/elections", body)).header("Origin", "http://evil.example")),

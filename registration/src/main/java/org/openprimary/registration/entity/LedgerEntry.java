@@ -62,7 +62,12 @@ public class LedgerEntry {
         /** Registration closed: the roll is frozen for the seal. */
         REGISTRATION_CLOSED(0, 0),
         /** A member of an imported list joined the registrants; they still verify before voting. */
-        MEMBER_IMPORTED(1, 0);
+        MEMBER_IMPORTED(1, 0),
+        /**
+         * A registrant was struck off the roll (the detail gives the reason code): by an organizer
+         * before the seal proposal, by an organizer and a bailiff after it.
+         */
+        STRUCK_OFF(0, -1);
 
         private final int registrantsDelta;
         private final int rollDelta;

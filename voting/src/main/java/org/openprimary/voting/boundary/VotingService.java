@@ -66,6 +66,7 @@ public class VotingService {
         if (voter.hasVoted()) {
             throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
         }
+        requireOnRoll(voter);
         return registration.sendVotingCode(voter.registrantId(), channel, terms.codeByEmail());
     }
 
@@ -81,6 +82,7 @@ public class VotingService {
         if (voter.hasVoted()) {
             throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
         }
+        requireOnRoll(voter);
         if (code == null || code.isBlank()) {
             throw new InvalidInputException("code", "give the code received by SMS to confirm the ballot");
         }
@@ -92,7 +94,8 @@ public class VotingService {
             throw new ConflictException("state", "voting closed at " + terms.closesAt() + ": this ballot arrived too late");
         }
         if (!box.mark(voter.id())) {
-            throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
+            throw new ConflictException("credential",
+                    "this voter has already voted (a ballot cannot be changed) or was just struck off the roll");
         }
         byte[] encrypted = sealers.encrypt(terms.election(), terms.publicKey(), plaintext);
         java.util.Arrays.fill(plaintext, (byte) 0);
@@ -202,6 +205,13 @@ public class VotingService {
                 case CLOSED, COUNTED, PUBLISHED -> "voting is closed";
                 default -> "voting is not open" + election.votingOpensAt().map(t -> "; it opens at " + t).orElse("");
             });
+        }
+    }
+
+    private static void requireOnRoll(BallotBox.VoterRecord voter) {
+        if (voter.struckOff()) {
+            throw new ConflictException("credential",
+                    "this voter was struck off the roll by an organizer and a bailiff; the status page says why");
         }
     }
 

@@ -25,7 +25,7 @@ public class BallotBox {
     EntityManager em;
 
     /** A voter found by credential: who to ask for the code, and whether they voted. */
-    public record VoterRecord(UUID id, UUID registrantId, boolean hasVoted) {
+    public record VoterRecord(UUID id, UUID registrantId, boolean hasVoted, boolean struckOff) {
     }
 
     /** A chained ballot's place in the box. */
@@ -83,19 +83,21 @@ public class BallotBox {
 
     @SuppressWarnings("unchecked")
     public Optional<VoterRecord> voter(String election, String credentialHash) {
-        List<Object[]> rows = em.createNativeQuery("SELECT id, registrant_id, has_voted FROM voting.voter"
-                + " WHERE election_id = ? AND credential_hash = ?")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, registrant_id, has_voted, struck_off_at IS NOT NULL"
+                + " FROM voting.voter WHERE election_id = ? AND credential_hash = ?")
                 .setParameter(1, election).setParameter(2, credentialHash).getResultList();
         return rows.stream().findFirst()
-                .map(r -> new VoterRecord((UUID) r[0], (UUID) r[1], (Boolean) r[2]));
+                .map(r -> new VoterRecord((UUID) r[0], (UUID) r[1], (Boolean) r[2], (Boolean) r[3]));
     }
 
     /**
-     * Sets the voter's mark if it is not set; {@code false} when it already was. Two casts of one
-     * voter at the same instant wait on the row: one sets it, the other finds it set.
+     * Sets the voter's mark if it is not set and the voter was not struck off; {@code false}
+     * otherwise. Two casts of one voter at the same instant (or a cast and a strike-off) wait on the
+     * row: one sets it, the other finds it set.
      */
     public boolean mark(UUID voterId) {
-        return em.createNativeQuery("UPDATE voting.voter SET has_voted = TRUE WHERE id = ? AND NOT has_voted")
+        return em.createNativeQuery("UPDATE voting.voter SET has_voted = TRUE WHERE id = ? AND NOT has_voted"
+                        + " AND struck_off_at IS NULL")
                 .setParameter(1, voterId).executeUpdate() == 1;
     }
 

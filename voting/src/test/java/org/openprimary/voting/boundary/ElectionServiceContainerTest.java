@@ -133,6 +133,25 @@ class ElectionServiceContainerTest {
         assertEquals(1, casts.ballots(election.id()), "never a ballot without its mark, nor a mark without its ballot");
     }
 
+    @Test
+    void aStruckOffVoterCannotVoteAndAVoterWhoVotedCannotBeStruckOff() throws Exception {
+        ElectionView election = elections.draft(DraftElection.of("Primaire", List.of("Alice"), null), "test");
+        UUID struck = UUID.randomUUID();
+        UUID voted = UUID.randomUUID();
+        casts.addVoter(election.id(), struck, "d".repeat(63) + "1");
+        casts.addVoter(election.id(), voted, "d".repeat(63) + "2");
+        casts.cast(election.id(), voted, new byte[] {9, 9});
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("UPDATE voting.voter SET struck_off_at = now() WHERE id = '" + struck + "'");
+            assertThrows(java.sql.SQLException.class,
+                    () -> s.execute("UPDATE voting.voter SET struck_off_at = now() WHERE id = '" + voted + "'"),
+                    "the database itself refuses to strike off a voter who has voted");
+        }
+        assertThrows(Exception.class, () -> casts.cast(election.id(), struck, new byte[] {1}));
+        assertEquals(1, casts.marks(election.id()), "the struck-off voter got no mark");
+        assertEquals(1, casts.ballots(election.id()), "and no ballot");
+    }
+
     @EJB
     ResultService results;
 
