@@ -1,0 +1,290 @@
+package org.openprimary.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The admin console's pages in Debian's Chromium, against the real EAR that Arquillian deploys to
+ * Payara Server (as for {@link PlatformIT}): a whole election run from the console by the right
+ * people, each signing in with their password and a TOTP code (enrolled at their first sign-in,
+ * codes computed from the secret the page shows, as an authenticator app does); one person cannot
+ * seal alone, nor publish before the trustees counted; a wrong code is refused next to its field.
+ * The browser journeys and their helpers are in {@link AdminConsoleJourney}.
+ *
+ * <p>Runs after the other integration tests ({@code @Order}, with the class orderer of
+ * {@code junit-platform.properties}): Arquillian's Payara Server stays up until the end of the run,
+ * and {@link LauncherIT} needs the ports free.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Order(Integer.MAX_VALUE)
+class AdminConsoleIT extends AdminConsoleJourney {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("openprimary.ear")));
+    }
+
+    @Override
+    URI base() {
+        return URI.create("http://localhost:8080/");
+    }
+
+    @Test
+    void aWrongCodeIsRefusedNextToItsFieldAndTheRightOneSignsIn() throws Exception {
+        String name = tag + "-totp";
+        String given = accountByApi(name, "AUDITOR", "BAILIFF");
+        Person person = person(name);
+        person.open("admin/");
+        assertEquals("fr", person.driver.findElement(By.tagName("html")).getAttribute("lang"), "French by default");
+        assertEquals("Connexion à la console", person.visible("signin-title").getText());
+
+        person.type("signin-username", name);
+        person.type("signin-password", "not the password");
+        person.click("signin-submit");
+        assertEquals("Identifiant ou mot de passe incorrect.", person.visible("signin-password-error").getText());
+
+        person.type("signin-password", given);
+        person.click("signin-submit");
+        String secret = person.enrolmentSecret();
+        assertTrue(person.qrCodeShows(), "the QR code is an image the browser could load");
+        assertTrue(person.visible("new-password-fields").isDisplayed(), "an organizer chose this password: a new one");
+        String mine = "a password of " + name;
+        person.type("new-password", mine);
+        person.type("new-password-again", mine);
+        person.type("enrol-code", wrong(codeFor(name, secret, false)));
+        person.click("enrol-submit");
+        WebElement refused = person.visible("enrol-code-error");
+        assertTrue(refused.getText().startsWith("Ce code n’est pas le bon"), refused.getText());
+        assertEquals("true", person.driver.findElement(By.id("enrol-code")).getAttribute("aria-invalid"));
+        assertTrue(person.driver.findElement(By.id("enrol-code-field")).getAttribute("class").contains("invalid"),
+                "the field is marked, not by colour alone: the message says it");
+
+        person.type("enrol-code", codeFor(name, secret, true));
+        person.click("enrol-submit");
+        person.waitForText("who-name", name);
+        assertEquals("(rôles : auditeur, huissier)", person.driver.findElement(By.id("who-roles")).findElement(
+                By.xpath("..")).getText().replace('\u00a0', ' '));
+        assertTrue(person.driver.getCurrentUrl().endsWith("/admin/elections.html"), person.driver.getCurrentUrl());
+        assertTrue(person.driver.findElements(By.id("create-form")).isEmpty()
+                || !person.driver.findElement(By.id("create")).isDisplayed(), "only organizers draft elections");
+
+        person.click("lang");
+        person.waitForText("who-roles", "roles: auditor, bailiff");
+        assertEquals("en", person.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        person.click("sign-out");
+        person.visible("signin-title");
+        assertEquals("Sign in to the console", person.driver.findElement(By.id("signin-title")).getText());
+
+        person.type("signin-username", name);
+        person.type("signin-password", mine);
+        person.click("signin-submit");
+        assertEquals("Enter the 6-digit code.", person.visible("signin-code-error").getText(),
+                "an enrolled account needs its code");
+        person.type("signin-password", mine);
+        person.type("signin-code", wrong(codeFor(name, secret, false)));
+        person.click("signin-submit");
+        assertTrue(person.visible("signin-code-error").getText().startsWith("This code is not the right one"));
+        person.type("signin-password", mine);
+        person.type("signin-code", codeFor(name, secret, true));
+        person.click("signin-submit");
+        person.waitForText("who-name", name);
+    }
+
+    @Test
+    void aWholeElectionRunsFromTheConsoleEachStepByTheRightPerson() throws Exception {
+        Person organizer = signInFirstTime("organizer", "it-organizer-password");
+        organizer.waitForText("who-roles", "rôles : organisateur");
+
+        // The organizer creates the bailiff's and the trustees' accounts in the console.
+        String bailiffName = tag + "-bailiff";
+        String bailiffPassword = organizer.createAccount(bailiffName, "BAILIFF");
+        List<String> trustees = List.of(tag + "-trustee-1", tag + "-trustee-2", tag + "-trustee-3");
+        java.util.Map<String, String> given = new java.util.TreeMap<>();
+        for (String trustee : trustees) {
+            given.put(trustee, organizer.createAccount(trustee, "TRUSTEE"));
+        }
+
+        // A draft, its checklist, its registration.
+        String election = organizer.draftElection(TITLE, CANDIDATES);
+        organizer.waitForText("registration-checklist", "Rien ne manque.");
+        organizer.type("description", "La primaire de la console.");
+        organizer.submitForm("description-form");
+        organizer.waitForText("action-status", "Description enregistrée.");
+        organizer.type("party-1", "Les Verts");
+        organizer.type("photo-1", "javascript:alert(1)");
+        organizer.submitForm("candidate-1");
+        WebElement photoRefused = organizer.visible("photo-1-error");
+        assertTrue(photoRefused.getText().startsWith("À corriger"), "the refusal is shown next to the photo: "
+                + photoRefused.getText());
+        organizer.type("photo-1", "https://primaire.example/bob.jpg");
+        organizer.submitForm("candidate-1");
+        organizer.waitForText("action-status", "Fiche de Bob enregistrée.");
+        organizer.click("open-registration");
+        organizer.waitForState("REGISTRATION");
+
+        // Citizens register over the public API, as PlatformIT does.
+        registerVoters(election, 3);
+
+        // The organizer names the trustees; each chooses a passphrase from their own account.
+        organizer.type("trustee-names", String.join("\n", trustees));
+        organizer.type("threshold", "2");
+        organizer.click("name-trustees");
+        organizer.waitForText("action-status", "Gardiens nommés.");
+        assertEquals(3, organizer.driver.findElements(By.cssSelector("#trustee-table tbody tr")).size());
+        java.util.Map<String, Person> people = new java.util.TreeMap<>();
+        for (String trustee : trustees) {
+            Person t = signInFirstTime(trustee, given.get(trustee));
+            t.open("admin/election.html#e=" + election);
+            t.visible("passphrase-form");
+            t.type("passphrase", "passphrase of " + trustee);
+            t.click("choose-passphrase");
+            t.waitForText("action-status", "Phrase secrète enregistrée.");
+            people.put(trustee, t);
+        }
+
+        // The schedule, the seal's checklist, the proposal and its fingerprint.
+        organizer.reload();
+        java.time.Instant opens = java.time.Instant.now().plusSeconds(VOTING_OPENS_IN);
+        java.time.Instant closes = opens.plusSeconds(VOTING_LASTS);
+        organizer.schedule(opens, closes);
+        organizer.waitForText("action-status", "Calendrier enregistré.");
+        organizer.waitForText("seal-checklist", "Rien ne manque.");
+        organizer.click("propose-seal");
+        organizer.waitForText("action-status", "Sceau proposé.");
+        String fingerprint = organizer.visible("seal-fingerprint").getText();
+        assertTrue(fingerprint.matches("[0-9a-f]{64}"), fingerprint);
+        assertTrue(organizer.driver.findElement(By.id("seal-confirm")).getAttribute("hidden") != null,
+                "an organizer who is not a bailiff is not offered the confirmation");
+
+        // The bailiff reads the document, whose fingerprint the browser recomputes, and types it back.
+        Person bailiff = signInFirstTime(bailiffName, bailiffPassword);
+        bailiff.open("admin/election.html#e=" + election);
+        assertTrue(bailiff.visible("seal-document").getText().contains("trustee.1=" + trustees.get(0)));
+        bailiff.waitForText("seal-digest-check", "L’empreinte recalculée est bien celle du sceau proposé.");
+        assertEquals(fingerprint, bailiff.driver.findElement(By.id("seal-digest")).getText());
+        bailiff.type("typed-fingerprint", fingerprint.substring(0, 63));
+        bailiff.click("confirm-seal");
+        assertTrue(bailiff.visible("typed-fingerprint-error").getText().contains("celle-ci en a 63"));
+        bailiff.type("typed-fingerprint", fingerprint.replaceAll("(.{8})", "$1 "));
+        bailiff.click("confirm-seal");
+        bailiff.waitForState("SEALED");
+        bailiff.waitForText("action-status", "L’élection est scellée");
+        assertTrue(bailiff.visible("seal-rekey").isDisplayed(), "the bailiff may have the key made anew before the opening");
+
+        // Each trustee downloads their share once and two of them hold the rehearsal.
+        java.util.Map<String, java.nio.file.Path> files = new java.util.TreeMap<>();
+        for (String trustee : trustees) {
+            Person t = people.get(trustee);
+            t.reload();
+            t.click("download-share");
+            files.put(trustee, t.downloaded("share-" + election + "-" + trustee + ".json"));
+            t.waitForText("download-done", "Part téléchargée");
+            t.waitUntilHidden("download-form");
+        }
+        assertTrue(java.nio.file.Files.readString(files.get(trustees.get(0))).contains("openprimary-trustee-share/1"));
+        people.get(trustees.get(0)).bringShare(files.get(trustees.get(0)), "passphrase of " + trustees.get(0));
+        people.get(trustees.get(0)).waitForAttribute("ceremony", "data-status", "GATHERING");
+        people.get(trustees.get(2)).bringShare(files.get(trustees.get(2)), "a wrong passphrase");
+        assertTrue(people.get(trustees.get(2)).visible("bring-passphrase-error").isDisplayed(),
+                "a wrong passphrase is refused next to its field");
+        people.get(trustees.get(2)).bringShare(files.get(trustees.get(2)), "passphrase of " + trustees.get(2));
+        people.get(trustees.get(2)).waitForAttribute("ceremony", "data-status", "REHEARSAL_PASSED");
+
+        // Voting opens by the clock; two voters cast over the public API; the console shows the turnout.
+        waitForState(election, "VOTING", opens.plusSeconds(30));
+        castByApi(election, 0, List.of("Très bien", "Passable", "Insuffisant"));
+        castByApi(election, 1, List.of("Bien", "Très bien", "Passable"));
+        organizer.reload();
+        organizer.waitForText("turnout", "2 bulletin(s) pour 3 inscrit(s)");
+
+        // After the close, the organizer cannot publish alone: the trustees have not counted.
+        waitForState(election, "CLOSED", closes.plusSeconds(30));
+        organizer.reload();
+        organizer.click("publish");
+        WebElement notYet = organizer.visible(By.cssSelector("#publish-form [data-field='*'], #publish-form .error:not([hidden])"));
+        assertTrue(notYet.getText().startsWith("Impossible pour l’instant"), notYet.getText());
+        assertEquals("CLOSED", state(election), "nothing is published before the count");
+
+        // Two trustees bring their shares to the count; the console follows it; the organizer publishes.
+        people.get(trustees.get(0)).reload();
+        people.get(trustees.get(0)).bringShare(files.get(trustees.get(0)), "passphrase of " + trustees.get(0));
+        people.get(trustees.get(0)).waitForAttribute("ceremony", "data-status", "GATHERING");
+        people.get(trustees.get(1)).reload();
+        people.get(trustees.get(1)).bringShare(files.get(trustees.get(1)), "passphrase of " + trustees.get(1));
+        waitForState(election, "COUNTED", java.time.Instant.now().plusSeconds(60));
+        organizer.reload();
+        organizer.waitForAttribute("count-status", "data-status", "DONE");
+        organizer.waitForText("count-status", "2 bulletin(s) déchiffré(s) sur 2");
+        organizer.click("publish");
+        organizer.waitForState("PUBLISHED");
+
+        // The published result, as the public API gives it and as the console shows it.
+        com.fasterxml.jackson.databind.JsonNode result = publishedResult(election);
+        assertEquals(2, result.get("ballots").asLong(), result.toString());
+        // Grades from the worst: Insuffisant, Passable, Assez bien, Bien, Très bien.
+        assertEquals("[0,0,0,1,1]", result.get("candidates").get(0).get("counts").toString(), "Alice: Très bien, Bien");
+        assertEquals("[0,1,0,0,1]", result.get("candidates").get(1).get("counts").toString(), "Bob: Passable, Très bien");
+        assertEquals("[1,1,0,0,0]", result.get("candidates").get(2).get("counts").toString(), "Chloé: Insuffisant, Passable");
+        List<String> ranking = new java.util.ArrayList<>();
+        result.get("ranking").forEach(i -> ranking.add(CANDIDATES.get(i.asInt())));
+        assertEquals("Chloé", ranking.get(2), result.toString());
+        List<String> shown = organizer.driver.findElements(By.cssSelector("#result-table tbody th")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(ranking, shown);
+        assertEquals(1, organizer.driver.findElements(By.cssSelector("#versions-table tbody tr")).size());
+
+        // A correction that changes nothing is refused, next to its reason.
+        organizer.type("reason", "un citoyen conteste les chiffres");
+        organizer.click("correct");
+        assertTrue(organizer.visible("reason-error").getText().startsWith("Impossible pour l’instant"));
+
+        // The audit trail shows who did what, refusals included; its chain holds.
+        organizer.open("admin/audit.html#e=" + election);
+        organizer.waitForText("audit", "POST bailiff/elections/" + election + "/seal");
+        organizer.click("check-chain");
+        organizer.waitForText("chain", "La chaîne du journal est intacte.");
+        String trail = organizer.driver.findElement(By.id("audit")).getText();
+        assertTrue(trail.contains(bailiffName), trail);
+        assertTrue(trail.contains("POST elections/" + election + "/publish"), trail);
+    }
+
+    @Test
+    void onePersonCannotSealAlone() throws Exception {
+        String dual = tag + "-dual";
+        String password = accountByApi(dual, "ORGANIZER", "BAILIFF");
+        String trustee = tag + "-dual-trustee";
+        String trusteePassword = accountByApi(trustee, "TRUSTEE");
+        String election = electionReadyToSeal(dual, password, trustee, trusteePassword);
+
+        Person person = signInFirstTime(dual, password);
+        person.waitForText("who-roles", "rôles : huissier, organisateur");
+        person.open("admin/election.html#e=" + election);
+        person.click("propose-seal");
+        person.waitForText("action-status", "Sceau proposé.");
+        String fingerprint = person.visible("seal-fingerprint").getText();
+        person.visible("seal-confirm");
+        person.type("typed-fingerprint", fingerprint);
+        person.click("confirm-seal");
+        WebElement refused = person.visible(By.cssSelector("#confirm-form [data-field='bailiff']"));
+        assertTrue(refused.getText().startsWith("Impossible pour l’instant"), refused.getText());
+        assertFalse(refused.getText().endsWith(": "), "the server's reason is said: " + refused.getText());
+        assertEquals("REGISTRATION", state(election), "the one who proposed cannot confirm");
+        assertEquals("REGISTRATION", person.driver.findElement(By.id("state")).getAttribute("data-state"));
+    }
+}
