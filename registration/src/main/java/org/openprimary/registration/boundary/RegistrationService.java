@@ -78,6 +78,9 @@ public class RegistrationService {
     @EJB
     NotificationService notifications;
 
+    @EJB
+    org.openprimary.registration.control.HelpCodes helpCodes;
+
     @Inject
     @ConfigProperty(name = "openprimary.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
@@ -150,9 +153,14 @@ public class RegistrationService {
         java.util.Optional<OutgoingMessage> emailLink = email != null && required.contains(Factor.EMAIL)
                 ? java.util.Optional.of(emailLink(registrant))
                 : java.util.Optional.empty();
+        registrant.assignHelpCode(helpCodes.fresh());
         try {
             registrations.insert(registrant, emailLink);
         } catch (EJBException | PersistenceException e) {
+            if (Registrations.isHelpCodeClash(e)) {
+                // another registration took the same fresh code in the same instant (about one in 10^12)
+                throw new ConflictException(null, "this registration could not be recorded this time: send it again");
+            }
             if (!Registrations.isDuplicate(e)) {
                 throw e;
             }
@@ -189,6 +197,25 @@ public class RegistrationService {
             throw new InvalidInputException("token", "this link is wrong, already used or expired; ask for a new one");
         }
         return verified(registrant, Factor.EMAIL);
+    }
+
+    /**
+     * A new email link asked for by the hotline ({@link SupportService}), with no resume token: the
+     * same limits as the citizen's own request.
+     */
+    public void sendEmailLinkForSupport(UUID registrantId) {
+        Registrant registrant = em.find(Registrant.class, registrantId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        if (registrant == null) {
+            throw new NotFoundException("helpCode", "this registration no longer exists");
+        }
+        stillOpen(registrant);
+        if (registrant.email().isEmpty()) {
+            throw new ConflictException("email", "this registration has no email address");
+        }
+        if (registrant.isVerified(Factor.EMAIL)) {
+            throw new ConflictException("email", "this email address is already verified");
+        }
+        notifications.send(emailLink(registrant));
     }
 
     /** Issues a new link token on the registrant and the message that carries it. */
@@ -248,6 +275,7 @@ public class RegistrationService {
             Registrant registrant = new Registrant(electionId, member.firstName(), member.lastName(), member.phone(),
                     member.email(), "fr", "member-list", "member-list", Tokens.hash(Tokens.random()), clock.instant());
             registrant.importedAs(member.memberId());
+            registrant.assignHelpCode(helpCodes.fresh());
             em.persist(registrant);
             ledger.append(electionId, LedgerEntry.Kind.MEMBER_IMPORTED, "member imported");
             if (member.email() != null && window.requiredFactors().contains(Factor.EMAIL)) {
@@ -258,9 +286,16 @@ public class RegistrationService {
         return new ImportReport(parsed.lines(), fresh.size(), unchanged, true, problems);
     }
 
-    /** Where a registration stands; needs the registration's resume token. */
+    /**
+     * Where a registration stands; needs the registration's resume token. A registration made
+     * before help codes gets its code here.
+     */
     public RegistrationStatus status(UUID registrantId, String resumeToken) {
         Registrant registrant = authorized(registrantId, resumeToken);
+        if (registrant.helpCode().isEmpty()) {
+            em.lock(registrant, LockModeType.PESSIMISTIC_WRITE);
+            registrant.assignHelpCode(helpCodes.fresh());
+        }
         return RegistrationStatus.of(registrant, window(registrant.electionId()).requiredFactors(), null);
     }
 

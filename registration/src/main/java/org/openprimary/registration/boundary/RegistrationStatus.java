@@ -5,16 +5,17 @@ import org.openprimary.registration.entity.Registrant;
 
 /**
  * Where a registration stands, as the registrant sees it. {@code resumeToken} is given once, when
- * registering: it authorizes the next steps and is never shown again.
+ * registering: it authorizes the next steps and is never shown again. {@code helpCode} is what the
+ * citizen reads out to the hotline ({@code K3F9-7QXM-4}; docs/support.md).
  */
 public record RegistrationStatus(String id, String electionId, String status, List<String> requiredFactors,
-        List<String> verifiedFactors, String resumeToken) {
+        List<String> verifiedFactors, String resumeToken, String helpCode) {
 
     static RegistrationStatus of(Registrant registrant, java.util.Set<Factor> required, String resumeToken) {
         return new RegistrationStatus(registrant.id().toString(), registrant.electionId().toString(),
                 registrant.status().name(),
                 required.stream().map(Enum::name).sorted().toList(),
                 registrant.verifiedFactors().stream().map(Enum::name).sorted().toList(),
-                resumeToken);
+                resumeToken, registrant.helpCode().map(org.openprimary.registration.entity.HelpCode::display).orElse(null));
     }
 }

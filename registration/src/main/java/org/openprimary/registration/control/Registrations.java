@@ -81,6 +81,17 @@ public class Registrations {
     }
 
     /** Whether {@code failure} is PostgreSQL refusing a duplicate key (SQLSTATE 23505). */
+    /** Whether the failure is the database refusing a help code another registration took meanwhile. */
+    public static boolean isHelpCodeClash(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("registrant_help_code_once")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isDuplicate(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {

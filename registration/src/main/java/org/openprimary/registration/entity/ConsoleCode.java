@@ -25,6 +25,8 @@ import java.time.Instant;
         query = "SELECT c FROM ConsoleCode c WHERE c.phone = :phone AND c.used = false AND c.expiresAt > :now"
                 + " ORDER BY c.createdAt DESC, c.id DESC")
 @NamedQuery(name = ConsoleCode.DELETE_FOR_PHONE, query = "DELETE FROM ConsoleCode c WHERE c.phone = :phone")
+@NamedQuery(name = ConsoleCode.FIND_FOR_PHONE,
+        query = "SELECT c FROM ConsoleCode c WHERE c.phone = :phone ORDER BY c.createdAt DESC, c.id DESC")
 @NamedQuery(name = ConsoleCode.FIND_RECENT,
         query = "SELECT c FROM ConsoleCode c ORDER BY c.createdAt DESC, c.id DESC")
 public class ConsoleCode {
@@ -33,6 +35,7 @@ public class ConsoleCode {
     public static final String FIRST_SENT_SINCE = "ConsoleCode.firstSentSince";
     public static final String FIND_CURRENT = "ConsoleCode.findCurrent";
     public static final String FIND_RECENT = "ConsoleCode.findRecent";
+    public static final String FIND_FOR_PHONE = "ConsoleCode.findForPhone";
     public static final String DELETE_FOR_PHONE = "ConsoleCode.deleteForPhone";
 
     @Id

@@ -31,9 +31,13 @@ import org.openprimary.registration.boundary.Factor;
 @NamedQuery(name = Registrant.FIND_ON_ROLL,
         query = "SELECT r.id, r.firstName, r.phone, r.email, r.language FROM Registrant r"
                 + " WHERE r.electionId = :election AND r.status = :onRoll ORDER BY r.id")
+@NamedQuery(name = Registrant.FIND_BY_HELP_CODE, query = "SELECT r FROM Registrant r WHERE r.helpCode = :code")
+@NamedQuery(name = Registrant.COUNT_HELP_CODE, query = "SELECT COUNT(r) FROM Registrant r WHERE r.helpCode = :code")
 public class Registrant {
 
     public static final String FIND_ON_ROLL = "Registrant.findOnRoll";
+    public static final String FIND_BY_HELP_CODE = "Registrant.findByHelpCode";
+    public static final String COUNT_HELP_CODE = "Registrant.countHelpCode";
 
     public static final String FIND_BY_RESUME_TOKEN = "Registrant.findByResumeToken";
     public static final String FIND_MEMBER_IDS = "Registrant.findMemberIds";
@@ -129,6 +133,9 @@ public class Registrant {
 
     @Column(name = "voting_codes_since")
     private Instant votingCodesSince;
+
+    @Column(name = "help_code", length = 9)
+    private String helpCode;
 
     protected Registrant() {
         // for JPA
@@ -395,6 +402,16 @@ public class Registrant {
 
     public Optional<Instant> onRollAt() {
         return Optional.ofNullable(onRollAt);
+    }
+
+    /** Gives the registration its help code (a new one replaces one that clashed before it was stored). */
+    public void assignHelpCode(HelpCode code) {
+        this.helpCode = code.value();
+    }
+
+    /** The help code the citizen reads out to the hotline; empty for a registration made before help codes. */
+    public Optional<HelpCode> helpCode() {
+        return Optional.ofNullable(helpCode).map(String::strip).map(HelpCode::new);
     }
 
     public boolean hasCardHash() {

@@ -50,6 +50,7 @@ class RegistrationServiceContainerTest {
         JavaArchive registration = ShrinkWrap.create(JavaArchive.class, "openprimary-registration.jar")
                 .addPackages(true, "org.openprimary.registration")
                 .deleteClass(RegistrationServiceContainerTest.class)
+                .deleteClass(SupportServiceContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
                 .addAsResource(new File("src/main/resources/db/migration/registration"), "db/migration/registration")
