@@ -34,7 +34,7 @@
       CARD: 'Carte bancaire (empreinte)',
       phoneShort: 'le code reçu par SMS', emailShort: 'le lien reçu par courriel', cardShort: 'l’empreinte de la carte',
       oneStep: '1 étape', steps: '{0} étapes',
-      verified: 'vérifié', notVerified: 'pas encore vérifié',
+      verified: NBSP + ': vérifié', notVerified: NBSP + ': pas encore vérifié',
       goOn: 'Poursuivre mon inscription',
       helpCode: 'Votre code d’aide pour la ligne d’assistance' + NBSP + ': {0}',
       dataHeading: 'Vos données',
@@ -83,7 +83,7 @@
       PHONE: 'Phone (code sent by SMS)', EMAIL: 'Email address (link sent by email)', CARD: 'Bank card (imprint)',
       phoneShort: 'the code sent by SMS', emailShort: 'the link sent by email', cardShort: 'the card’s imprint',
       oneStep: '1 step', steps: '{0} steps',
-      verified: 'verified', notVerified: 'not verified yet',
+      verified: ': verified', notVerified: ': not verified yet',
       goOn: 'Go on with my registration',
       helpCode: 'Your help code for the hotline: {0}',
       dataHeading: 'Your data',
@@ -236,7 +236,6 @@
       var item = OP.el('li', done ? 'done' : 'todo');
       item.id = 'factor-' + factor;
       item.appendChild(OP.say(OP.el('span', 'factor-name'), factor));
-      item.appendChild(document.createTextNode(' '));
       item.appendChild(OP.say(OP.el('span', 'step-state'), done ? 'verified' : 'notVerified'));
       list.appendChild(item);
     });

@@ -22,7 +22,7 @@
       stepsHeading: 'Les étapes de votre inscription',
       stepIdentity: 'Vos nom et prénom, votre accord', stepPhone: 'Le code reçu par SMS',
       stepEmail: 'Le lien reçu par courriel', stepCard: 'L’empreinte de votre carte', stepDone: 'Sur la liste électorale',
-      stateDone: 'fait', stateCurrent: 'en cours', stateTodo: 'à faire',
+      stateDone: '(fait)', stateCurrent: '(en cours)', stateTodo: '(à faire)',
       electionName: 'Inscription à' + NBSP + ': {0}',
       chooseHeading: 'Pour quelle élection vous inscrire' + NBSP + '?', chooseThis: 'M’inscrire à cette élection',
       identityHeading: 'Qui êtes-vous' + NBSP + '?',
@@ -133,7 +133,7 @@
       stepsHeading: 'The steps of your registration',
       stepIdentity: 'Your name, your consent', stepPhone: 'The code sent by SMS',
       stepEmail: 'The link sent by email', stepCard: 'Your card’s imprint', stepDone: 'On the electoral roll',
-      stateDone: 'done', stateCurrent: 'current', stateTodo: 'to do',
+      stateDone: '(done)', stateCurrent: '(current)', stateTodo: '(to do)',
       electionName: 'Registering for: {0}',
       chooseHeading: 'Which election do you register for?', chooseThis: 'Register for this election',
       identityHeading: 'Who are you?',
@@ -727,9 +727,7 @@
   function startPolling() {
     stopPolling();
     state.polling = window.setInterval(function () {
-      if (!document.hidden) {
-        refresh(true);
-      }
+      refresh(true);
     }, 4000);
   }
 
