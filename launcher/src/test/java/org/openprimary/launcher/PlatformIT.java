@@ -463,6 +463,8 @@ class PlatformIT {
                             && !answer.headers().firstValue("Content-Type").orElse("").equals("application/problem+json");
                     assertEquals(!allowed.contains(identity.getKey()), refusedByTheRules,
                             call + " as " + identity.getKey() + ": " + answer.statusCode() + " " + answer.body());
+                    assertFalse(answer.statusCode() == 404 && answer.body().contains("nothing at this address"),
+                            call + " reaches its resource (a 404 names the missing election, not the address): " + answer.body());
                 }
                 checked.add(call);
             }

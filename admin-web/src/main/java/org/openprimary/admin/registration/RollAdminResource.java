@@ -20,7 +20,12 @@ import org.openprimary.registration.boundary.ImportReport;
 import org.openprimary.registration.boundary.LedgerEntryView;
 import org.openprimary.registration.boundary.RegistrationService;
 
-/** The console's view of the roll: its full ledger, and the demo stand-in's phone codes. */
+/**
+ * The demo stand-in's phone codes. (The roll's ledger, member import and strike-offs have classes of
+ * their own, each rooted at its full path: Jersey picks one root resource per request, the most
+ * literal one, so a root {@code ""} can never serve a path under {@code elections/} that
+ * ElectionsAdminResource also matches.)
+ */
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,32 +36,6 @@ public class RollAdminResource {
 
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.SecurityContext security;
-
-    @GET
-    @Path("elections/{id}/ledger")
-    @Operation(summary = "Every entry of the roll's ledger, oldest first, with the hashes that chain them")
-    public List<LedgerEntryView> ledger(@PathParam("id") String id) {
-        try {
-            return registration.ledger(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("id", "no election has the id '" + id + "'");
-        }
-    }
-
-    @POST
-    @Path("elections/{id}/members")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import a member list (CSV: member_id, first_name, last_name, email, phone); all or nothing"
-            + " unless acceptValidLines=true; the same file twice changes nothing")
-    public ImportReport importMembers(@PathParam("id") String id, @QueryParam("acceptValidLines") boolean acceptValidLines,
-            String csv) {
-        try {
-            return registration.importMembers(UUID.fromString(id), csv, acceptValidLines,
-                    security.getUserPrincipal().getName());
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("id", "no election has the id '" + id + "'");
-        }
-    }
 
     @GET
     @Path("console/codes")

@@ -19,10 +19,11 @@ import org.openprimary.voting.boundary.StrikeOffView;
 
 /**
  * Striking a registrant off the roll: an organizer alone while registration is open; once the roll
- * is frozen, an organizer proposes and a bailiff (another person) decides (web.xml: writes under
- * {@code elections/*} are the organizer's, {@code bailiff/*} the bailiff's).
+ * is frozen, an organizer proposes and a bailiff (another person) decides in
+ * {@link StrikeOffDecisionResource} (web.xml: writes under {@code elections/*} are the organizer's,
+ * {@code bailiff/*} the bailiff's).
  */
-@Path("")
+@Path("elections/{id}/strike-offs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StrikeOffsResource {
@@ -36,11 +37,7 @@ public class StrikeOffsResource {
     public record Proposal(String registrant, String reason) {
     }
 
-    public record Decision(String decision) {
-    }
-
     @POST
-    @Path("elections/{id}/strike-offs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Strike a registrant off the roll {registrant, reason}: at once before the seal proposal, "
             + "proposed to a bailiff after it")
@@ -51,18 +48,8 @@ public class StrikeOffsResource {
     }
 
     @GET
-    @Path("elections/{id}/strike-offs")
     @Operation(summary = "The election's strike-off proposals and decisions")
     public List<StrikeOffView> all(@PathParam("id") String id) {
         return strikeOffs.all(id);
-    }
-
-    @POST
-    @Path("bailiff/elections/{id}/strike-offs/{strikeOff}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide an organizer's strike-off proposal {decision: CONFIRMED or REFUSED}")
-    public StrikeOffView decide(@PathParam("id") String id, @PathParam("strikeOff") String strikeOff, Decision request) {
-        return strikeOffs.decide(id, strikeOff, request == null ? null : request.decision(),
-                security.getUserPrincipal().getName());
     }
 }
