@@ -95,7 +95,9 @@
         + ' registre que chacun peut vérifier, et prévient les inscrits.',
       publish: 'Publier le résultat', publishedNow: 'Le résultat est publié.',
       resultCaption: 'Classement au jugement majoritaire ({0} bulletin(s))', colRank: 'Rang', colCandidate: 'Candidat',
-      colMention: 'Mention majoritaire', resultUnpublished: 'Le résultat sera visible ici une fois publié (il n’existe qu’après le dépouillement).',
+      colMention: 'Mention majoritaire',
+      previewNote: 'Aperçu' + NBSP + ': ce résultat n’est pas public tant que l’organisateur ne l’a pas publié.',
+      previewCaption: 'Aperçu du classement au jugement majoritaire ({0} bulletin(s)), non publié',
       versionsCaption: 'Versions du résultat publié', colVersion: 'Version', colReason: 'Motif', colPublishedAt: 'Publiée le',
       correctionReason: 'Motif de la correction (10 à 1000 caractères)',
       correctionHint: 'Le résultat est recompté à partir des bulletins conservés' + NBSP + '; une nouvelle version n’est'
@@ -188,7 +190,9 @@
         + ' can check, and tells the registrants.',
       publish: 'Publish the result', publishedNow: 'The result is published.',
       resultCaption: 'Ranking by majority judgment ({0} ballot(s))', colRank: 'Rank', colCandidate: 'Candidate',
-      colMention: 'Majority grade', resultUnpublished: 'The result shows here once published (it exists only after the count).',
+      colMention: 'Majority grade',
+      previewNote: 'Preview: this result is not public until the organizer publishes it.',
+      previewCaption: 'Preview of the ranking by majority judgment ({0} ballot(s)), not published',
       versionsCaption: 'Versions of the published result', colVersion: 'Version', colReason: 'Reason', colPublishedAt: 'Published on',
       correctionReason: 'Why the result is corrected (10 to 1000 characters)',
       correctionHint: 'The result is counted again from the kept ballots; a new version is added only when it differs.'
@@ -851,33 +855,24 @@
     show('public-record', state === 'PUBLISHED');
     var body = C.clear($('result-body'));
     var versions = C.clear($('versions'));
+    if (state === 'COUNTED') {
+      // The preview: the count's result, seen by the console's staff only until the organizer publishes it.
+      C.call('GET', 'api/elections/' + id + '/result').then(function (answer) {
+        if (answer.status === 200 && answer.data) {
+          C.clear(body).appendChild(C.el('p', { className: 'panel notice', id: 'preview-note', key: 'previewNote' }));
+          body.appendChild(resultTable(answer.data, 'previewCaption'));
+        }
+      });
+      return;
+    }
     if (state !== 'PUBLISHED') {
-      if (state === 'COUNTED') {
-        body.appendChild(C.el('p', { key: 'resultUnpublished' }));
-      }
       return;
     }
     C.call('GET', '../api/elections/' + id + '/results').then(function (answer) {
       if (answer.status !== 200 || !answer.data || !answer.data.length) {
         return;
       }
-      var newest = answer.data[answer.data.length - 1].result;
-      var candidates = (newest.ranking || []).map(function (index) {
-        return newest.candidates[index];
-      });
-      var rows = candidates.map(function (c) {
-        return C.el('tr', {}, [
-          C.el('td', { className: 'number', text: c.rank }),
-          C.el('th', { scope: 'row', text: c.name }),
-          C.el('td', { text: c.mention || c.majorityGradeName })
-        ]);
-      });
-      C.clear(body).appendChild(C.el('table', { id: 'result-table' }, [
-        C.el('caption', { key: 'resultCaption', params: [newest.ballots === undefined ? '?' : newest.ballots] }),
-        C.el('thead', {}, [C.el('tr', {}, [C.el('th', { scope: 'col', key: 'colRank' }),
-          C.el('th', { scope: 'col', key: 'colCandidate' }), C.el('th', { scope: 'col', key: 'colMention' })])]),
-        C.el('tbody', {}, rows)
-      ]));
+      C.clear(body).appendChild(resultTable(answer.data[answer.data.length - 1].result, 'resultCaption'));
       C.clear(versions).appendChild(C.el('table', { id: 'versions-table' }, [
         C.el('caption', { key: 'versionsCaption' }),
         C.el('thead', {}, [C.el('tr', {}, [C.el('th', { scope: 'col', key: 'colVersion' }),
@@ -888,6 +883,24 @@
         }))
       ]));
     });
+  }
+
+  /** The ranking of a result (openprimary-tally-result/1), in its order, with each majority grade. */
+  function resultTable(result, captionKey) {
+    var rows = (result.ranking || []).map(function (index) {
+      var c = result.candidates[index];
+      return C.el('tr', {}, [
+        C.el('td', { className: 'number', text: c.rank }),
+        C.el('th', { scope: 'row', text: c.name }),
+        C.el('td', { text: c.mention || c.majorityGradeName })
+      ]);
+    });
+    return C.el('table', { id: 'result-table' }, [
+      C.el('caption', { key: captionKey, params: [result.ballots === undefined ? '?' : result.ballots] }),
+      C.el('thead', {}, [C.el('tr', {}, [C.el('th', { scope: 'col', key: 'colRank' }),
+        C.el('th', { scope: 'col', key: 'colCandidate' }), C.el('th', { scope: 'col', key: 'colMention' })])]),
+      C.el('tbody', {}, rows)
+    ]);
   }
 
   function render() {

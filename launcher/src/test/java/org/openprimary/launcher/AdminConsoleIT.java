@@ -231,8 +231,15 @@ class AdminConsoleIT extends AdminConsoleJourney {
         organizer.reload();
         organizer.waitForAttribute("count-status", "data-status", "DONE");
         organizer.waitForText("count-status", "2 bulletin(s) déchiffré(s) sur 2");
+        organizer.waitForText("preview-note", "Aperçu : ce résultat n’est pas public");
+        List<String> preview = organizer.driver.findElements(By.cssSelector("#result-table tbody th")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(3, preview.size(), "the count's result, previewed in the console");
+        assertEquals(404, send(get("api/elections/" + election + "/result", null)).statusCode(),
+                "not public before the publication");
         organizer.click("publish");
         organizer.waitForState("PUBLISHED");
+        organizer.visible("versions-table");
 
         // The published result, as the public API gives it and as the console shows it.
         com.fasterxml.jackson.databind.JsonNode result = publishedResult(election);
@@ -247,6 +254,7 @@ class AdminConsoleIT extends AdminConsoleJourney {
         List<String> shown = organizer.driver.findElements(By.cssSelector("#result-table tbody th")).stream()
                 .map(WebElement::getText).toList();
         assertEquals(ranking, shown);
+        assertEquals(preview, shown, "the preview was the result published");
         assertEquals(1, organizer.driver.findElements(By.cssSelector("#versions-table tbody tr")).size());
 
         // A correction that changes nothing is refused, next to its reason.

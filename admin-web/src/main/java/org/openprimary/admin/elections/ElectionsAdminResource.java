@@ -156,6 +156,14 @@ public class ElectionsAdminResource {
         return results.count(id);
     }
 
+    @GET
+    @Path("{id}/result")
+    @Operation(summary = "The result as the count made it (openprimary-tally-result/1), for the preview before the"
+            + " publication; 404 before the count")
+    public Response countedResult(@PathParam("id") String id) {
+        return Response.ok(results.countedResult(id), MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
+    }
+
     @POST
     @Path("{id}/publish")
     @Operation(summary = "COUNTED -> PUBLISHED: the result and the public record are published; registrants are told")

@@ -129,6 +129,12 @@ public class ResultService {
         return versions.get(versions.size() - 1).result();
     }
 
+    /** The result as the count made it, for the console's preview before the publication; 404 before the count. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String countedResult(String id) {
+        return load(id).resultJson().orElseThrow(() -> new NotFoundException("id", "this election is not counted yet"));
+    }
+
     /** Every version of the published result, the first publication first, each with its reason. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<ResultVersionView> resultVersions(String id) {
