@@ -38,6 +38,8 @@ public class AdminApi extends Application {
                 RollAdminResource.class,
                 org.openprimary.admin.registration.StrikeOffsResource.class,
                 org.openprimary.admin.registration.StrikeOffDecisionResource.class,
+                org.openprimary.admin.registration.AppealsResource.class,
+                org.openprimary.admin.registration.AppealConfirmationResource.class,
                 org.openprimary.admin.registration.RollLedgerResource.class,
                 org.openprimary.admin.registration.MemberImportResource.class,
                 BailiffResource.class,

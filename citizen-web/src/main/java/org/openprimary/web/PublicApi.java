@@ -24,7 +24,8 @@ public class PublicApi extends Application {
         return Set.of(
                 PublicElectionsResource.class,
                 org.openprimary.web.voting.VotingResource.class,
-                RegistrationResource.class, org.openprimary.web.notifications.UnsubscribeResource.class,
+                RegistrationResource.class, org.openprimary.web.registration.AppealResource.class,
+                org.openprimary.web.notifications.UnsubscribeResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,

@@ -537,6 +537,7 @@ class PlatformIT {
                 "{\"votingOpensAt\":\"2099-01-14T08:00:00+01:00\",\"votingClosesAt\":\"2099-01-17T17:00:00+01:00\"}")
                 .header("Authorization", dual));
         List<String> registrants = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             JsonNode citizen = json.readTree(send(post("api/elections/" + election + "/registrants",
                     "{\"firstName\":\"R" + i + "\",\"lastName\":\"S\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\"}")).body());
@@ -549,6 +550,7 @@ class PlatformIT {
                     .header("Authorization", citizenAuth));
             assertEquals("ON_ROLL", json.readTree(carded.body()).get("status").asText(), carded.body());
             registrants.add(registrant);
+            tokens.add(citizenAuth);
         }
         String strikeOffs = "admin/api/elections/" + election + "/strike-offs";
         assertProblem(send(post(strikeOffs, "{\"registrant\":\"" + registrants.get(0) + "\",\"reason\":\"dislike\"}")
@@ -570,6 +572,41 @@ class PlatformIT {
         assertEquals(2, last.get("rollSize").asLong(), "three on the roll, one struck off");
         assertProblem(send(post(strikeOffs, "{\"registrant\":\"" + registrants.get(0) + "\",\"reason\":\"NOT_ELIGIBLE\"}")
                 .header("Authorization", dual)), 409, "registrant");
+
+        // The citizen reads why and appeals; an organizer reinstates them while registration is open.
+        String appeal0 = "api/registrants/" + registrants.get(0) + "/appeal";
+        assertProblem(send(get("api/registrants/" + registrants.get(1) + "/appeal").header("Authorization", tokens.get(1))),
+                409, "id");
+        JsonNode why = json.readTree(send(get(appeal0).header("Authorization", tokens.get(0))).body());
+        assertEquals("DUPLICATE_PERSON", why.get("reason").asText(), why.toString());
+        assertTrue(java.time.Instant.parse(why.get("appealUntil").asText()).isAfter(java.time.Instant.now().plus(Duration.ofDays(6))));
+        assertEquals(404, send(get(appeal0).header("Authorization", tokens.get(1))).statusCode(), "another citizen's token");
+        assertProblem(send(post(appeal0, "{\"text\":\"  \"}").header("Authorization", tokens.get(0))), 400, "text");
+        HttpResponse<String> filed = send(post(appeal0, "{\"text\":\"Je suis une seule personne.\"}").header("Authorization", tokens.get(0)));
+        assertEquals(201, filed.statusCode(), filed.body());
+        JsonNode appeal = json.readTree(filed.body());
+        assertEquals("FILED", appeal.get("status").asText());
+        assertProblem(send(post(appeal0, "{\"text\":\"encore\"}").header("Authorization", tokens.get(0))), 409, "appeal");
+        String appeals = "admin/api/elections/" + election + "/appeals";
+        JsonNode queue = json.readTree(send(get(appeals).header("Authorization", dual)).body());
+        assertEquals(appeal.get("id").asText(), queue.get(0).get("id").asText(), queue.toString());
+        assertEquals(403, send(post(appeals + "/" + appeal.get("id").asText() + "/decision", "{\"decision\":\"REINSTATED\"}")
+                .header("Authorization", bailiff)).statusCode(), "organizers decide appeals");
+        HttpResponse<String> reinstated = send(post(appeals + "/" + appeal.get("id").asText() + "/decision",
+                "{\"decision\":\"REINSTATED\",\"note\":\"two namesakes\"}").header("Authorization", dual));
+        assertEquals("REINSTATED", json.readTree(reinstated.body()).get("status").asText(), reinstated.body());
+        assertEquals("REINSTATED", lastLedgerEntry(election, dual).get("kind").asText());
+        assertEquals(3, lastLedgerEntry(election, dual).get("rollSize").asLong());
+        assertEquals("ON_ROLL", json.readTree(send(get("api/registrants/" + registrants.get(0))
+                .header("Authorization", tokens.get(0))).body()).get("status").asText());
+        // Struck off again (another reason); this appeal is upheld.
+        assertEquals(201, send(post(strikeOffs, "{\"registrant\":\"" + registrants.get(0) + "\",\"reason\":\"NOT_ELIGIBLE\"}")
+                .header("Authorization", dual)).statusCode());
+        JsonNode second0 = json.readTree(send(post(appeal0, "{\"text\":\"J'ai 16 ans.\"}").header("Authorization", tokens.get(0))).body());
+        HttpResponse<String> upheld = send(post(appeals + "/" + second0.get("id").asText() + "/decision",
+                "{\"decision\":\"UPHELD\",\"note\":\"18 ans requis\"}").header("Authorization", dual));
+        assertEquals("UPHELD", json.readTree(upheld.body()).get("status").asText(), upheld.body());
+        assertEquals(2, lastLedgerEntry(election, dual).get("rollSize").asLong());
 
         // Once the roll is frozen: the organizer proposes, another person (a bailiff) decides.
         trustees(election, dual, "strike", 1);
@@ -596,13 +633,28 @@ class PlatformIT {
         assertEquals(1, after.get("rollSize").asLong());
         assertProblem(send(post(decide, "{\"decision\":\"REFUSED\"}").header("Authorization", bailiff)), 409, "strikeOff");
 
+        // Struck off the frozen roll, the voter appeals: an organizer proposes, a bailiff reinstates.
+        String appeal1 = "api/registrants/" + registrants.get(1) + "/appeal";
+        JsonNode filed1 = json.readTree(send(post(appeal1, "{\"text\":\"Je suis adhérent.\"}").header("Authorization", tokens.get(1))).body());
+        HttpResponse<String> proposedBack = send(post(appeals + "/" + filed1.get("id").asText() + "/decision",
+                "{\"decision\":\"REINSTATED\"}").header("Authorization", dual));
+        assertEquals("REINSTATEMENT_PROPOSED", json.readTree(proposedBack.body()).get("status").asText(), proposedBack.body());
+        assertEquals(1, lastLedgerEntry(election, dual).get("rollSize").asLong(), "not before the bailiff");
+        String confirmAppeal = "admin/api/bailiff/elections/" + election + "/appeals/" + filed1.get("id").asText();
+        assertProblem(send(post(confirmAppeal, "").header("Authorization", dual)), 409, "appeal");
+        HttpResponse<String> back = send(post(confirmAppeal, "").header("Authorization", bailiff));
+        assertEquals("REINSTATED", json.readTree(back.body()).get("status").asText(), back.body());
+        assertEquals("strike-bailiff-it", json.readTree(back.body()).get("confirmedBy").asText());
+        assertEquals(2, lastLedgerEntry(election, dual).get("rollSize").asLong());
+        assertProblem(send(post(appeal0, "{\"text\":\"encore\"}").header("Authorization", tokens.get(0))), 409, "appeal");
+
         // A refused proposal changes nothing.
         JsonNode second = json.readTree(send(post(strikeOffs,
                 "{\"registrant\":\"" + registrants.get(2) + "\",\"reason\":\"IDENTITY_FRAUD\"}").header("Authorization", dual)).body());
         HttpResponse<String> refused = send(post("admin/api/bailiff/elections/" + election + "/strike-offs/" + second.get("id").asText(),
                 "{\"decision\":\"REFUSED\"}").header("Authorization", bailiff));
         assertEquals("REFUSED", json.readTree(refused.body()).get("status").asText(), refused.body());
-        assertEquals(1, lastLedgerEntry(election, dual).get("rollSize").asLong());
+        assertEquals(2, lastLedgerEntry(election, dual).get("rollSize").asLong());
         JsonNode all = json.readTree(send(get(strikeOffs).header("Authorization", bailiff)).body());
         assertEquals(2, all.size(), all.toString());
     }

@@ -67,4 +67,16 @@ public class RollStrikeOffs {
                 .setParameter(1, registrantId.toString()).getResultList();
         return reason.stream().findFirst().map(r -> StrikeOffReason.valueOf((String) r));
     }
+
+    /** An appeal succeeded: the registrant struck off is on the roll again, with the ledger's {@code REINSTATED} entry. */
+    public void reinstate(UUID electionId, UUID registrantId) {
+        int changed = em.createNativeQuery("UPDATE registration.registrant SET status = 'ON_ROLL', struck_off_at = NULL,"
+                        + " struck_off_reason = NULL WHERE id = ? AND election_id = ? AND status = 'STRUCK_OFF'")
+                .setParameter(1, registrantId.toString()).setParameter(2, electionId.toString()).executeUpdate();
+        if (changed != 1) {
+            throw new ConflictException("registrant", "this registrant is not struck off this roll");
+        }
+        ledger.append(electionId, LedgerEntry.Kind.REINSTATED, "reinstated on appeal");
+        LOG.info(() -> "Registrant " + registrantId + " reinstated on the roll of " + electionId);
+    }
 }

@@ -67,7 +67,9 @@ public class LedgerEntry {
          * A registrant was struck off the roll (the detail gives the reason code): by an organizer
          * before the seal proposal, by an organizer and a bailiff after it.
          */
-        STRUCK_OFF(0, -1);
+        STRUCK_OFF(0, -1),
+        /** An appeal succeeded: a registrant struck off is on the roll again. */
+        REINSTATED(0, 1);
 
         private final int registrantsDelta;
         private final int rollDelta;

@@ -1,0 +1,12 @@
+package org.openprimary.registration.boundary;
+
+import java.time.Instant;
+
+/**
+ * An appeal against a strike-off. {@code status}: {@code FILED} (waiting for an organizer, who
+ * decides by {@code decideBy}), {@code UPHELD} (the strike-off stands), {@code REINSTATEMENT_PROPOSED}
+ * (an organizer agreed; the roll is frozen, so a bailiff confirms), {@code REINSTATED}.
+ */
+public record AppealView(String id, String electionId, String registrantId, String text, Instant filedAt,
+        Instant decideBy, String status, String decidedBy, Instant decidedAt, String note, String confirmedBy) {
+}
