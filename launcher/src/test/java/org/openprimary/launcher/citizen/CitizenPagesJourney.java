@@ -83,8 +83,9 @@ abstract class CitizenPagesJourney {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String tag = "citizens-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(3));
-    private final String prefix = String.format("%06d", new java.security.SecureRandom().nextInt(1_000_000))
-            .replaceAll("(..)(..)(..)", "$1 $2 $3");
+    /** New numbers each run (codes are rate-limited per phone), all valid French mobiles: 06 40 to 06 58. */
+    private final String prefix = String.format("%02d%04d", 40 + new java.security.SecureRandom().nextInt(19),
+            new java.security.SecureRandom().nextInt(10_000)).replaceAll("(..)(..)(..)", "$1 $2 $3");
     private final List<String> axeFindings = new ArrayList<>();
     private String organizer;
     private String election;
@@ -224,10 +225,24 @@ abstract class CitizenPagesJourney {
         axe("register-phone-wrong-code");
         shoot("05-wrong-code");
 
+        // "Not received?": another SMS, a voice call, until the API's limit (5 codes per number in
+        // 10 minutes, the first one included), then its Retry-After said plainly
+        for (int i = 0; i < 4; i++) {
+            driver.findElement(By.id(i == 3 ? "call-me" : "send-again")).click();
+            waitUntil(ExpectedConditions.elementToBeClickable(By.id("send-again")));
+            assertFalse(driver.findElement(By.id("resend-error")).isDisplayed(), "send " + (i + 2) + " is allowed");
+        }
+        assertTrue(driver.findElement(By.id("phone-sent")).getText().startsWith("Appel lancé à"), "the call is said");
+        driver.findElement(By.id("send-again")).click();
+        String limit = visible("resend-error").getText().replace('\u00a0', ' ');
+        assertTrue(limit.matches("Trop de codes ont été envoyés à ce numéro : réessayez dans \\d+ min\\."), limit);
+        axe("register-phone-limit");
+        shoot("05b-resend-limit");
+
         driver.navigate().refresh();
         visible("step-phone");
-        assertTrue(driver.findElement(By.id("phone-sent")).getText().startsWith("Code envoyé par SMS à"),
-                "a reload continues where the citizen was, and still says when the code went");
+        assertTrue(driver.findElement(By.id("phone-sent")).getText().startsWith("Appel lancé à"),
+                "a reload continues where the citizen was, and still says when and how the last code went");
         driver.findElement(By.id("code")).sendKeys(code(phone, asked), Keys.ENTER);
 
         WebElement emailStep = visible("step-email");
@@ -328,6 +343,9 @@ abstract class CitizenPagesJourney {
                 driver.findElement(By.cssSelector("#verdict p")).getText().replace('\u00a0', ' '));
         assertTrue(texts("#factors li").stream().allMatch(f -> f.endsWith(": pas encore vérifié")));
         assertTrue(driver.findElement(By.id("go-on")).isDisplayed(), "the way on with the registration");
+        assertTrue(driver.findElement(By.id("help")).getText().replace('\u00a0', ' ')
+                .matches("Votre code d’aide pour la ligne d’assistance : [0-9A-Z-]{8,12}"),
+                "the status's help code, for the hotline: " + driver.findElement(By.id("help")).getText());
 
         driver.findElement(By.id("withdraw")).click();
         WebElement confirm = visible("confirm");
@@ -359,6 +377,12 @@ abstract class CitizenPagesJourney {
     @Test
     @Order(3)
     void thePracticeBallotRefusesToCastUntilEveryCandidateIsGradedShowsTheMajorityGradesAndStoresNothing() {
+        driver.get("data:text/html;charset=utf-8,<html><body><input type=text></body></html>");
+        axe("a page with an unlabelled input");
+        assertTrue(axeFindings.stream().anyMatch(f -> f.contains(" label ")),
+                "the accessibility check fails where it should: " + axeFindings);
+        axeFindings.clear();
+
         driver.get(base + "practice.html#e=" + election);
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("ballot-heading"), TITLE));
         WebElement heading = driver.findElement(By.id("ballot-heading"));
@@ -522,6 +546,8 @@ abstract class CitizenPagesJourney {
                         + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")));
             }
         }
+        System.out.println("[axe] " + where + ": " + results.getPasses().size() + " rules passed, violations: "
+                + results.getViolations().stream().map(r -> r.getId() + " (" + r.getImpact() + ")").toList());
         bad.forEach(finding -> System.out.println("[axe] " + finding));
         axeFindings.addAll(bad);
     }
