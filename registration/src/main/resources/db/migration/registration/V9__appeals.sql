@@ -9,7 +9,7 @@ CREATE TABLE appeal (
     text          VARCHAR(1000) NOT NULL,
     filed_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     decide_by     TIMESTAMP WITH TIME ZONE NOT NULL,
-    status        VARCHAR(20)   NOT NULL DEFAULT 'FILED'
+    status        VARCHAR(24)   NOT NULL DEFAULT 'FILED'
         CHECK (status IN ('FILED', 'UPHELD', 'REINSTATEMENT_PROPOSED', 'REINSTATED')),
     decided_by    VARCHAR(64),
     decided_at    TIMESTAMP WITH TIME ZONE,
