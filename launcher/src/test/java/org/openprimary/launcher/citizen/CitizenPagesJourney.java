@@ -347,6 +347,12 @@ abstract class CitizenPagesJourney {
                 .matches("Votre code d’aide pour la ligne d’assistance : [0-9A-Z-]{8,12}"),
                 "the status's help code, for the hotline: " + driver.findElement(By.id("help")).getText());
 
+        driver.findElement(By.cssSelector("#go-on a")).click(); // the personal link resumes the registration here
+        visible("step-phone");
+        assertEquals("Vos nom et prénom, votre accord (fait)", steps().get(0));
+        driver.get(base + "my-registration.html");
+        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verdict h2")));
+
         driver.findElement(By.id("withdraw")).click();
         WebElement confirm = visible("confirm");
         assertTrue(confirm.getText().contains("Cela ne peut pas être annulé"));
