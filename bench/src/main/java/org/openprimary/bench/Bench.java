@@ -1,6 +1,7 @@
 package org.openprimary.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Locale;
  * count [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]   the count of an encrypted, chained box in its own PostgreSQL
  * cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT] [LEAD_SECONDS]   ballots cast per second against a running platform
  * jfr-top FILE.jfr [TOP]                               where the CPU samples of a JFR recording are
+ * suite quick|full|smoke [--url URL] [--organizer USER:PASSWORD] [--db JDBC_URL] [--db-user U] [--db-password P]
+ *       [--out FILE] [--only tally,count,floor,registration,cast]   every scenario into one JSON object (bench/run.sh)
  * </pre>
  */
 public final class Bench {
@@ -32,6 +35,11 @@ public final class Bench {
     }
 
     private static void run(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("suite")) {
+            List<String> rest = List.of(args).subList(1, args.length);
+            Suite.main(rest, rest.contains("--organizer") ? null : organizerPassword());
+            System.exit(0);
+        }
         if (args.length > 0 && args[0].equals("registration")) {
             System.out.println(RegistrationLoad.run(java.net.URI.create(args.length > 3 ? args[3] : "http://localhost:8080/"),
                     "organizer", organizerPassword(), arg(args, 1, 5000), arg(args, 2, 32)));
@@ -64,7 +72,8 @@ public final class Bench {
                     + " | Bench registration [REGISTRATIONS] [WORKERS] [BASE_URL]"
                     + " | Bench count [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]"
                     + " | Bench cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT] [LEAD_SECONDS]"
-                    + " | Bench jfr-top FILE.jfr [TOP]");
+                    + " | Bench jfr-top FILE.jfr [TOP]"
+                    + " | Bench suite quick|full|smoke [--url URL] [--organizer USER:PASSWORD] [--db JDBC_URL] [--out FILE]");
             System.exit(2);
         }
         System.out.println(TallyBenchmark.countAndRank(arg(args, 1, 2_000_000), arg(args, 2, 10), arg(args, 3, 10),

@@ -71,6 +71,8 @@ final class CastLoad {
     private final URI base;
     private final String organizer;
     private final String dbUrl;
+    private final String dbUser;
+    private final String dbPassword;
     private final int voters;
     private final int[] threads;
     private final int leadSeconds;
@@ -80,14 +82,21 @@ final class CastLoad {
     private final int phoneOffset = new SplittableRandom().nextInt(10_000);
     private final Map<String, String> logins = new HashMap<>();
     private final StringBuilder setupLog = new StringBuilder();
+    /** The receipts of the accepted casts, to check afterwards that each is in the box. */
+    private final java.util.Queue<String> receipts = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final Pattern RECEIPT = Pattern.compile("\"receipt\"\\s*:\\s*\"([0-9a-f]{64})\"");
+    private String linksCampaign = "null";
 
-    private CastLoad(URI base, String organizerPassword, String dbUrl, int voters, int[] threads, int leadSeconds) {
+    private CastLoad(URI base, String organizerUser, String organizerPassword, String dbUrl, String dbUser,
+            String dbPassword, int voters, int[] threads, int leadSeconds) {
         if (!base.getHost().equals("localhost") && !base.getHost().startsWith("127.")) {
             throw new IllegalArgumentException("the load generator only targets loopback addresses");
         }
         this.base = base;
-        this.organizer = basic("organizer", organizerPassword);
+        this.organizer = basic(organizerUser, organizerPassword);
         this.dbUrl = dbUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
         this.voters = voters;
         this.threads = threads;
         this.leadSeconds = leadSeconds;
@@ -99,11 +108,24 @@ final class CastLoad {
 
     static String run(URI base, String organizerPassword, String dbUrl, int voters, int[] threads, int leadSeconds)
             throws Exception {
-        return new CastLoad(base, organizerPassword, dbUrl, voters, threads, leadSeconds).run();
+        return run(base, "organizer", organizerPassword, dbUrl, "postgres", "postgres", voters, threads, leadSeconds);
+    }
+
+    /**
+     * The same, with the organizer's account and the platform's database credentials given; the
+     * result also has the invariants checked after the runs ({@code "invariants"}: ballots in the
+     * box = voters marked as having voted, every accepted receipt found through the public API) and
+     * the voting links' campaign ({@code "linksCampaign"}: its recipients queued at the opening and
+     * the seconds between its creation and its start, the queuing in one transaction).
+     */
+    static String run(URI base, String organizerUser, String organizerPassword, String dbUrl, String dbUser,
+            String dbPassword, int voters, int[] threads, int leadSeconds) throws Exception {
+        return new CastLoad(base, organizerUser, organizerPassword, dbUrl, dbUser, dbPassword, voters, threads,
+                leadSeconds).run();
     }
 
     private String run() throws Exception {
-        try (Connection db = DriverManager.getConnection(dbUrl, "postgres", "postgres")) {
+        try (Connection db = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
             long setupStart = System.nanoTime();
             String election = setUp(db);
             Map<String, String> credentials = links(db, election); // phone -> credential
@@ -131,12 +153,13 @@ final class CastLoad {
                 throw new IllegalStateException("the turnout says " + turnout.get("ballots") + " ballots, "
                         + accepted + " casts were accepted");
             }
+            String invariants = invariants(db, election, turnout.get("ballots").asLong(), accepted);
             return String.format(Locale.ROOT, "{\"benchmark\": \"voting.cast\", \"election\": \"%s\", \"voters\": %d,"
-                    + " \"candidates\": %d, \"grades\": 5, \"setupSeconds\": %.1f, \"setup\": {%s}, \"runs\": [%s],"
-                    + " \"turnout\": %s, \"postgres\": %s, \"generator\": \"same machine, loopback, java.net.http"
-                    + " HTTP/1.1\", %s}",
-                    election, voters, CANDIDATES.length, setupSeconds, setupLog, runs, turnout, postgresSettings(db),
-                    Machine.json());
+                    + " \"candidates\": %d, \"grades\": 5, \"setupSeconds\": %.1f, \"setup\": {%s}, \"linksCampaign\": %s,"
+                    + " \"runs\": [%s], \"turnout\": %s, \"invariants\": %s, \"postgres\": %s, \"generator\": \"same"
+                    + " machine, loopback, java.net.http HTTP/1.1\", %s}",
+                    election, voters, CANDIDATES.length, setupSeconds, setupLog, linksCampaign, runs, turnout, invariants,
+                    postgresSettings(db), Machine.json());
         }
     }
 
@@ -198,7 +221,59 @@ final class CastLoad {
         t = System.nanoTime();
         waitForState(election, "VOTING", opens.plusSeconds(120));
         note("waitForOpeningSeconds", t);
+        linksCampaign = linksCampaign("Voting links (SMS): Bench cast " + tag);
         return election;
+    }
+
+    /**
+     * The campaign the opening made to send every voter their link by SMS: how many recipients it
+     * queued and the seconds from its creation to its start (both stamped in the opening's one
+     * transaction, so the difference is the queuing of every recipient, in batches of 10,000). It
+     * is read once the opening's transaction has committed; its figures then no longer change but
+     * for the sending.
+     */
+    private String linksCampaign(String name) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode campaign : json.readTree(send("GET", "admin/api/notifications/campaigns", null, organizer, 200))) {
+                if (campaign.path("name").asText().equals(name) && campaign.hasNonNull("startedAt")) {
+                    Instant created = Instant.parse(campaign.get("createdAt").asText());
+                    Instant started = Instant.parse(campaign.get("startedAt").asText());
+                    return String.format(Locale.ROOT, "{\"id\": \"%s\", \"recipients\": %d, \"queueSeconds\": %.3f,"
+                            + " \"how\": \"the voting links' SMS campaign queued at the opening: startedAt - createdAt\"}",
+                            campaign.get("id").asText(), campaign.get("queued").asLong(),
+                            Duration.between(created, started).toNanos() / 1e9);
+                }
+            }
+            Thread.sleep(500);
+        }
+        return "{\"error\": \"no started campaign named " + name + "\"}";
+    }
+
+    /**
+     * After the runs: the ballots in the box equal the voters marked as having voted (read in the
+     * platform's database), and every receipt an accepted cast answered is found in the box through
+     * the public API ({@code GET /api/elections/{id}/receipts/{receipt}}), all of them.
+     */
+    private String invariants(Connection db, String election, long ballots, long accepted) throws Exception {
+        long marks;
+        try (PreparedStatement select = db.prepareStatement(
+                "SELECT count(*) FROM voting.voter WHERE election_id = ? AND has_voted")) {
+            select.setString(1, election);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                marks = row.getLong(1);
+            }
+        }
+        List<String> all = new ArrayList<>(receipts);
+        long distinct = all.stream().distinct().count();
+        Map<Integer, LongAdder> found = parallel(all, 16, receipt -> request("GET",
+                "api/elections/" + election + "/receipts/" + receipt, null, null).statusCode());
+        long inBox = found.getOrDefault(200, new LongAdder()).sum();
+        boolean held = ballots == marks && ballots == accepted && distinct == accepted && inBox == accepted;
+        return String.format(Locale.ROOT, "{\"ballots\": %d, \"marks\": %d, \"acceptedCasts\": %d,"
+                + " \"receipts\": %d, \"distinctReceipts\": %d, \"receiptsFound\": %d, \"receiptLookups\": %s,"
+                + " \"held\": %s}", ballots, marks, accepted, all.size(), distinct, inBox, statusJson(found), held);
     }
 
     private String account(String username, String role) throws Exception {
@@ -309,7 +384,7 @@ final class CastLoad {
         long[] latencies = new long[phones.size()];
         AtomicInteger slot = new AtomicInteger();
         Map<String, long[]> tablesBefore = tableStats(db);
-        WaitSampler waits = new WaitSampler(dbUrl);
+        WaitSampler waits = new WaitSampler(dbUrl, dbUser, dbPassword);
         String jfr = warmup ? null : jfrStart(pool);
         Machine.Reading cpuBefore = Machine.read();
         waits.start();
@@ -319,6 +394,12 @@ final class CastLoad {
             HttpResponse<String> answer = request("POST", "api/elections/" + election + "/ballots", bodies.get(phone),
                     null);
             latencies[slot.getAndIncrement()] = System.nanoTime() - begin;
+            if (answer.statusCode() == 201) {
+                Matcher receipt = RECEIPT.matcher(answer.body());
+                if (receipt.find()) {
+                    receipts.add(receipt.group(1));
+                }
+            }
             return answer.statusCode();
         });
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -546,20 +627,24 @@ final class CastLoad {
     private static final class WaitSampler {
 
         private final String url;
+        private final String user;
+        private final String password;
         private final Map<String, Long> seen = new ConcurrentHashMap<>();
         private final AtomicBoolean running = new AtomicBoolean();
         private final AtomicInteger samples = new AtomicInteger();
         private Thread thread;
 
-        WaitSampler(String url) {
+        WaitSampler(String url, String user, String password) {
             this.url = url;
+            this.user = user;
+            this.password = password;
         }
 
         void start() {
             running.set(true);
             thread = new Thread(() -> {
                 long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
-                try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+                try (Connection db = DriverManager.getConnection(url, user, password);
                         Statement statement = db.createStatement()) {
                     while (running.get() && System.nanoTime() < deadline) {
                         try (ResultSet rows = statement.executeQuery("SELECT state, wait_event_type, wait_event"

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The benchmarks of issue 4 in one command, one JSON object out (stdout and bench/results/latest.json).
+#
+#   bench/run.sh quick                 a minute or two, small sizes; starts the platform itself
+#   bench/run.sh full                  the issue's sizes where this machine runs them in minutes (bench/RESULTS.md)
+#   bench/run.sh quick --url http://localhost:8080/ --organizer organizer:PASSWORD [--db JDBC_URL]
+#                                      against a platform that is already running (loopback only)
+#   ... --only tally,count,floor,registration,cast    some scenarios only
+#
+# Without --url it starts the platform the way the README's Run command does (mvn -Prun package:
+# the build, the embedded PostgreSQL in .openprimary/, Payara Server, the EAR, demo mode), with the
+# per-address registration limit raised (every request comes from 127.0.0.1) and the voting clock
+# ticking every second, and stops it at the end (Ctrl-C too). It uses ports 8080, 4848 and 54329:
+# on a shared machine run it under the build lock (flock /tmp/openprimary-mvn.lock bench/run.sh quick).
+# The database floor needs pgbench (Debian: apt-get install postgresql-client-15); without it the
+# floor says so in the JSON. Extra Maven arguments: OPENPRIMARY_BENCH_MVN_ARGS (e.g. -o).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+mode=${1:-}
+case "$mode" in
+  quick|full) shift ;;
+  *) echo "usage: bench/run.sh quick|full [--url URL --organizer USER:PASSWORD] [--db JDBC_URL] [--only a,b]" >&2; exit 2 ;;
+esac
+url="" organizer="" db="" only=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --url) url=$2; shift 2 ;;
+    --organizer) organizer=$2; shift 2 ;;
+    --db) db=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
+    *) echo "bench/run.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+work=$(mktemp -d /tmp/openprimary-bench.XXXXXX)
+platform_pid=""
+stop_platform() {
+  if [ -n "$platform_pid" ] && kill -0 "$platform_pid" 2>/dev/null; then
+    echo "[bench] stopping the platform (pid $platform_pid)" >&2
+    kill -TERM "$platform_pid" 2>/dev/null || true   # the launcher's shutdown hook stops Payara, then PostgreSQL
+    for _ in $(seq 1 180); do kill -0 "$platform_pid" 2>/dev/null || break; sleep 1; done
+  fi
+  platform_pid=""
+}
+cleanup() { stop_platform; rm -rf "$work"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# the process listening on a local TCP port (Payara, PostgreSQL), for the CPU split
+listener() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+
+jar=bench/target/openprimary-bench.jar
+if [ -z "$url" ]; then
+  log="$work/platform.log"
+  echo "[bench] building and starting the platform (mvn -Prun package; log: $log)" >&2
+  OPENPRIMARY_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR=100000000 \
+  OPENPRIMARY_VOTING_TICK_SECONDS=1 \
+    setsid mvn -B ${OPENPRIMARY_BENCH_MVN_ARGS:-} -Prun package >"$log" 2>&1 </dev/null &
+  platform_pid=$!
+  for _ in $(seq 1 1200); do
+    if grep -q "OpenPrimary is running" "$log"; then break; fi
+    if ! kill -0 "$platform_pid" 2>/dev/null || grep -q "OpenPrimary did not start\|BUILD FAILURE" "$log"; then
+      tail -40 "$log" >&2; echo "[bench] the platform did not start" >&2; exit 1
+    fi
+    sleep 1
+  done
+  grep -q "OpenPrimary is running" "$log" || { tail -40 "$log" >&2; echo "[bench] the platform was not ready in 20 minutes" >&2; exit 1; }
+  sed -n '/OpenPrimary is running/,/Press Ctrl-C/p' "$log" | grep -v "Admin sign-in" >&2
+  url=http://localhost:8080/
+  organizer="organizer:$(cat .openprimary/demo-admin-password)"
+  db=$(grep -o 'jdbc:postgresql://[^ ,?]*' "$log" | head -1)
+fi
+[ -n "$organizer" ] || organizer="organizer:$(cat .openprimary/demo-admin-password)"
+[ -n "$db" ] || db=jdbc:postgresql://localhost:54329/postgres
+if [ ! -f "$jar" ]; then
+  echo "[bench] building the bench jar" >&2
+  mvn -B -q ${OPENPRIMARY_BENCH_MVN_ARGS:-} -pl bench -am package -Dmaven.test.skip=true >&2
+fi
+# a build meanwhile would rewrite the jar under the running JVM
+cp "$jar" "$work/bench.jar"
+
+port=$(echo "$url" | sed -n 's#.*://[^:/]*:\([0-9]*\).*#\1#p'); port=${port:-80}
+db_port=$(echo "$db" | sed -n 's#.*://[^:/]*:\([0-9]*\).*#\1#p'); db_port=${db_port:-5432}
+pids=""
+payara=$(listener "$port"); postgres=$(listener "$db_port")
+[ -n "$payara" ] && pids="payara=$payara"
+[ -n "$postgres" ] && pids="${pids:+$pids,}postgres=$postgres"
+
+mkdir -p bench/results
+args=(suite "$mode" --url "$url" --organizer "$organizer" --db "$db" --out bench/results/latest.json)
+[ -n "$only" ] && args+=(--only "$only")
+echo "[bench] $mode run against $url (database $db); load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+status=0
+java -Xmx512m -Dbench.platform.pids="$pids" -jar "$work/bench.jar" "${args[@]}" || status=$?
+cp bench/results/latest.json "bench/results/$mode.json" 2>/dev/null || true
+exit $status
