@@ -383,7 +383,10 @@ public class RegistrationService {
 
     /** Everything kept about the registrant (GDPR access), for them to download. */
     public PersonalData personalData(UUID registrantId, String resumeToken) {
-        return PersonalData.of(authorized(registrantId, resumeToken));
+        Registrant registrant = authorized(registrantId, resumeToken);
+        return PersonalData.of(registrant, em.createNamedQuery(org.openprimary.registration.entity.CallNote.FIND_BY_REGISTRANT,
+                org.openprimary.registration.entity.CallNote.class).setParameter("registrant", registrant.id().toString())
+                .getResultList().stream().map(n -> new PersonalData.CallNote(n.text(), n.createdAt())).toList());
     }
 
     /**

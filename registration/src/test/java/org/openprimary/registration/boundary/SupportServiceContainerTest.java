@@ -199,6 +199,10 @@ class SupportServiceContainerTest {
                     + notes.get(0).id()));
         }
         assertEquals(notes, support.notes(code), "nothing changed");
+        PersonalData data = registration.personalData(UUID.fromString(registered.id()), registered.resumeToken());
+        assertEquals(code, data.helpCode());
+        assertEquals(List.of("The email link did not arrive; resent it.", "Called back: verified.\nAll good."),
+                data.callNotes().stream().map(PersonalData.CallNote::text).toList(), "the citizen's data include the notes");
 
         registration.withdraw(UUID.fromString(registered.id()), registered.resumeToken());
 
