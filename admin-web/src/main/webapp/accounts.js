@@ -15,7 +15,11 @@
       firstPassword: 'Premier mot de passe' + C.NBSP + ':',
       createdNote: 'Il n’est affiché qu’une fois' + C.NBSP + ': transmettez-le à la personne par un autre canal. À sa'
         + ' première connexion, elle active la double authentification.',
-      usernameMissing: 'Choisissez un identifiant.', rolesMissing: 'Choisissez au moins un rôle.'
+      usernameMissing: 'Choisissez un identifiant.', rolesMissing: 'Choisissez au moins un rôle.',
+      resetTitle: 'Téléphone perdu', resetIntro: 'Retirez le deuxième facteur d’une autre personne' + C.NBSP + ': elle en'
+        + ' active un nouveau à sa prochaine connexion, avec son mot de passe. Personne ne retire le sien.',
+      resetUsername: 'Identifiant de la personne', reset: 'Retirer son deuxième facteur',
+      resetDone: 'Le deuxième facteur de {0} est retiré' + C.NBSP + ': à sa prochaine connexion, elle en activera un nouveau.'
     },
     en: {
       pageTitle: 'Accounts', heading: 'Console accounts',
@@ -26,7 +30,11 @@
       firstPassword: 'First password:',
       createdNote: 'It shows only once: hand it to the person through another channel. At their first sign-in, they'
         + ' turn on two-factor sign-in.',
-      usernameMissing: 'Choose a username.', rolesMissing: 'Choose at least one role.'
+      usernameMissing: 'Choose a username.', rolesMissing: 'Choose at least one role.',
+      resetTitle: 'Lost phone', resetIntro: 'Remove another person’s second factor: they set up a new one at their next'
+        + ' sign-in, with their password. Nobody removes their own.',
+      resetUsername: 'The person’s username', reset: 'Remove their second factor',
+      resetDone: '{0}’s second factor is removed: they will set up a new one at their next sign-in.'
     }
   });
 
@@ -92,7 +100,47 @@
         }
       });
     });
+    buildReset();
     C.setLanguage(C.lang);
+  }
+
+  function buildReset() {
+    var form = document.getElementById('reset-form');
+    [C.field({ id: 'reset-username', label: 'resetUsername', field: 'username', spellcheck: 'false' }),
+      C.el('p', { className: 'error', 'data-field': '*', hidden: true, role: 'alert' }),
+      C.el('button', { type: 'submit', className: 'danger', id: 'reset-second-factor', key: 'reset' })
+    ].forEach(function (node) {
+      form.appendChild(node);
+    });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      C.clearProblems(form);
+      var input = document.getElementById('reset-username');
+      var username = input.value.trim();
+      if (!username) {
+        C.fieldMessage(form, 'username', 'usernameMissing');
+        input.focus();
+        return;
+      }
+      var button = document.getElementById('reset-second-factor');
+      button.disabled = true;
+      C.call('POST', 'api/accounts/' + encodeURIComponent(username) + '/second-factor/reset').then(function (answer) {
+        button.disabled = false;
+        var done = document.getElementById('reset-done');
+        if (answer.status === 204) {
+          C.say(done, 'resetDone', [username]);
+          done.hidden = false;
+          C.focus(done);
+          input.value = '';
+          return;
+        }
+        done.hidden = true;
+        var node = C.showProblem(form, answer);
+        if (node) {
+          C.focus(node);
+        }
+      });
+    });
   }
 
   C.start({ ready: build });

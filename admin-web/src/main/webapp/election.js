@@ -63,7 +63,9 @@
       rekeyIntro: 'Avant l’ouverture du vote, si un gardien a perdu sa part ou sa phrase secrète (il en choisit d’abord'
         + ' une nouvelle), l’huissier fait refaire la clé de l’élection' + NBSP + ': chaque gardien télécharge une nouvelle'
         + ' part et la répétition est refaite. Les anciennes parts ne comptent plus.',
-      rekey: 'Refaire la clé de l’élection', rekeyDone: 'La clé a été refaite' + NBSP + ': chaque gardien doit télécharger sa nouvelle part.',
+      rekey: 'Refaire la clé de l’élection',
+      rekeySure: 'J’ai vérifié qu’une part est perdue' + NBSP + ': chaque gardien devra télécharger une nouvelle part.',
+      rekeyNotSure: 'Cochez la case pour confirmer que la clé doit être refaite.', rekeyDone: 'La clé a été refaite' + NBSP + ': chaque gardien doit télécharger sa nouvelle part.',
       myShareTitle: 'Ma part de la clé', notMyElection: 'Vous n’êtes pas gardien de cette élection.',
       passphrase: 'Ma phrase secrète (12 caractères au moins)',
       passphraseHint: 'Elle seule ouvre votre part' + NBSP + ': notez-la en lieu sûr, elle n’est jamais conservée.',
@@ -104,7 +106,8 @@
         + ' ajoutée que s’il diffère. Toutes les versions restent publiques.',
       correct: 'Recompter et corriger', corrected: 'Une nouvelle version du résultat est publiée.',
       reasonShort: 'Expliquez la correction en 10 caractères au moins.',
-      auditLink: 'Journal d’audit de cette élection', publicResult: 'Page publique du résultat',
+      auditLink: 'Journal d’audit de cette élection', sealMinutes: 'Procès-verbal du sceau (PDF signé)',
+      countMinutes: 'Procès-verbal du dépouillement (PDF signé)', publicResult: 'Page publique du résultat',
       publicRecord: 'Registre public (JSON)'
     },
     en: {
@@ -158,7 +161,9 @@
       rekeyIntro: 'Before voting opens, when a trustee lost their share or their passphrase (they choose a new one'
         + ' first), the bailiff has the election key made anew: every trustee downloads a new share and the rehearsal'
         + ' is held again. Old shares no longer count.',
-      rekey: 'Make the election key anew', rekeyDone: 'The key was made anew: every trustee must download their new share.',
+      rekey: 'Make the election key anew',
+      rekeySure: 'I checked that a share is lost: every trustee will have to download a new share.',
+      rekeyNotSure: 'Tick the box to confirm that the key must be made anew.', rekeyDone: 'The key was made anew: every trustee must download their new share.',
       myShareTitle: 'My share of the key', notMyElection: 'You are not a trustee of this election.',
       passphrase: 'My passphrase (12 characters at least)',
       passphraseHint: 'It alone opens your share: write it down somewhere safe, it is never kept.',
@@ -199,7 +204,8 @@
         + ' Every version stays public.',
       correct: 'Count again and correct', corrected: 'A new version of the result is published.',
       reasonShort: 'Explain the correction in 10 characters at least.',
-      auditLink: 'This election’s audit trail', publicResult: 'Public result page',
+      auditLink: 'This election’s audit trail', sealMinutes: 'Official record of the seal (signed PDF)',
+      countMinutes: 'Official record of the count (signed PDF)', publicResult: 'Public result page',
       publicRecord: 'Public record (JSON)'
     }
   });
@@ -317,6 +323,13 @@
     });
     $('rekey-form').addEventListener('submit', function (event) {
       event.preventDefault();
+      C.clearProblems($('rekey-form'));
+      if (!$('rekey-sure').checked) {
+        C.fieldMessage($('rekey-form'), 'sure', 'rekeyNotSure');
+        $('rekey-sure').focus();
+        return;
+      }
+      $('rekey-sure').checked = false;
       act($('rekey-form'), 'POST', 'api/bailiff/elections/' + id + '/key/reissue', undefined, 'rekeyDone');
     });
     $('publish-form').addEventListener('submit', function (event) {
@@ -325,6 +338,10 @@
     });
     var links = $('links');
     links.appendChild(C.el('a', { href: 'audit.html#e=' + id, key: 'auditLink', id: 'audit-link' }));
+    links.appendChild(C.el('a', { href: 'api/elections/' + id + '/minutes/seal.pdf', key: 'sealMinutes', id: 'seal-minutes',
+      hidden: true }));
+    links.appendChild(C.el('a', { href: 'api/elections/' + id + '/minutes/count.pdf', key: 'countMinutes',
+      id: 'count-minutes', hidden: true }));
     links.appendChild(C.el('a', { href: '../result.html#e=' + id, key: 'publicResult', id: 'public-result', hidden: true }));
     links.appendChild(C.el('a', { href: '../api/elections/' + id + '/record', key: 'publicRecord', id: 'public-record',
       hidden: true }));
@@ -851,6 +868,8 @@
     show('result', state === 'COUNTED' || state === 'PUBLISHED' || organizer && state === 'CLOSED');
     show('publish-form', organizer && (state === 'CLOSED' || state === 'COUNTED'));
     show('correction-form', organizer && state === 'PUBLISHED');
+    show('seal-minutes', ['SEALED', 'VOTING', 'CLOSED', 'COUNTED', 'PUBLISHED'].indexOf(state) >= 0);
+    show('count-minutes', state === 'COUNTED' || state === 'PUBLISHED');
     show('public-result', state === 'PUBLISHED');
     show('public-record', state === 'PUBLISHED');
     var body = C.clear($('result-body'));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -104,6 +105,30 @@ class AdminConsoleIT extends AdminConsoleJourney {
         person.type("signin-code", codeFor(name, secret, true));
         person.click("signin-submit");
         person.waitForText("who-name", name);
+
+        // A 403 is said in plain words: neither a bailiff nor an auditor creates accounts.
+        person.open("admin/accounts.html");
+        person.type("username", name + "-other");
+        person.visible(By.cssSelector("input[name=role][value=TRUSTEE]")).click();
+        person.click("create-account");
+        assertEquals("Your role cannot do this.",
+                person.visible(By.cssSelector("#account-form p.error[data-field='*']")).getText());
+
+        // When the session ends, the sign-in comes back over the page, and what was typed stays.
+        person.open("admin/audit.html");
+        person.type("actor", "typed before");
+        assertEquals(204, ((Number) person.driver.executeScript(
+                "return fetch('api/session', {method: 'DELETE'}).then(function (r) { return r.status; })")).intValue());
+        person.click("show");
+        person.visible("signin-expired");
+        assertFalse(person.driver.findElement(By.id("page")).isDisplayed(), "the page waits under the sign-in");
+        assertEquals(name, person.driver.findElement(By.id("signin-username")).getAttribute("value"));
+        person.type("signin-password", mine);
+        person.type("signin-code", codeFor(name, secret, true));
+        person.click("signin-submit");
+        person.waitForText("who-name", name);
+        assertTrue(person.driver.findElement(By.id("page")).isDisplayed());
+        assertEquals("typed before", person.driver.findElement(By.id("actor")).getAttribute("value"));
     }
 
     @Test
@@ -186,6 +211,8 @@ class AdminConsoleIT extends AdminConsoleJourney {
         bailiff.waitForState("SEALED");
         bailiff.waitForText("action-status", "L’élection est scellée");
         assertTrue(bailiff.visible("seal-rekey").isDisplayed(), "the bailiff may have the key made anew before the opening");
+        assertTrue(bailiff.visible("seal-minutes").getAttribute("href").endsWith("/admin/api/elections/" + election
+                + "/minutes/seal.pdf"), "the seal's official record");
 
         // Each trustee downloads their share once and two of them hold the rehearsal.
         java.util.Map<String, java.nio.file.Path> files = new java.util.TreeMap<>();
@@ -273,7 +300,44 @@ class AdminConsoleIT extends AdminConsoleJourney {
     }
 
     @Test
-    void onePersonCannotSealAlone() throws Exception {
+    void theBailiffHasTheKeyMadeAnewAfterALostShare() throws Exception {
+        String bailiffName = tag + "-rekey-bailiff";
+        String bailiffPassword = accountByApi(bailiffName, "BAILIFF");
+        String trustee = tag + "-rekey-trustee";
+        String trusteePassword = accountByApi(trustee, "TRUSTEE");
+        String election = electionReadyToSeal("organizer", "it-organizer-password", trustee, trusteePassword);
+        String fingerprint = json.readTree(send(post("admin/api/elections/" + election + "/seal/proposal", "",
+                organizerBasic)).body()).get("fingerprint").asText();
+        assertEquals(200, send(post("admin/api/bailiff/elections/" + election + "/seal", "{\"fingerprint\":\""
+                + fingerprint + "\"}", basic(bailiffName, bailiffPassword))).statusCode());
+        String oldKey = electionKey(election);
+        assertEquals(200, send(post("admin/api/trustee/elections/" + election + "/share/download", "",
+                basic(trustee, trusteePassword))).statusCode(), "downloaded, then lost");
+
+        Person bailiff = signInFirstTime(bailiffName, bailiffPassword);
+        bailiff.open("admin/election.html#e=" + election);
+        bailiff.visible("seal-rekey");
+        bailiff.click("rekey");
+        assertTrue(bailiff.visible("rekey-sure-error").getText().startsWith("Cochez la case"), "a second thought first");
+        assertEquals(oldKey, electionKey(election));
+        bailiff.visible("rekey-sure").click();
+        bailiff.click("rekey");
+        bailiff.waitForText("action-status", "La clé a été refaite");
+        assertFalse(oldKey.equals(electionKey(election)), "a new election key");
+
+        Person holder = signInFirstTime(trustee, trusteePassword);
+        holder.open("admin/election.html#e=" + election);
+        holder.click("download-share");
+        assertTrue(Files.readString(holder.downloaded("share-" + election + "-" + trustee + ".json"))
+                .contains("openprimary-trustee-share/1"), "the new share, downloaded once");
+    }
+
+    private String electionKey(String election) throws Exception {
+        return json.readTree(send(get("api/elections/" + election + "/box", null)).body()).get("electionPublicKey").asText();
+    }
+
+    @Test
+    void onePersonCannotSealAloneNorResetTheirOwnSecondFactor() throws Exception {
         String dual = tag + "-dual";
         String password = accountByApi(dual, "ORGANIZER", "BAILIFF");
         String trustee = tag + "-dual-trustee";
@@ -294,5 +358,14 @@ class AdminConsoleIT extends AdminConsoleJourney {
         assertFalse(refused.getText().endsWith(": "), "the server's reason is said: " + refused.getText());
         assertEquals("REGISTRATION", state(election), "the one who proposed cannot confirm");
         assertEquals("REGISTRATION", person.driver.findElement(By.id("state")).getAttribute("data-state"));
+
+        // Nor does anyone remove their own second factor; another person's, an organizer may.
+        person.open("admin/accounts.html");
+        person.type("reset-username", dual);
+        person.click("reset-second-factor");
+        assertTrue(person.visible("reset-username-error").getText().startsWith("Impossible pour l’instant"));
+        person.type("reset-username", trustee);
+        person.click("reset-second-factor");
+        person.waitForText("reset-done", "Le deuxième facteur de " + trustee + " est retiré");
     }
 }
