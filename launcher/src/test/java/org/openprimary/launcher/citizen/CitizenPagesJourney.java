@@ -451,6 +451,9 @@ abstract class CitizenPagesJourney {
                 "{\"code\":\"" + code(phone, Instant.EPOCH) + "\"}", "Bearer " + registered.get("resumeToken").asText()));
         assertEquals("ON_ROLL", json.readTree(verified.body()).get("status").asText(), verified.body());
 
+        JsonNode late = json.readTree(send(post("api/elections/" + voting + "/registrants",
+                "{\"firstName\":\"Lou\",\"lastName\":\"Tard\",\"phone\":\"06 " + prefix + " 47"
+                        + "\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\",\"language\":\"fr\"}", null)).body());
         String trusteeName = tag + "-trustee";
         String trustee = account(trusteeName, "TRUSTEE");
         String bailiff = account(tag + "-bailiff", "BAILIFF");
@@ -471,6 +474,17 @@ abstract class CitizenPagesJourney {
         HttpResponse<String> rehearsed = bring(voting, trustee, trusteeName, share, "rehearsal");
         assertEquals("REHEARSAL_PASSED", json.readTree(rehearsed.body()).get("status").asText(), rehearsed.body());
 
+        // after the seal: who never gave their code is told why they are not on the roll, and nobody withdraws
+        driver.get(base + "my-registration.html#r=" + late.get("id").asText() + "&k=" + late.get("resumeToken").asText());
+        WebElement refused = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verdict h2")));
+        assertEquals("Vous n’êtes pas sur la liste électorale", refused.getText());
+        assertEquals("Les inscriptions ont été closes avant que toutes les vérifications soient faites : le code reçu"
+                + " par SMS manquait.", driver.findElement(By.cssSelector("#verdict p")).getText().replace('\u00a0', ' '));
+        assertFalse(driver.findElement(By.id("withdraw")).isDisplayed(), "the roll is sealed: no withdrawal");
+        assertTrue(driver.findElement(By.id("withdraw-text")).getText().contains("scellée"));
+        assertFalse(driver.findElement(By.id("go-on")).isDisplayed(), "nothing more to do once registration closed");
+        axe("my-registration-refused");
+        shoot("16-not-on-the-roll");
         driver.get(base.toString());
         waitUntil(d -> d.findElements(By.cssSelector("#voting li")).stream().anyMatch(li -> li.getText().contains("Primaire axe")));
         axe("home-sealed");
@@ -531,7 +545,7 @@ abstract class CitizenPagesJourney {
         driver.get(base + "receipt.html#e=" + voting + "&r=" + receipt);
         waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#answer .success")));
         axe("receipt-published");
-        shoot("16-result");
+        shoot("17-result");
 
         noAxeFindings();
     }
