@@ -3,8 +3,6 @@ package org.openprimary.voting.console;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -21,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openprimary.common.config.RunMode;
-import org.openprimary.common.web.Problem;
 import org.openprimary.voting.boundary.AdminAccounts;
 
 /**
@@ -34,8 +31,6 @@ import org.openprimary.voting.boundary.AdminAccounts;
  */
 @ApplicationScoped
 public class ConsoleAuthentication implements HttpAuthenticationMechanism {
-
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @EJB
     AdminAccounts accounts;
@@ -102,14 +97,20 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
-    /** Answers 401 with a problem+json body, committed here so the container adds no page of its own. */
+    /**
+     * Answers 401 with a problem+json body, committed here so the container adds no page of its own.
+     * {@code field} and {@code reason} are this class's constants: no quote or backslash to escape.
+     */
     private static AuthenticationStatus refuse(HttpServletResponse response, String field, String reason) {
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.setHeader("Cache-Control", "no-store");
-            response.getWriter().write(JSON.toJson(Problem.of(401, "Not signed in", field, reason)));
+            // The same members as common's Problem; written here, where no JSON-B provider may be loaded yet.
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Not signed in\",\"status\":401,"
+                    + (field == null ? "" : "\"field\":\"" + field + "\",")
+                    + "\"detail\":\"" + reason + "\",\"reason\":\"" + reason + "\"}");
             response.flushBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

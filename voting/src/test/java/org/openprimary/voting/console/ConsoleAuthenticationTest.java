@@ -1,0 +1,177 @@
+package org.openprimary.voting.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openprimary.voting.boundary.AdminAccounts;
+
+/**
+ * Who the console's mechanism lets in, with the servlet objects played by proxies: the session
+ * signed in with a second factor, HTTP Basic in the demo only, nothing outside /admin.
+ */
+class ConsoleAuthenticationTest {
+
+    private static final Instant NOW = Instant.parse("2027-01-14T08:00:00Z");
+
+    /** What the mechanism told the container. */
+    private static final class Outcome {
+        String caller;
+        Set<String> groups;
+        int status = 200;
+        final StringWriter body = new StringWriter();
+        boolean invalidated;
+    }
+
+    @Test
+    void basicIsRefusedInProductionEvenWithTheRightPassword() {
+        Outcome outcome = new Outcome();
+        AuthenticationStatus status = mechanism("production").validateRequest(
+                request("/admin", basic("alice", "right-password"), null, outcome), response(outcome),
+                context(outcome, true));
+        assertEquals(AuthenticationStatus.SEND_FAILURE, status);
+        assertEquals(401, outcome.status);
+        assertTrue(outcome.body.toString().contains("\"field\":\"authorization\""), outcome.body.toString());
+        assertEquals(null, outcome.caller);
+    }
+
+    @Test
+    void basicWorksInTheDemoWithTheRightPasswordOnly() {
+        Outcome right = new Outcome();
+        mechanism("demo").validateRequest(request("/admin", basic("alice", "right-password"), null, right),
+                response(right), context(right, true));
+        assertEquals("alice", right.caller);
+        assertEquals(Set.of("organizer"), right.groups);
+
+        Outcome wrong = new Outcome();
+        assertEquals(AuthenticationStatus.SEND_FAILURE, mechanism("demo").validateRequest(
+                request("/admin", basic("alice", "wrong"), null, wrong), response(wrong), context(wrong, true)));
+        assertEquals(401, wrong.status);
+        assertTrue(wrong.body.toString().contains("\"field\":\"password\""), wrong.body.toString());
+    }
+
+    @Test
+    void aVerifiedSessionSignsInUntilItsMaximumAge() {
+        ConsoleSession session = ConsoleSession.verified("bob", Set.of("bailiff"), NOW.minusSeconds(60));
+        Outcome fresh = new Outcome();
+        mechanism("production").validateRequest(request("/admin", null, session, fresh), response(fresh),
+                context(fresh, true));
+        assertEquals("bob", fresh.caller);
+        assertEquals(Set.of("bailiff"), fresh.groups);
+
+        ConsoleSession old = ConsoleSession.verified("bob", Set.of("bailiff"), NOW.minus(ConsoleSession.MAX_AGE));
+        Outcome expired = new Outcome();
+        mechanism("production").validateRequest(request("/admin", null, old, expired), response(expired),
+                context(expired, true));
+        assertEquals(null, expired.caller);
+        assertTrue(expired.invalidated, "an expired session is ended");
+        assertEquals(401, expired.status);
+    }
+
+    @Test
+    void anEnrollingSessionHasNoRoleAndTheCitizensSiteIsLeftAlone() {
+        Outcome enrolling = new Outcome();
+        mechanism("production").validateRequest(request("/admin", null, ConsoleSession.enrolling("carol", NOW), enrolling),
+                response(enrolling), context(enrolling, true));
+        assertEquals(null, enrolling.caller);
+        assertEquals(401, enrolling.status);
+
+        Outcome citizen = new Outcome();
+        AuthenticationStatus status = mechanism("production").validateRequest(
+                request("", basic("alice", "right-password"), null, citizen), response(citizen), context(citizen, true));
+        assertEquals(AuthenticationStatus.NOT_DONE, status);
+        assertEquals(200, citizen.status);
+    }
+
+    private static ConsoleAuthentication mechanism(String mode) {
+        ConsoleAuthentication mechanism = new ConsoleAuthentication();
+        mechanism.mode = mode;
+        mechanism.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        mechanism.accounts = new AdminAccounts() {
+            @Override
+            public Optional<Set<String>> authenticate(String username, String password) {
+                return "alice".equals(username) && "right-password".equals(password)
+                        ? Optional.of(Set.of("organizer")) : Optional.empty();
+            }
+        };
+        return mechanism;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpServletRequest request(String contextPath, String authorization, ConsoleSession signedIn,
+            Outcome outcome) {
+        Map<String, Object> attributes = new HashMap<>();
+        if (signedIn != null) {
+            attributes.put(ConsoleSession.ATTRIBUTE, signedIn);
+        }
+        HttpSession session = (HttpSession) Proxy.newProxyInstance(HttpSession.class.getClassLoader(),
+                new Class<?>[] {HttpSession.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getAttribute" -> attributes.get(args[0]);
+                    case "removeAttribute" -> attributes.remove(args[0]);
+                    case "invalidate" -> {
+                        outcome.invalidated = true;
+                        yield null;
+                    }
+                    default -> null;
+                });
+        return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getContextPath" -> contextPath;
+                    case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
+                    case "getSession" -> signedIn == null ? null : session;
+                    default -> null;
+                });
+    }
+
+    private static HttpServletResponse response(Outcome outcome) {
+        PrintWriter writer = new PrintWriter(outcome.body);
+        return (HttpServletResponse) Proxy.newProxyInstance(HttpServletResponse.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "setStatus" -> {
+                        outcome.status = (Integer) args[0];
+                        yield null;
+                    }
+                    case "getWriter" -> writer;
+                    case "flushBuffer" -> {
+                        writer.flush();
+                        yield null;
+                    }
+                    default -> null;
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static HttpMessageContext context(Outcome outcome, boolean isProtected) {
+        return (HttpMessageContext) Proxy.newProxyInstance(HttpMessageContext.class.getClassLoader(),
+                new Class<?>[] {HttpMessageContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "isProtected" -> isProtected;
+                    case "doNothing" -> AuthenticationStatus.NOT_DONE;
+                    case "notifyContainerAboutLogin" -> {
+                        outcome.caller = (String) args[0];
+                        outcome.groups = (Set<String>) args[1];
+                        yield AuthenticationStatus.SUCCESS;
+                    }
+                    default -> null;
+                });
+    }
+}
