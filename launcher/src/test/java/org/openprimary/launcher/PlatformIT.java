@@ -649,8 +649,11 @@ class PlatformIT {
         assertProblem(send(post(appeal0, "{\"text\":\"encore\"}").header("Authorization", tokens.get(0))), 409, "appeal");
 
         // A refused proposal changes nothing.
+        String helpCode = json.readTree(send(get("api/registrants/" + registrants.get(2)).header("Authorization", tokens.get(2)))
+                .body()).get("helpCode").asText();
         JsonNode second = json.readTree(send(post(strikeOffs,
-                "{\"registrant\":\"" + registrants.get(2) + "\",\"reason\":\"IDENTITY_FRAUD\"}").header("Authorization", dual)).body());
+                "{\"registrant\":\"" + helpCode + "\",\"reason\":\"IDENTITY_FRAUD\"}").header("Authorization", dual)).body());
+        assertEquals(registrants.get(2), second.get("registrantId").asText(), "named by the help code the citizen reads out");
         HttpResponse<String> refused = send(post("admin/api/bailiff/elections/" + election + "/strike-offs/" + second.get("id").asText(),
                 "{\"decision\":\"REFUSED\"}").header("Authorization", bailiff));
         assertEquals("REFUSED", json.readTree(refused.body()).get("status").asText(), refused.body());

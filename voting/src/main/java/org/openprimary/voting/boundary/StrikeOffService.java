@@ -42,10 +42,16 @@ public class StrikeOffService {
     @EJB
     RollStrikeOffs roll;
 
-    /** An organizer's strike-off: done at once before the seal proposal, proposed to a bailiff after it. */
+    @EJB
+    org.openprimary.registration.boundary.SupportService support;
+
+    /**
+     * An organizer's strike-off of a registrant (their id, or the help code on their status page):
+     * done at once before the seal proposal, proposed to a bailiff after it.
+     */
     public StrikeOffView propose(String electionId, String registrant, String reasonCode, String organizer) {
         Election election = lockedElection(electionId);
-        UUID registrantId = registrantId(registrant);
+        UUID registrantId = registrantId(registrant, organizer);
         StrikeOffReason reason = StrikeOffReason.parse("reason", reasonCode);
         UUID electionUuid = UUID.fromString(election.id().toString());
         ElectionState state = election.state();
@@ -164,8 +170,16 @@ public class StrikeOffService {
         return election;
     }
 
-    private static UUID registrantId(String value) {
-        return uuid("registrant", value);
+    /** The registrant named by their id or by the help code they read out to the hotline. */
+    private UUID registrantId(String value, String organizer) {
+        String given = value == null ? "" : value.strip();
+        if (given.length() == 36) {
+            return uuid("registrant", given);
+        }
+        if (given.isEmpty()) {
+            throw new InvalidInputException("registrant", "give the registrant's id or their help code");
+        }
+        return UUID.fromString(support.lookUp(given, organizer).registrantId());
     }
 
     private static UUID uuid(String field, String value) {
