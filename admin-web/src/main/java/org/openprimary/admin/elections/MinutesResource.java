@@ -6,32 +6,42 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.openprimary.common.web.ProblemResponses;
 import org.openprimary.voting.boundary.MinutesService;
 import org.openprimary.voting.boundary.SignedMinutes;
 
 /**
  * The official records (procès-verbaux) of the seal and of the count, as signed PDFs
  * (docs/minutes.md): the file, and its Ed25519 signature in base64 next to it ({@code .sig}).
- * Refused (409) until the event happened.
+ * Refused (409) until the event happened. Readable by organizers, bailiffs and auditors: checked
+ * here too, since a servlet URL pattern cannot put a wildcard between {@code elections} and
+ * {@code minutes}.
  */
 @Path("elections/{id}/minutes")
 @RequestScoped
 public class MinutesResource {
 
     static final String PDF = "application/pdf";
+    static final List<String> READERS = List.of("organizer", "bailiff", "auditor");
 
     @EJB
     MinutesService minutes;
+
+    @Context
+    SecurityContext security;
 
     @GET
     @Path("seal.pdf")
     @Produces(PDF)
     @Operation(summary = "The seal's official record (PDF), once a bailiff confirmed the seal")
     public Response seal(@PathParam("id") String id) {
-        return pdf(minutes.seal(id));
+        return refusal().orElseGet(() -> pdf(minutes.seal(id)));
     }
 
     @GET
@@ -39,7 +49,7 @@ public class MinutesResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The Ed25519 signature (base64) of seal.pdf's bytes, by the key that signs the box's checkpoints")
     public Response sealSignature(@PathParam("id") String id) {
-        return signature(minutes.seal(id));
+        return refusal().orElseGet(() -> signature(minutes.seal(id)));
     }
 
     @GET
@@ -47,7 +57,7 @@ public class MinutesResource {
     @Produces(PDF)
     @Operation(summary = "The count's official record (PDF), once the count is done")
     public Response count(@PathParam("id") String id) {
-        return pdf(minutes.count(id));
+        return refusal().orElseGet(() -> pdf(minutes.count(id)));
     }
 
     @GET
@@ -55,7 +65,16 @@ public class MinutesResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The Ed25519 signature (base64) of count.pdf's bytes, by the key that signs the box's checkpoints")
     public Response countSignature(@PathParam("id") String id) {
-        return signature(minutes.count(id));
+        return refusal().orElseGet(() -> signature(minutes.count(id)));
+    }
+
+    /** 403 problem+json for an account that is neither organizer, bailiff nor auditor. */
+    private java.util.Optional<Response> refusal() {
+        if (READERS.stream().anyMatch(security::isUserInRole)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(ProblemResponses.of(403, "Forbidden", "role",
+                "the official records are read by organizers, bailiffs and auditors"));
     }
 
     private static Response pdf(SignedMinutes record) {
