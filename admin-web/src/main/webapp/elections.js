@@ -177,6 +177,10 @@
       load();
     },
     refresh: function () {
+      if (C.has('organizer') && !document.getElementById('create-form').firstChild) {
+        buildForm();
+        C.setLanguage(C.lang);
+      }
       document.getElementById('create').hidden = !C.has('organizer');
       load();
     }
