@@ -168,6 +168,12 @@ class OfficialRecordsAndSupportIT {
         altered[altered.length / 2] ^= 1;
         assertEquals(3, verifyMinutes(altered, sealSignature, signingKey), "one changed byte breaks the signature");
         assertEquals(409, send(get("admin/api/elections/" + election + "/minutes/count.pdf", organizer)).statusCode());
+        HttpResponse<String> notForOperators = send(get("admin/api/elections/" + election + "/minutes/seal.pdf",
+                operator));
+        assertEquals(403, notForOperators.statusCode(), "organizers, bailiffs and auditors read the records");
+        assertEquals("role", json.readTree(notForOperators.body()).get("field").asText());
+        assertEquals(403, send(get("admin/api/elections/" + election + "/minutes/seal.pdf.sig",
+                passwords.get(trustees.get(0)))).statusCode());
 
         // Voting, the close, the count by two of the three trustees.
         for (String trustee : trustees) {
