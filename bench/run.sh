@@ -35,12 +35,20 @@ while [ $# -gt 0 ]; do
 done
 
 work=$(mktemp -d /tmp/openprimary-bench.XXXXXX)
+# the process listening on a local TCP port (Payara, PostgreSQL), for the CPU split
+listener() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
 platform_pid=""
+log=/tmp/openprimary-bench-platform.log; : > "$log"; chmod 600 "$log"   # kept after the run; it shows the demo password
 stop_platform() {
   if [ -n "$platform_pid" ] && kill -0 "$platform_pid" 2>/dev/null; then
     echo "[bench] stopping the platform (pid $platform_pid)" >&2
     kill -TERM "$platform_pid" 2>/dev/null || true   # the launcher's shutdown hook stops Payara, then PostgreSQL
     for _ in $(seq 1 180); do kill -0 "$platform_pid" 2>/dev/null || break; sleep 1; done
+  fi
+  if [ -n "$platform_pid" ] && [ -n "$(listener 4848)" ]; then
+    # the domain this run started is still up: stop it with its own asadmin, as the launcher would have
+    echo "[bench] Payara Server is still running: asadmin stop-domain" >&2
+    timeout 120 bash launcher/target/payara6/bin/asadmin --interactive=false --port 4848 stop-domain domain1 >&2 || true
   fi
   platform_pid=""
 }
@@ -48,12 +56,9 @@ cleanup() { stop_platform; rm -rf "$work"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# the process listening on a local TCP port (Payara, PostgreSQL), for the CPU split
-listener() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
 
 jar=bench/target/openprimary-bench.jar
 if [ -z "$url" ]; then
-  log="$work/platform.log"
   echo "[bench] building and starting the platform (mvn -Prun package; log: $log)" >&2
   OPENPRIMARY_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR=100000000 \
   OPENPRIMARY_VOTING_TICK_SECONDS=1 \

@@ -58,9 +58,24 @@ final class ServerMemory implements AutoCloseable {
         rssSampler.start();
     }
 
-    /** Starts sampling the process that listens on {@code port}; empty when none is found here. */
+    /**
+     * Starts sampling the process that listens on {@code port} and waits (5 s at most) for the first
+     * heap sample, so even a scenario shorter than jstat's start has one; empty when no process
+     * listens on that port here.
+     */
     static Optional<ServerMemory> watch(int port) {
-        return listener(port).map(ServerMemory::new);
+        Optional<ServerMemory> memory = listener(port).map(ServerMemory::new);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (memory.isPresent() && memory.get().heapUsedKiB.get() < 0 && memory.get().jstat != null
+                && memory.get().jstat.isAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return memory;
     }
 
     /** The process listening on a local TCP port, from /proc (as root, every process's sockets are readable). */
