@@ -25,7 +25,6 @@ import org.openprimary.voting.console.ConsoleSession;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.UnauthorizedException;
 import org.openprimary.voting.boundary.AdminAccounts;
-import org.openprimary.voting.control.SecondFactors;
 
 /**
  * The console's sign-in: a password and the TOTP code open an HTTP session (a new session id each
@@ -87,7 +86,7 @@ public class SessionResource {
         }
         session.setAttribute(ConsoleSession.ATTRIBUTE, ConsoleSession.enrolling(signIn.username(), clock.instant()));
         return noStore(new SessionView(signIn.username(), List.of(), "enrolment-required",
-                new Enrolment(signIn.enrolmentSecret(), SecondFactors.otpauthUri(signIn.username(), signIn.enrolmentSecret()),
+                new Enrolment(signIn.enrolmentSecret(), signIn.enrolmentUri(),
                         request.getContextPath() + "/api/session/totp/qr.png"),
                 accounts.mustChangePassword(signIn.username())));
     }

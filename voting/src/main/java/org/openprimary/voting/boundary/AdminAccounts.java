@@ -83,6 +83,11 @@ public class AdminAccounts {
         public boolean verified() {
             return enrolmentSecret == null;
         }
+
+        /** The {@code otpauth://} URI of the secret to enrol (what the QR code holds), when there is one. */
+        public String enrolmentUri() {
+            return enrolmentSecret == null ? null : SecondFactors.otpauthUri(username, enrolmentSecret);
+        }
     }
 
     /**
