@@ -36,8 +36,9 @@
       resultIntro: 'Votre bulletin, compté avec ceux de 4 votants imaginaires. Les mentions de chaque candidat sont'
         + ' rangées de la moins bonne à la meilleure' + NBSP + '; la mention médiane est entre crochets.',
       tableCaption: 'Mentions majoritaires (entraînement, rien n’est compté)',
-      colRank: 'Rang', colCandidate: 'Candidat', colYours: 'Votre mention', colGrades: 'Les 5 mentions',
-      colMajority: 'Mention majoritaire',
+      colRank: 'Rang', colCandidate: 'Candidat', colMajority: 'Mention majoritaire',
+      gradesHeading: 'Les 5 mentions de chaque candidat',
+      gradesOf: NBSP + ': {0} (votre mention' + NBSP + ': {1})',
       tie: '{0} et {1} ont la même mention majoritaire, {2}' + NBSP + ': après {3} retrait(s) de la mention médiane,'
         + ' {0} a {4} et {1} a {5}.',
       tieForGood: '{0} et {1} ont exactement les mêmes mentions' + NBSP + ': ils restent à égalité.',
@@ -65,8 +66,9 @@
       resultIntro: 'Your ballot, counted with those of 4 imaginary voters. Each candidate’s grades are listed from'
         + ' the worst to the best; the median grade is in brackets.',
       tableCaption: 'Majority grades (practice, nothing is counted)',
-      colRank: 'Rank', colCandidate: 'Candidate', colYours: 'Your grade', colGrades: 'The 5 grades',
-      colMajority: 'Majority grade',
+      colRank: 'Rank', colCandidate: 'Candidate', colMajority: 'Majority grade',
+      gradesHeading: 'Each candidate’s 5 grades',
+      gradesOf: ': {0} (your grade: {1})',
       tie: '{0} and {1} have the same majority grade, {2}: after removing the median grade {3} time(s), {0} has {4}'
         + ' and {1} has {5}.',
       tieForGood: '{0} and {1} have exactly the same grades: they remain tied.',
@@ -202,6 +204,8 @@
     var rows = count();
     var body = $('majority-rows');
     body.replaceChildren();
+    var list = $('all-grades');
+    list.replaceChildren();
     var rank = 0;
     rows.forEach(function (row, r) {
       if (r === 0 || compare(rows[r - 1].grades, row.grades).order !== 0) {
@@ -212,13 +216,15 @@
       var th = OP.el('th', null, row.name);
       th.scope = 'row';
       tr.appendChild(th);
-      tr.appendChild(OP.el('td', null, election.grades[choice[row.index]]));
-      var m = medianIndex(row.grades.length);
-      tr.appendChild(OP.el('td', null, row.grades.map(function (g, k) {
-        return k === m ? '[' + election.grades[g] + ']' : election.grades[g];
-      }).join(', ')));
       tr.appendChild(OP.el('td', 'majority-grade', election.grades[row.majority]));
       body.appendChild(tr);
+      var m = medianIndex(row.grades.length);
+      var item = OP.el('li');
+      item.appendChild(OP.el('strong', null, row.name));
+      OP.say(item.appendChild(OP.el('span')), 'gradesOf', [row.grades.map(function (g, k) {
+        return k === m ? '[' + election.grades[g] + ']' : election.grades[g];
+      }).join(', '), election.grades[choice[row.index]]]);
+      list.appendChild(item);
     });
     var ties = $('ties');
     ties.replaceChildren();
