@@ -62,7 +62,22 @@
       notFoundText: 'Aucune inscription ne correspond à ce lien' + NBSP + ': elle a peut-être été retirée, ou le lien'
         + ' est incomplet.',
       unavailable: 'Le service ne répond pas' + NBSP + ': réessayez dans un instant.',
-      unavailableHeading: 'Le service ne répond pas'
+      unavailableHeading: 'Le service ne répond pas',
+      struckOff: 'Vous avez été radié(e) de la liste électorale',
+      struckOffText: 'Motif' + NBSP + ': {0}',
+      DUPLICATE_PERSON: 'la même personne est inscrite deux fois', NOT_ELIGIBLE: 'vous ne remplissez pas les'
+        + ' conditions de l’élection (âge, adhésion, résidence)', IDENTITY_FRAUD: 'l’identité donnée n’est pas la'
+        + ' vôtre', AT_OWN_REQUEST: 'à votre demande', DECISION_OF_AUTHORITY: 'une décision de l’autorité de l’élection',
+      appealHeading: 'Faire appel',
+      appealUntil: 'Vous pouvez faire appel jusqu’au {0}. Un organisateur décide dans les 3 jours.',
+      appealLabel: 'Pourquoi devriez-vous être sur la liste' + NBSP + '?',
+      appealHint: 'Avec vos mots, 1000 caractères au plus. Ne donnez ni mot de passe ni numéro de carte.',
+      appealSend: 'Envoyer mon appel', appealMissing: 'Dites pourquoi en quelques mots.',
+      appealClosed: 'Le délai pour faire appel est passé.',
+      FILED: 'Votre appel du {0} est reçu' + NBSP + ': un organisateur décide au plus tard le {1}.',
+      UPHELD: 'Votre appel a été examiné' + NBSP + ': la radiation est maintenue.',
+      REINSTATEMENT_PROPOSED: 'Votre appel est accepté' + NBSP + ': un huissier confirme votre retour sur la liste.',
+      REINSTATED: 'Votre appel est accepté' + NBSP + ': vous êtes de nouveau sur la liste électorale.'
     },
     en: {
       skip: 'Skip to content', loading: 'Loading…', home: 'Home', heading: 'My registration',
@@ -110,7 +125,22 @@
       notFound: 'Registration not found',
       notFoundText: 'No registration matches this link: it may have been withdrawn, or the link is incomplete.',
       unavailable: 'The service does not answer: try again in a moment.',
-      unavailableHeading: 'The service does not answer'
+      unavailableHeading: 'The service does not answer',
+      struckOff: 'You were struck off the electoral roll',
+      struckOffText: 'Reason: {0}',
+      DUPLICATE_PERSON: 'the same person is registered twice', NOT_ELIGIBLE: 'you do not meet the election’s'
+        + ' conditions (age, membership, residence)', IDENTITY_FRAUD: 'the identity given is not yours',
+      AT_OWN_REQUEST: 'at your request', DECISION_OF_AUTHORITY: 'a decision of the election’s authority',
+      appealHeading: 'Appeal',
+      appealUntil: 'You may appeal until {0}. An organizer decides within 3 days.',
+      appealLabel: 'Why should you be on the roll?',
+      appealHint: 'In your own words, 1,000 characters at most. Give no password and no card number.',
+      appealSend: 'Send my appeal', appealMissing: 'Say why in a few words.',
+      appealClosed: 'The time to appeal has passed.',
+      FILED: 'Your appeal of {0} is received: an organizer decides by {1} at the latest.',
+      UPHELD: 'Your appeal was examined: the strike-off stands.',
+      REINSTATEMENT_PROPOSED: 'Your appeal is accepted: a bailiff is confirming your return to the roll.',
+      REINSTATED: 'Your appeal is accepted: you are on the electoral roll again.'
     }
   });
 
@@ -198,6 +228,15 @@
     var open = !state.election || state.election.state === 'REGISTRATION';
     var heading = OP.el('h2');
     var text = OP.el('p');
+    if (status.status === 'STRUCK_OFF') {
+      panel.className = 'panel warning';
+      OP.say(heading, 'struckOff');
+      panel.appendChild(heading);
+      panel.appendChild(text);
+      $('go-on').hidden = true;
+      return appeal(text);
+    }
+    $('appeal-part').hidden = true;
     if (status.status === 'ON_ROLL') {
       panel.className = 'panel success';
       OP.say(heading, 'onRoll');
@@ -224,6 +263,63 @@
     panel.appendChild(heading);
     panel.appendChild(text);
     $('go-on').hidden = !(status.status !== 'ON_ROLL' && open);
+  }
+
+  /** A struck-off registration: the reason in plain words, the appeal's deadline, the appeal or its form. */
+  function appeal(reasonNode) {
+    OP.call('GET', 'api/registrants/' + state.id + '/appeal', undefined, bearer()).then(function (answer) {
+      if (answer.status !== 200 || !answer.data) {
+        return;
+      }
+      var info = answer.data;
+      OP.say(reasonNode, 'struckOffText', function () {
+        return [OP.t(info.reason)];
+      });
+      $('appeal-part').hidden = false;
+      var until = new Date(info.appealUntil);
+      OP.say($('appeal-deadline'), 'appealUntil', function () {
+        return [OP.time(until)];
+      });
+      var filed = info.appeal && new Date(info.appeal.filedAt) >= new Date(info.struckOffAt) ? info.appeal : null;
+      if (filed) {
+        $('appeal-form').hidden = true;
+        return OP.say($('appeal-state'), filed.status, function () {
+          return [OP.time(new Date(filed.filedAt)), OP.time(new Date(filed.decideBy))];
+        });
+      }
+      OP.plain($('appeal-state'), '');
+      if (new Date() > until) {
+        $('appeal-form').hidden = true;
+        return OP.say($('appeal-state'), 'appealClosed');
+      }
+      $('appeal-form').hidden = false;
+    });
+  }
+
+  function sendAppeal(event) {
+    event.preventDefault();
+    var typed = $('appeal-text').value.trim();
+    if (!typed) {
+      OP.fieldError('appeal-text', 'appealMissing');
+      return OP.focus($('appeal-text'));
+    }
+    var button = $('appeal-send');
+    button.disabled = true;
+    OP.call('POST', 'api/registrants/' + state.id + '/appeal', { text: typed }, bearer()).then(function (answer) {
+      button.disabled = false;
+      if (answer.status === 201) {
+        OP.fieldError('appeal-text');
+        verdict();
+        return OP.focus($('appeal-state'));
+      }
+      if (answer.problem) {
+        OP.fieldError('appeal-text', 'unavailable');
+        OP.plain($('appeal-text-error'), answer.problem.reason);
+      } else {
+        OP.fieldError('appeal-text', 'unavailable');
+      }
+      return OP.focus($('appeal-text'));
+    });
   }
 
   function factors() {
@@ -365,6 +461,7 @@
       keep();
       load();
     });
+    $('appeal-form').addEventListener('submit', sendAppeal);
     $('download').addEventListener('click', download);
     $('withdraw').addEventListener('click', withdraw);
     $('confirm-yes').addEventListener('click', confirmWithdraw);

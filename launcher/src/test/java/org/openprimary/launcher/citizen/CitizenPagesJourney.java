@@ -381,6 +381,50 @@ abstract class CitizenPagesJourney {
     }
 
     @Test
+    @Order(2)
+    void aCitizenStruckOffReadsWhyAndAppealsWithTheErrorNextToTheField() throws Exception {
+        String card = json.readTree(send(post("admin/api/elections", "{\"title\":\"Primaire radiations " + tag
+                + "\",\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"CARD\"]}", organizer)).body()).get("id").asText();
+        send(post("admin/api/elections/" + card + "/open-registration", "", organizer));
+        JsonNode registered = json.readTree(send(post("api/elections/" + card + "/registrants",
+                "{\"firstName\":\"Camille\",\"lastName\":\"Appel\",\"charterVersion\":\"2027-1\","
+                        + "\"privacyVersion\":\"2027-1\",\"language\":\"fr\"}", null)).body());
+        String id = registered.get("id").asText();
+        String bearer = "Bearer " + registered.get("resumeToken").asText();
+        String setup = json.readTree(send(post("api/registrants/" + id + "/card/setup", "", bearer)).body())
+                .get("setupId").asText();
+        HttpResponse<String> carded = send(post("api/registrants/" + id + "/card/verify", "{\"setupId\":\"" + setup
+                + "\",\"demoCard\":\"4000 0000 " + prefix.replace(" ", "").substring(0, 4) + " 7731\"}", bearer));
+        assertEquals("ON_ROLL", json.readTree(carded.body()).get("status").asText(), carded.body());
+        HttpResponse<String> struck = send(post("admin/api/elections/" + card + "/strike-offs",
+                "{\"registrant\":\"" + id + "\",\"reason\":\"NOT_ELIGIBLE\"}", organizer));
+        assertEquals(201, struck.statusCode(), struck.body());
+
+        driver.get(base + "my-registration.html#r=" + id + "&k=" + registered.get("resumeToken").asText());
+        WebElement verdict = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verdict h2")));
+        assertEquals("Vous avez été radié(e) de la liste électorale", verdict.getText());
+        waitUntil(d -> d.findElement(By.cssSelector("#verdict p")).getText().startsWith("Motif"));
+        assertEquals("Motif : vous ne remplissez pas les conditions de l’élection (âge, adhésion, résidence)",
+                driver.findElement(By.cssSelector("#verdict p")).getText().replace('\u00a0', ' '));
+        assertTrue(visible("appeal-deadline").getText().startsWith("Vous pouvez faire appel jusqu’au"));
+        axe("my-registration-struck-off");
+        submit("appeal-form");
+        assertEquals("Dites pourquoi en quelques mots.", visible("appeal-text-error").getText(), "the error next to its field");
+        driver.findElement(By.id("appeal-text")).sendKeys("J’ai 18 ans depuis le mois dernier.");
+        submit("appeal-form");
+        waitUntil(d -> d.findElement(By.id("appeal-state")).getText().startsWith("Votre appel du"));
+        assertFalse(driver.findElement(By.id("appeal-form")).isDisplayed(), "one appeal per strike-off");
+        assertTrue(driver.findElement(By.id("appeal-state")).getText().contains("un organisateur décide au plus tard le"));
+        axe("my-registration-appealed");
+        shoot("14-appealed");
+        driver.findElement(By.id("lang")).click();
+        waitUntil(d -> d.findElement(By.id("appeal-state")).getText().startsWith("Your appeal of"));
+        JsonNode queue = json.readTree(send(get("admin/api/elections/" + card + "/appeals", organizer)).body());
+        assertEquals("J’ai 18 ans depuis le mois dernier.", queue.get(0).get("text").asText(), queue.toString());
+        noAxeFindings();
+    }
+
+    @Test
     @Order(3)
     void thePracticeBallotRefusesToCastUntilEveryCandidateIsGradedShowsTheMajorityGradesAndStoresNothing() {
         driver.get("data:text/html;charset=utf-8,<html><body><input type=text></body></html>");
