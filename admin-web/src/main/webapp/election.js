@@ -868,8 +868,10 @@
     show('result', state === 'COUNTED' || state === 'PUBLISHED' || organizer && state === 'CLOSED');
     show('publish-form', organizer && (state === 'CLOSED' || state === 'COUNTED'));
     show('correction-form', organizer && state === 'PUBLISHED');
-    show('seal-minutes', ['SEALED', 'VOTING', 'CLOSED', 'COUNTED', 'PUBLISHED'].indexOf(state) >= 0);
-    show('count-minutes', state === 'COUNTED' || state === 'PUBLISHED');
+    // The official records are for organizers, bailiffs and auditors (the API refuses the others).
+    var reader = organizer || C.has('bailiff') || C.has('auditor');
+    show('seal-minutes', reader && ['SEALED', 'VOTING', 'CLOSED', 'COUNTED', 'PUBLISHED'].indexOf(state) >= 0);
+    show('count-minutes', reader && (state === 'COUNTED' || state === 'PUBLISHED'));
     show('public-result', state === 'PUBLISHED');
     show('public-record', state === 'PUBLISHED');
     var body = C.clear($('result-body'));
