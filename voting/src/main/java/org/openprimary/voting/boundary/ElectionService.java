@@ -126,7 +126,14 @@ public class ElectionService {
 
     /** What is missing before the seal can be proposed. */
     public List<String> missingBeforeSeal(String id) {
-        return load(ElectionId.parse(id)).missingBeforeSeal(clock);
+        Election election = load(ElectionId.parse(id));
+        List<String> missing = new ArrayList<>(election.missingBeforeSeal(clock));
+        // The entity cannot see the roll (registration's); the proposal would refuse an empty one.
+        if (election.state() == ElectionState.REGISTRATION && !election.registrationClosed()
+                && registration.rollSize(UUID.fromString(election.id().toString())) == 0) {
+            missing.add("the roll is empty: nobody has completed their registration yet");
+        }
+        return missing;
     }
 
     /**

@@ -134,6 +134,14 @@ class ElectionServiceContainerTest {
     }
 
     @Test
+    void theSealChecklistSaysWhenTheRollIsEmpty() {
+        ElectionView election = elections.draft(DraftElection.of("Primaire vide", List.of("Alice"), null), "test");
+        elections.openRegistration(election.id(), "test");
+        assertTrue(elections.missingBeforeSeal(election.id()).contains(
+                "the roll is empty: nobody has completed their registration yet"), elections.missingBeforeSeal(election.id()).toString());
+    }
+
+    @Test
     void aStruckOffVoterCannotVoteAndAVoterWhoVotedCannotBeStruckOff() throws Exception {
         ElectionView election = elections.draft(DraftElection.of("Primaire", List.of("Alice"), null), "test");
         UUID struck = UUID.randomUUID();
