@@ -60,14 +60,6 @@ public class RollStrikeOffs {
         LOG.info(() -> "Registrant " + registrantId + " struck off the roll of " + electionId + ": " + reason);
     }
 
-    /** Why the registrant was struck off, if they were. */
-    public java.util.Optional<StrikeOffReason> reason(UUID registrantId) {
-        List<?> reason = em.createNativeQuery("SELECT struck_off_reason FROM registration.registrant WHERE id = ?"
-                        + " AND status = 'STRUCK_OFF'")
-                .setParameter(1, registrantId.toString()).getResultList();
-        return reason.stream().findFirst().map(r -> StrikeOffReason.valueOf((String) r));
-    }
-
     /** An appeal succeeded: the registrant struck off is on the roll again, with the ledger's {@code REINSTATED} entry. */
     public void reinstate(UUID electionId, UUID registrantId) {
         int changed = em.createNativeQuery("UPDATE registration.registrant SET status = 'ON_ROLL', struck_off_at = NULL,"
