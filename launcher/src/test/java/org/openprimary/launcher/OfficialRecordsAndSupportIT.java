@@ -77,8 +77,9 @@ class OfficialRecordsAndSupportIT {
                 + "\"candidates\":[\"Alice\",\"Bob\"],\"requiredFactors\":[\"PHONE\"]}", organizer)).body())
                 .get("id").asText();
         send(post("admin/api/elections/" + election + "/open-registration", "", organizer));
-        String prefix = String.format("%06d", new java.security.SecureRandom().nextInt(1_000_000))
-                .replaceAll("(..)(..)(..)", "$1 $2 $3");
+        // 06 40 to 06 58: valid French mobiles whatever the rest (libphonenumber refuses some other 06 blocks)
+        String prefix = String.format("%02d%04d", 40 + new java.security.SecureRandom().nextInt(19),
+                new java.security.SecureRandom().nextInt(10_000)).replaceAll("(..)(..)(..)", "$1 $2 $3");
         List<String> phones = new ArrayList<>();
         List<String> helpCodes = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
