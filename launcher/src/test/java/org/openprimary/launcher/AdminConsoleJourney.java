@@ -339,8 +339,9 @@ abstract class AdminConsoleJourney {
 
     /** Voters register over the public API and verify their phone (new numbers each run). */
     void registerVoters(String election, int count) throws Exception {
-        String prefix = String.format("%06d", new java.security.SecureRandom().nextInt(1_000_000))
-                .replaceAll("(..)(..)(..)", "$1 $2 $3");
+        // 06 40 to 06 58: valid French mobiles whatever the rest (libphonenumber refuses some other 06 blocks)
+        String prefix = String.format("%02d%04d", 40 + new java.security.SecureRandom().nextInt(19),
+                new java.security.SecureRandom().nextInt(10_000)).replaceAll("(..)(..)(..)", "$1 $2 $3");
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String phone = "06 " + prefix + " " + (13 + 21 * i);
