@@ -32,6 +32,7 @@ public class AdminApi extends Application {
         return Set.of(
                 ElectionsAdminResource.class,
                 org.openprimary.admin.elections.MinutesResource.class,
+                org.openprimary.admin.elections.ElectionCampaignsResource.class,
                 org.openprimary.admin.support.SupportResource.class,
                 SystemResource.class,
                 org.openprimary.admin.session.SessionResource.class,

@@ -9,11 +9,12 @@ import org.openprimary.notifications.entity.Campaign;
  * A campaign and its progress: {@code queued} messages in all, {@code waiting} (not sent yet),
  * {@code sent} (accepted by the provider), {@code delivered} and {@code undelivered} (as the provider
  * reported later), {@code failed} (given up), {@code skipped} (the recipient unsubscribed),
- * {@code cancelled} (the campaign was cancelled first).
+ * {@code cancelled} (the campaign was cancelled first), {@code withdrawn} (no longer wanted before it
+ * went: a reminder to someone who has voted since).
  */
 public record CampaignView(UUID id, String name, String channel, String template, String status, String createdBy,
         Instant createdAt, Instant startedAt, long queued, long waiting, long sent, long delivered, long undelivered,
-        long failed, long skipped, long cancelled) {
+        long failed, long skipped, long cancelled, long withdrawn) {
 
     static CampaignView of(Campaign c, Map<String, Long> counts) {
         long waiting = counts.getOrDefault("PENDING", 0L) + counts.getOrDefault("SENDING", 0L);
@@ -21,9 +22,10 @@ public record CampaignView(UUID id, String name, String channel, String template
         long failed = counts.getOrDefault("DEAD", 0L);
         long skipped = counts.getOrDefault("SKIPPED", 0L);
         long cancelled = counts.getOrDefault("CANCELLED", 0L);
+        long withdrawn = counts.getOrDefault("WITHDRAWN", 0L);
         return new CampaignView(c.id(), c.name(), c.channel(), c.template(), c.status().name(), c.createdBy(),
-                c.createdAt(), c.startedAt().orElse(null), waiting + sent + failed + skipped + cancelled, waiting, sent,
+                c.createdAt(), c.startedAt().orElse(null), waiting + sent + failed + skipped + cancelled + withdrawn, waiting, sent,
                 counts.getOrDefault("DELIVERED", 0L), counts.getOrDefault("UNDELIVERED", 0L), failed, skipped,
-                cancelled);
+                cancelled, withdrawn);
     }
 }

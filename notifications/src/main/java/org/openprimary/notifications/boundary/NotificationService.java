@@ -20,6 +20,7 @@ import org.openprimary.common.NotFoundException;
 import org.openprimary.notifications.control.CampaignQueue;
 import org.openprimary.notifications.control.Channels;
 import org.openprimary.notifications.control.Masking;
+import org.openprimary.notifications.control.OutboxDelivery;
 import org.openprimary.notifications.control.OutboxDispatcher;
 import org.openprimary.notifications.control.Subscriptions;
 import org.openprimary.notifications.control.Templates;
@@ -157,12 +158,71 @@ public class NotificationService {
             checkRecipient(channel, r.recipient(), field);
             JsonObjectBuilder parameters = Json.createObjectBuilder();
             r.parameters().forEach(parameters::add);
-            batch.add(Json.createObjectBuilder()
+            JsonObjectBuilder one = Json.createObjectBuilder()
                     .add("recipient", Subscriptions.normalize(campaign.channel(), r.recipient()))
                     .add("language", language(r.language()))
-                    .add("parameters", parameters));
+                    .add("parameters", parameters);
+            if (r.withdrawKey() != null) {
+                if (r.withdrawKey().isBlank() || r.withdrawKey().length() > 100) {
+                    throw new InvalidInputException(field + ".withdrawKey", "a withdrawal key has 1 to 100 characters");
+                }
+                one.add("withdrawKey", r.withdrawKey());
+            }
+            batch.add(one);
         }
         return queue.add(campaign, batch.build().toString(), Templates.optional(campaign.template()), clock.instant());
+    }
+
+    /**
+     * Withdraws every campaign message carrying this key that has not gone yet, in the caller's
+     * transaction (a reminder to vote, in the cast's): they are counted as withdrawn, never sent.
+     * Costs one indexed update that usually finds nothing.
+     *
+     * @return how many messages were withdrawn
+     */
+    public int withdraw(String withdrawKey) {
+        if (withdrawKey == null || withdrawKey.isBlank()) {
+            return 0;
+        }
+        return queue.withdraw(withdrawKey);
+    }
+
+    /**
+     * The campaign's message in French and in English, as a recipient with these parameters (a
+     * sample first name, say) would get it; an unsubscribe link stands in for the recipient's own.
+     */
+    public List<CampaignPreview> preview(UUID campaignId, Map<String, String> sample) {
+        Campaign campaign = find(campaignId);
+        Map<String, String> parameters = new java.util.HashMap<>(
+                OutboxDelivery.parameters(campaign.parameters()));
+        parameters.putAll(sample == null ? Map.of() : sample);
+        if (Templates.optional(campaign.template())) {
+            parameters.putIfAbsent(Templates.UNSUBSCRIBE_LINK, "https://…/api/unsubscribe/…");
+        }
+        return List.of("fr", "en").stream().map(language -> {
+            try {
+                Templates.Rendered rendered = Channel.valueOf(campaign.channel()) == Channel.SMS
+                        ? Templates.sms(campaign.template(), language, parameters)
+                        : Templates.email(campaign.template(), language, parameters);
+                return new CampaignPreview(language, rendered.subject(), rendered.text(), rendered.html());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("parameters", e.getMessage());
+            }
+        }).toList();
+    }
+
+    /**
+     * Sends the campaign's message once to one address (an organizer's own, to see it as recipients
+     * will), at once, outside the campaign's counts. The address must suit the campaign's channel.
+     */
+    public UUID sendTest(UUID campaignId, String recipient, String language, Map<String, String> sample) {
+        Campaign campaign = find(campaignId);
+        checkRecipient(Channel.valueOf(campaign.channel()), recipient, "to");
+        Map<String, String> parameters = new java.util.HashMap<>(
+                OutboxDelivery.parameters(campaign.parameters()));
+        parameters.putAll(sample == null ? Map.of() : sample);
+        return send(new OutgoingMessage(Channel.valueOf(campaign.channel()), recipient, campaign.template(),
+                language, parameters, null));
     }
 
     /** Sends the campaign: its recipients' messages, and those added later, go out. */

@@ -28,7 +28,8 @@ public class CampaignQueue {
 
     /**
      * Queues a batch: {@code recipientsJson} is an array of
-     * {@code {"recipient": "...", "language": "fr|en", "parameters": {...}}} with normalized addresses.
+     * {@code {"recipient": "...", "language": "fr|en", "parameters": {...}, "withdrawKey": "..."}} with
+     * normalized addresses (the key may be absent).
      *
      * @return how many new messages the batch added (skipped ones included)
      */
@@ -54,13 +55,13 @@ public class CampaignQueue {
                 : "FALSE";
         return "INSERT INTO notifications.outbox (message_id, channel, recipient, template, locale,"
                 + " parameters, idempotency_key, status, priority, attempts, created_at, next_attempt_at,"
-                + " campaign_id, last_error)"
+                + " campaign_id, last_error, withdraw_key)"
                 + " SELECT gen_random_uuid()::text, ?1, r.recipient, ?2, r.language,"
                 + "   COALESCE(r.parameters, '{}'::jsonb)::text, 'campaign:' || ?3 || ':' || r.recipient,"
                 + "   CASE WHEN u.skip THEN 'SKIPPED' ELSE 'PENDING' END, 1, 0, CAST(?4 AS timestamptz),"
                 + "   CASE WHEN u.skip THEN NULL ELSE CAST(?5 AS timestamptz) END, ?3,"
-                + "   CASE WHEN u.skip THEN 'unsubscribed' END"
-                + " FROM jsonb_to_recordset(CAST(?6 AS jsonb)) AS r(recipient text, language text, parameters jsonb)"
+                + "   CASE WHEN u.skip THEN 'unsubscribed' END, r.\"withdrawKey\""
+                + " FROM jsonb_to_recordset(CAST(?6 AS jsonb)) AS r(recipient text, language text, parameters jsonb, \"withdrawKey\" text)"
                 + " CROSS JOIN LATERAL (SELECT " + unsubscribed + " AS skip) u"
                 + " ON CONFLICT (idempotency_key) DO NOTHING";
     }
@@ -84,6 +85,16 @@ public class CampaignQueue {
         return em.createNativeQuery("UPDATE notifications.outbox SET status = 'CANCELLED', next_attempt_at = NULL"
                         + " WHERE campaign_id = ?1 AND status = 'PENDING'")
                 .setParameter(1, campaign.id().toString()).executeUpdate();
+    }
+
+    /**
+     * Withdraws the campaign messages not yet sent that carry this key, whatever their campaign;
+     * returns how many. Cheap when there are none (a partial index holds only pending keyed rows).
+     */
+    public int withdraw(String key) {
+        return em.createNativeQuery("UPDATE notifications.outbox SET status = 'WITHDRAWN', next_attempt_at = NULL"
+                        + " WHERE withdraw_key = ?1 AND status = 'PENDING'")
+                .setParameter(1, key).executeUpdate();
     }
 
     /**

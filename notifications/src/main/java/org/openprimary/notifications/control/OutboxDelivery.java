@@ -155,7 +155,8 @@ public class OutboxDelivery {
         return Duration.ofSeconds(base + jitter);
     }
 
-    static Map<String, String> parameters(String json) {
+    /** A message's or a campaign's parameters, from their JSON. */
+    public static Map<String, String> parameters(String json) {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             Map<String, String> parameters = new HashMap<>();

@@ -43,7 +43,8 @@ public class OutboxMessage {
     /**
      * Where a message stands. PENDING -> SENDING (claimed by an instance) -> SENT, or back to
      * PENDING for a retry, or DEAD after the last attempt; SKIPPED when its recipient unsubscribed;
-     * CANCELLED when its campaign was cancelled before it went.
+     * CANCELLED when its campaign was cancelled before it went; WITHDRAWN when its owner withdrew it
+     * before it went (a reminder to vote, once the recipient has voted).
      */
     public enum Status {
         PENDING,
@@ -51,7 +52,8 @@ public class OutboxMessage {
         SENT,
         DEAD,
         SKIPPED,
-        CANCELLED;
+        CANCELLED,
+        WITHDRAWN;
 
         /** Whether nothing more will happen to the message. */
         public boolean isFinal() {

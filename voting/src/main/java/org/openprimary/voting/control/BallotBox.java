@@ -24,6 +24,15 @@ public class BallotBox {
     @PersistenceContext(unitName = "voting")
     EntityManager em;
 
+    @jakarta.ejb.EJB
+    org.openprimary.notifications.boundary.NotificationService notifications;
+
+    /**
+     * The prefix of the key (then the voter's id) that withdraws a message meant for a voter who has
+     * not voted yet (a reminder), withdrawn with their mark.
+     */
+    public static final String VOTED_KEY = "voted:";
+
     /** A voter found by credential: who to ask for the code, and whether they voted. */
     public record VoterRecord(UUID id, UUID registrantId, boolean hasVoted, boolean struckOff) {
     }
@@ -81,6 +90,22 @@ public class BallotBox {
         return voters;
     }
 
+    /**
+     * The voters who may still vote (no mark, not struck off): registrant id to voter id, for the
+     * reminders. Read in one statement.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<UUID, UUID> yetToVote(String election) {
+        List<Object[]> rows = em.createNativeQuery("SELECT registrant_id, id FROM voting.voter WHERE election_id = ?"
+                        + " AND NOT has_voted AND struck_off_at IS NULL")
+                .setParameter(1, election).getResultList();
+        java.util.Map<UUID, UUID> voters = new java.util.HashMap<>(rows.size() * 2);
+        for (Object[] row : rows) {
+            voters.put((UUID) row[0], (UUID) row[1]);
+        }
+        return voters;
+    }
+
     @SuppressWarnings("unchecked")
     public Optional<VoterRecord> voter(String election, String credentialHash) {
         List<Object[]> rows = em.createNativeQuery("SELECT id, registrant_id, has_voted, struck_off_at IS NOT NULL"
@@ -93,12 +118,18 @@ public class BallotBox {
     /**
      * Sets the voter's mark if it is not set and the voter was not struck off; {@code false}
      * otherwise. Two casts of one voter at the same instant (or a cast and a strike-off) wait on the
-     * row: one sets it, the other finds it set.
+     * row: one sets it, the other finds it set. A reminder to vote still queued for the voter is
+     * withdrawn in the same transaction.
      */
     public boolean mark(UUID voterId) {
-        return em.createNativeQuery("UPDATE voting.voter SET has_voted = TRUE WHERE id = ? AND NOT has_voted"
+        boolean marked = em.createNativeQuery("UPDATE voting.voter SET has_voted = TRUE WHERE id = ? AND NOT has_voted"
                         + " AND struck_off_at IS NULL")
                 .setParameter(1, voterId).executeUpdate() == 1;
+        if (marked) {
+            // A reminder to vote still queued for this voter is pointless now: withdrawn with the mark.
+            notifications.withdraw(VOTED_KEY + voterId);
+        }
+        return marked;
     }
 
     /** Puts an encrypted ballot into the box's intake, in the transaction that set the mark. */

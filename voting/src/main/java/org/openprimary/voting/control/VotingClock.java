@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Voting opens and closes by itself: every {@code openprimary.voting.tick-seconds} (default 5) this
  * timer opens what is due, closes what is due, and every {@code openprimary.box.checkpoint-seconds}
- * (default 60) chains the box and signs a checkpoint. Non-persistent timers: each instance ticks,
+ * (default 60) chains the box and signs a checkpoint; it also sends the organizers' scheduled
+ * campaigns that are due. Non-persistent timers: each instance ticks,
  * and the steps are safe to run on several at once (row locks, an advisory lock on the chain).
  */
 @Singleton
@@ -36,6 +37,9 @@ public class VotingClock {
 
     @EJB
     BoxKeeper keeper;
+
+    @EJB
+    org.openprimary.voting.boundary.ElectionCampaigns campaigns;
 
     @Inject
     @ConfigProperty(name = "openprimary.voting.tick-seconds", defaultValue = "5")
@@ -76,6 +80,13 @@ public class VotingClock {
                     keeper.closeIfDue(election);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "The voting clock could not handle election " + election, e);
+                }
+            }
+            for (String campaign : campaigns.due()) {
+                try {
+                    campaigns.sendDue(campaign);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "The voting clock could not send the scheduled campaign " + campaign, e);
                 }
             }
         } finally {

@@ -19,7 +19,11 @@ public class CastProbe {
     BallotBox box;
 
     public void addVoter(String election, UUID voter, String credentialHash) {
-        box.addVoters(election, List.of(voter), List.of(UUID.randomUUID()), List.of(credentialHash));
+        addVoter(election, voter, UUID.randomUUID(), credentialHash);
+    }
+
+    public void addVoter(String election, UUID voter, UUID registrant, String credentialHash) {
+        box.addVoters(election, List.of(voter), List.of(registrant), List.of(credentialHash));
     }
 
     public void cast(String election, UUID voter, byte[] encrypted) {

@@ -48,6 +48,7 @@ class ElectionServiceContainerTest {
                 .addPackages(true, "org.openprimary.voting")
                 .deleteClass(ElectionServiceContainerTest.class)
                 .deleteClass(MinutesContainerTest.class)
+                .deleteClass(ElectionCampaignsContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
                 .addAsResource(new File("src/main/resources/db/migration/voting"), "db/migration/voting");

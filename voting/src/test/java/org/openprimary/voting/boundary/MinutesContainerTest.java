@@ -51,6 +51,7 @@ class MinutesContainerTest {
                 .addPackages(true, "org.openprimary.voting")
                 .deleteClass(MinutesContainerTest.class)
                 .deleteClass(ElectionServiceContainerTest.class)
+                .deleteClass(ElectionCampaignsContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
                 .addAsResource(new File("src/main/resources/db/migration/voting"), "db/migration/voting");

@@ -1,0 +1,26 @@
+package org.openprimary.voting.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.util.UUID;
+import org.openprimary.notifications.boundary.NotificationService;
+
+/**
+ * For the container test only: sends a campaign and pauses it in one transaction, so that no
+ * dispatcher round can take its messages before the test has staged what happens to them.
+ */
+@Stateless
+public class CampaignProbe {
+
+    @EJB
+    ElectionCampaigns campaigns;
+
+    @EJB
+    NotificationService notifications;
+
+    public ElectionCampaignView sendPaused(String election, String campaign) {
+        campaigns.send(election, campaign, null, "test");
+        notifications.pauseCampaign(UUID.fromString(campaign));
+        return campaigns.one(election, campaign);
+    }
+}

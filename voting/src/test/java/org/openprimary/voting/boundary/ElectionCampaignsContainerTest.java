@@ -1,0 +1,345 @@
+package org.openprimary.voting.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.EJB;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openprimary.common.ConflictException;
+import org.openprimary.common.DomainException;
+import org.openprimary.common.InvalidInputException;
+import org.openprimary.notifications.boundary.CampaignPreview;
+import org.openprimary.notifications.boundary.NotificationService;
+import org.openprimary.notifications.boundary.OutboxView;
+import org.openprimary.voting.control.VotingSchema;
+
+/**
+ * Organizers' campaigns to an election's registrants, on Payara Micro against the real PostgreSQL
+ * with the registration and notifications modules: audiences resolved when the campaign goes (only
+ * verified contacts, never the struck off, never those who voted), previews and test sends,
+ * schedules, and reminders withdrawn by the voter's own mark.
+ */
+@ExtendWith(ArquillianExtension.class)
+@DataSourceDefinition(name = VotingSchema.DATA_SOURCE,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=openprimary.db.url}",
+        user = "${MPCONFIG=openprimary.db.user}",
+        password = "${MPCONFIG=openprimary.db.password}")
+class ElectionCampaignsContainerTest {
+
+    @Deployment
+    static WebArchive deployment() {
+        JavaArchive voting = ShrinkWrap.create(JavaArchive.class, "openprimary-voting.jar")
+                .addPackages(true, "org.openprimary.voting")
+                .deleteClass(ElectionCampaignsContainerTest.class)
+                .deleteClass(ElectionServiceContainerTest.class)
+                .deleteClass(MinutesContainerTest.class)
+                .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
+                .addAsManifestResource("META-INF/beans.xml", "beans.xml")
+                .addAsResource(new File("src/main/resources/db/migration/voting"), "db/migration/voting");
+        File[] libraries = new File("target/test-libs").listFiles((dir, name) -> name.endsWith(".jar"));
+        return ShrinkWrap.create(WebArchive.class, "voting-campaigns-test.war")
+                .addClass(ElectionCampaignsContainerTest.class)
+                .addAsLibraries(voting)
+                .addAsLibraries(libraries);
+    }
+
+    @EJB
+    ElectionService elections;
+
+    @EJB
+    ElectionCampaigns campaigns;
+
+    @EJB
+    CampaignProbe probe;
+
+    @EJB
+    CastProbe casts;
+
+    @EJB
+    NotificationService notifications;
+
+    @Resource(lookup = VotingSchema.DATA_SOURCE)
+    DataSource dataSource;
+
+    private static final String ORGANIZER = "organizer-campaigns";
+
+    @Test
+    void anAnnouncementReachesItsAudienceOnlyThroughContactsTheRegistrantsVerified() throws Exception {
+        String election = openElection("Primaire des campagnes");
+        String tag = tag();
+        registrant(election, "Ana", "+3361" + tag + "01", "ana." + tag + "@example.org", true, true, "ON_ROLL");
+        registrant(election, "Ben", "+3361" + tag + "02", "ben." + tag + "@example.org", true, false, "ON_ROLL");
+        registrant(election, "Cléo", "+3361" + tag + "03", "cleo." + tag + "@example.org", false, false, "PENDING");
+        registrant(election, "Dan", "+3361" + tag + "04", "dan." + tag + "@example.org", true, true, "STRUCK_OFF");
+
+        ElectionCampaignView unfinished = campaigns.create(election, new ElectionCampaigns.NewCampaign(null,
+                "announcement", "UNVERIFIED", "EMAIL", "Finish your registration",
+                "Only <b>two days</b> left\nto finish."), ORGANIZER);
+        assertEquals("DRAFT", unfinished.state());
+        assertEquals("DRAFT", unfinished.progress().status());
+        assertEquals(0, unfinished.progress().queued(), "a draft has no recipients yet");
+
+        Map<String, Object> preview = campaigns.preview(election, unfinished.id());
+        assertEquals(1L, preview.get("audienceNow"), "only Cléo has not finished");
+        @SuppressWarnings("unchecked")
+        List<CampaignPreview> messages = (List<CampaignPreview>) preview.get("messages");
+        assertEquals(List.of("fr", "en"), messages.stream().map(CampaignPreview::language).toList());
+        assertEquals("Finish your registration", messages.get(0).subject());
+        assertTrue(messages.get(0).html().contains("Only &lt;b&gt;two days&lt;/b&gt; left<br>"),
+                messages.get(0).html());
+        assertTrue(messages.get(1).text().startsWith("Only <b>two days</b> left\nto finish."), messages.get(1).text());
+
+        String me = "organizer." + tag + "@example.org";
+        UUID test = campaigns.test(election, unfinished.id(), me, "en");
+        assertEquals("campaign.announcement", notifications.message(test).template());
+        assertField(InvalidInputException.class, "to", () -> campaigns.test(election, unfinished.id(), "+33612345678", "fr"),
+                "an email campaign is tried on an email address");
+        for (int i = 1; i < ElectionCampaigns.MAX_TESTS; i++) {
+            campaigns.test(election, unfinished.id(), me, "fr");
+        }
+        assertField(ConflictException.class, "to", () -> campaigns.test(election, unfinished.id(), me, "fr"));
+        assertEquals(0, campaigns.one(election, unfinished.id()).progress().queued(),
+                "test messages are not the campaign's");
+
+        ElectionCampaignView sent = campaigns.send(election, unfinished.id(), null, ORGANIZER);
+        assertEquals("QUEUED", sent.state());
+        assertEquals(1L, sent.recipients());
+        assertEquals("SENDING", sent.progress().status());
+        assertField(ConflictException.class, "state", () -> campaigns.send(election, unfinished.id(), null, ORGANIZER));
+        notifications.dispatchNow();
+        List<OutboxView> toCleo = notifications.history("cleo." + tag + "@example.org");
+        assertEquals(1, toCleo.size(), "Cléo got it");
+        assertEquals("campaign.announcement", toCleo.get(0).template());
+        assertTrue(notifications.history("ana." + tag + "@example.org").isEmpty(), "Ana finished: not for her");
+
+        ElectionCampaignView onRoll = campaigns.create(election, new ElectionCampaigns.NewCampaign("Meeting",
+                "ANNOUNCEMENT", "ON_ROLL", "SMS", null, "Public meeting tonight, 19h."), ORGANIZER);
+        assertEquals(2L, campaigns.preview(election, onRoll.id()).get("audienceNow"),
+                "Ana and Ben verified their phones; Dan was struck off");
+        ElectionCampaignView byEmail = campaigns.create(election, new ElectionCampaigns.NewCampaign("Meeting by email",
+                "ANNOUNCEMENT", "REGISTERED", "EMAIL", "Meeting", "Public meeting tonight."), ORGANIZER);
+        assertEquals(1L, campaigns.preview(election, byEmail.id()).get("audienceNow"),
+                "only Ana's address is verified (Cléo's is not, and she is reached as unfinished only)");
+
+        ElectionCampaignView scheduled = campaigns.send(election, onRoll.id(),
+                Instant.now().plus(1, ChronoUnit.HOURS).toString(), ORGANIZER);
+        assertEquals("SCHEDULED", scheduled.state());
+        assertEquals(0, scheduled.progress().queued(), "nothing goes before its time");
+        execute("UPDATE voting.election_campaign SET send_at = now() - interval '1 second' WHERE campaign_id = '"
+                + onRoll.id() + "'");
+        campaigns.sendDue(onRoll.id()); // the voting clock may have done it first: the same outcome
+        ElectionCampaignView due = campaigns.one(election, onRoll.id());
+        assertEquals("QUEUED", due.state());
+        assertEquals(2L, due.recipients());
+        assertEquals(2, due.progress().queued());
+
+        ElectionCampaignView cancelled = campaigns.cancel(election, byEmail.id());
+        assertEquals("CANCELLED", cancelled.state());
+        assertEquals("CANCELLED", cancelled.progress().status());
+        assertField(ConflictException.class, "state", () -> campaigns.cancel(election, byEmail.id()));
+        assertField(ConflictException.class, "state", () -> campaigns.send(election, byEmail.id(), null, ORGANIZER));
+        assertEquals(3, campaigns.all(election).size());
+    }
+
+    @Test
+    void badCampaignsAreRefusedNamingTheField() throws Exception {
+        String election = openElection("Primaire des refus");
+        assertField(InvalidInputException.class, "channel", () -> campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, null, "UNVERIFIED", "SMS", null, "Finish!"), ORGANIZER));
+        assertField(InvalidInputException.class, "channel", () -> campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL", "PIGEON", null, "Hi"), ORGANIZER));
+        assertField(InvalidInputException.class, "audience", () -> campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, null, "EVERYONE", "SMS", null, "Hi"), ORGANIZER));
+        assertField(InvalidInputException.class, "kind", () -> campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, "SPAM", "ON_ROLL", "SMS", null, "Hi"), ORGANIZER));
+        assertField(InvalidInputException.class, "subject", () -> campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL", "EMAIL", null, "Hi"), ORGANIZER));
+        assertField(InvalidInputException.class, "subject", () -> campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL", "EMAIL", "Two\nlines", "Hi"), ORGANIZER));
+        assertField(InvalidInputException.class, "body", () -> campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL", "SMS", null, "x".repeat(481)), ORGANIZER));
+        assertField(InvalidInputException.class, "body", () -> campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL", "SMS", null, "bell \u0007"), ORGANIZER));
+        assertField(InvalidInputException.class, "body", () -> campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL", "SMS", null, "right-to-left \u202E"), ORGANIZER));
+        assertField(ConflictException.class, "audience", () -> campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, "REMINDER", null, "SMS", null, null), ORGANIZER));
+        assertField(InvalidInputException.class, "audience", () -> campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, "REMINDER", "ON_ROLL", "SMS", null, null), ORGANIZER));
+        ElectionCampaignView draft = campaigns.create(election,
+                new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL", "SMS", null, "Hi"), ORGANIZER);
+        assertField(InvalidInputException.class, "at", () -> campaigns.send(election, draft.id(), "tomorrow", ORGANIZER));
+        assertField(InvalidInputException.class, "at", () -> campaigns.send(election, draft.id(),
+                Instant.now().minusSeconds(60).toString(), ORGANIZER));
+        assertField(org.openprimary.common.NotFoundException.class, "campaign",
+                () -> campaigns.one(election, UUID.randomUUID().toString()));
+        String other = openElection("Une autre primaire");
+        assertField(org.openprimary.common.NotFoundException.class, "campaign", () -> campaigns.one(other, draft.id()),
+                "a campaign is reached through its own election only");
+        assertEquals(List.of(draft.id()), campaigns.all(election).stream().map(ElectionCampaignView::id).toList(),
+                "nothing refused was written");
+    }
+
+    @Test
+    void aReminderGoesToThoseWhoHaveNotVotedAndIsWithdrawnByTheVotersMark() throws Exception {
+        String election = openElection("Primaire des rappels");
+        String tag = tag();
+        UUID ana = registrant(election, "Ana", "+3362" + tag + "01", null, true, false, "ON_ROLL");
+        UUID ben = registrant(election, "Ben", "+3362" + tag + "02", null, true, false, "ON_ROLL");
+        UUID cleo = registrant(election, "Cléo", "+3362" + tag + "03", null, true, false, "ON_ROLL");
+        UUID dan = registrant(election, "Dan", "+3362" + tag + "04", null, true, false, "ON_ROLL");
+        UUID anaVoter = UUID.randomUUID();
+        UUID benVoter = UUID.randomUUID();
+        UUID cleoVoter = UUID.randomUUID();
+        UUID danVoter = UUID.randomUUID();
+        casts.addVoter(election, anaVoter, ana, hash(1));
+        casts.addVoter(election, benVoter, ben, hash(2));
+        casts.addVoter(election, cleoVoter, cleo, hash(3));
+        casts.addVoter(election, danVoter, dan, hash(4));
+        Instant opens = Instant.now().minusSeconds(60);
+        Instant closes = Instant.now().plus(2, ChronoUnit.HOURS);
+        execute("UPDATE voting.election SET state = 'SEALED', voting_opens_at = '" + Instant.now().plusSeconds(600)
+                + "', voting_closes_at = '" + closes + "', seal_fingerprint = 'f', seal_proposed_by = 'o',"
+                + " sealed_by = 'b', registration_closed_at = now() WHERE id = '" + election + "'");
+        execute("UPDATE voting.voter SET struck_off_at = now() WHERE id = '" + danVoter + "'");
+
+        List<ElectionCampaignView> reminders = campaigns.scheduleReminders(election, List.of("SMS", "email"),
+                List.of(Instant.now().plus(1, ChronoUnit.HOURS).toString()), ORGANIZER);
+        assertEquals(2, reminders.size(), "one a channel");
+        assertTrue(reminders.stream().allMatch(r -> r.state().equals("SCHEDULED") && r.kind().equals("REMINDER")
+                && r.audience().equals("NOT_VOTED")));
+        assertField(InvalidInputException.class, "at[0]", () -> campaigns.scheduleReminders(election, List.of("SMS"),
+                List.of(closes.plusSeconds(60).toString()), ORGANIZER));
+        ElectionCampaignView reminder = campaigns.create(election, new ElectionCampaigns.NewCampaign(null, "REMINDER",
+                null, "SMS", null, null), ORGANIZER);
+        assertField(ConflictException.class, "audience", () -> campaigns.send(election, reminder.id(), null, ORGANIZER),
+                "nobody is reminded before voting opens");
+
+        execute("UPDATE voting.election SET state = 'VOTING', rehearsal_passed_at = now(), voting_opens_at = '" + opens
+                + "' WHERE id = '"
+                + election + "'");
+        casts.cast(election, cleoVoter, new byte[] {1, 2, 3});
+        ElectionCampaignView held = probe.sendPaused(election, reminder.id());
+        assertEquals(2L, held.recipients(), "Ana and Ben: Cléo voted, Dan was struck off");
+        assertEquals(2, held.progress().waiting());
+
+        casts.cast(election, benVoter, new byte[] {4, 5, 6});
+        ElectionCampaignView afterBen = campaigns.one(election, reminder.id());
+        assertEquals(1, afterBen.progress().withdrawn(), "Ben voted: his reminder is withdrawn with his mark");
+        assertEquals(1, afterBen.progress().waiting());
+
+        notifications.resumeCampaign(UUID.fromString(reminder.id()));
+        notifications.dispatchNow();
+        assertEquals(List.of("SENT"), notifications.history("+3362" + tag + "01").stream().map(OutboxView::status)
+                .toList(), "Ana got hers");
+        assertEquals("voting.reminder", notifications.history("+3362" + tag + "01").get(0).template());
+        assertEquals(List.of("WITHDRAWN"), notifications.history("+3362" + tag + "02").stream().map(OutboxView::status)
+                .toList(), "Ben's never went");
+        assertTrue(notifications.history("+3362" + tag + "03").isEmpty(), "Cléo had voted");
+        assertTrue(notifications.history("+3362" + tag + "04").isEmpty(), "Dan was struck off");
+        ElectionCampaignView done = campaigns.one(election, reminder.id());
+        assertEquals(1, done.progress().sent());
+        assertEquals(1, done.progress().withdrawn());
+
+        // After the close, a reminder due then is not sent: it is cancelled with the reason.
+        execute("UPDATE voting.election_campaign SET send_at = now() - interval '1 second' WHERE campaign_id = '"
+                + reminders.get(0).id() + "'");
+        execute("UPDATE voting.election SET state = 'CLOSED', voting_opens_at = '" + opens.minusSeconds(60)
+                + "', voting_closes_at = '" + Instant.now().minusSeconds(1) + "', voting_closed_at = now() WHERE id = '"
+                + election + "'");
+        campaigns.sendDue(reminders.get(0).id());
+        ElectionCampaignView late = campaigns.one(election, reminders.get(0).id());
+        assertEquals("CANCELLED", late.state());
+        assertTrue(late.note().startsWith("not sent at its time"), late.note());
+        assertEquals(0, late.progress().queued());
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    private String openElection(String title) {
+        ElectionView draft = elections.draft(DraftElection.of(title, List.of("Alice", "Bob"), null), ORGANIZER);
+        elections.openRegistration(draft.id(), ORGANIZER);
+        return draft.id();
+    }
+
+    /** A registrant written as registration leaves one, with the factors verified as said. */
+    private UUID registrant(String election, String firstName, String phone, String email, boolean phoneVerified,
+            boolean emailVerified, String status) throws SQLException {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO registration.registrant (id, election_id, first_name, last_name, phone_e164, email,"
+                        + " email_normalized, language, charter_version, privacy_version, resume_token_hash, status,"
+                        + " registered_at, phone_verified_at, email_verified_at, on_roll_at, struck_off_at,"
+                        + " struck_off_reason) VALUES (?, ?, ?, 'Test', ?, ?, ?, 'fr', '1', '1', ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id.toString());
+            insert.setString(2, election);
+            insert.setString(3, firstName);
+            insert.setString(4, phone);
+            insert.setString(5, email);
+            insert.setString(6, email == null ? null : email.toLowerCase(java.util.Locale.ROOT));
+            insert.setString(7, String.format("%064x", new java.math.BigInteger(1, id.toString().getBytes())).substring(0, 64));
+            insert.setString(8, status);
+            insert.setTimestamp(9, now);
+            insert.setTimestamp(10, phoneVerified ? now : null);
+            insert.setTimestamp(11, emailVerified ? now : null);
+            insert.setTimestamp(12, status.equals("PENDING") ? null : now);
+            insert.setTimestamp(13, status.equals("STRUCK_OFF") ? now : null);
+            insert.setString(14, status.equals("STRUCK_OFF") ? "DUPLICATE" : null);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String tag() {
+        return String.format("%06d", new java.util.Random().nextInt(1_000_000));
+    }
+
+    private static String hash(int n) {
+        return String.format("%064x", System.nanoTime() * 10 + n).substring(0, 64);
+    }
+
+    private static void assertField(Class<? extends DomainException> type, String field,
+            org.junit.jupiter.api.function.Executable call) {
+        assertField(type, field, call, "refused on " + field);
+    }
+
+    private static void assertField(Class<? extends DomainException> type, String field,
+            org.junit.jupiter.api.function.Executable call, String message) {
+        Throwable thrown = assertThrows(Throwable.class, call, message);
+        while (thrown instanceof jakarta.ejb.EJBException && thrown.getCause() != null) {
+            thrown = thrown.getCause();
+        }
+        assertTrue(type.isInstance(thrown), message + ": " + thrown);
+        assertEquals(field, ((DomainException) thrown).field().orElse(null), message + ": " + thrown.getMessage());
+        assertFalse(thrown.getMessage().isBlank());
+    }
+}
