@@ -71,7 +71,11 @@ class BenchSmokeIT {
         assertEquals(voters, invariants.get("distinctReceipts").asLong());
         assertEquals(voters, invariants.get("receiptsFound").asLong(), "every receipt is in the box");
         assertTrue(invariants.get("held").asBoolean());
-        assertEquals(voters, scenarios.at("/campaign/figures/recipients").asLong(), "one voting link per voter queued");
+        assertEquals(voters, scenarios.at("/campaign/votingLinks/recipients").asLong(), "one voting link per voter queued");
+        assertEquals(sizes.campaignRecipients(), scenarios.at("/campaign/figures/recipients").asLong(),
+                "the organizer's announcement reached the whole roll: " + scenarios.get("campaign"));
+        assertEquals(sizes.campaignRecipients(), scenarios.at("/campaign/figures/queued").asLong(),
+                "one message queued per recipient");
 
         JsonNode floor = scenarios.at("/floor/figures");
         if (floor.has("skipped")) {

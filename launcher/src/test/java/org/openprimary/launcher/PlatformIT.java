@@ -325,6 +325,58 @@ class PlatformIT {
     }
 
     @Test
+    void anOrganizerWritesPreviewsTriesAndSendsACampaignToTheRoll() throws Exception {
+        String election = json.readTree(send(asOrganizer(post("admin/api/elections",
+                "{\"title\":\"Primaire des nouvelles\",\"candidates\":[\"A\"],\"requiredFactors\":[\"PHONE\"]}")))
+                .body()).get("id").asText();
+        send(asOrganizer(post("admin/api/elections/" + election + "/open-registration", "")));
+        String phone = "06 47 " + String.format("%02d %02d %02d", new java.util.Random().nextInt(100),
+                new java.util.Random().nextInt(100), new java.util.Random().nextInt(100));
+        JsonNode registered = json.readTree(send(post("api/elections/" + election + "/registrants",
+                "{\"firstName\":\"Nora\",\"lastName\":\"News\",\"phone\":\"" + phone
+                        + "\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\",\"language\":\"en\"}")).body());
+        assertEquals(200, send(post("api/registrants/" + registered.get("id").asText() + "/phone/verify",
+                "{\"code\":\"" + consoleCode(phone) + "\"}")
+                .header("Authorization", "Bearer " + registered.get("resumeToken").asText())).statusCode());
+        String base = "admin/api/elections/" + election + "/campaigns";
+
+        assertProblem(send(asOrganizer(post(base, "{\"audience\":\"UNVERIFIED\",\"channel\":\"SMS\",\"body\":\"x\"}"))),
+                400, "channel");
+        assertProblem(send(asOrganizer(post(base, "{\"audience\":\"ON_ROLL\",\"channel\":\"SMS\",\"body\":\"bell \\u0007\"}"))),
+                400, "body");
+        assertProblem(send(asOrganizer(post(base, "{\"audience\":[1],\"channel\":\"SMS\"}"))), 400, "body");
+        HttpResponse<String> created = send(asOrganizer(post(base,
+                "{\"name\":\"Meeting\",\"audience\":\"ON_ROLL\",\"channel\":\"SMS\",\"body\":\"Meeting tonight <19h>\"}")));
+        assertEquals(201, created.statusCode(), created.body());
+        String campaign = json.readTree(created.body()).get("id").asText();
+        assertEquals("DRAFT", json.readTree(created.body()).get("state").asText());
+
+        JsonNode preview = json.readTree(send(asOrganizer(get(base + "/" + campaign + "/preview"))).body());
+        assertEquals(1, preview.get("audienceNow").asLong(), preview.toString());
+        assertEquals("Meeting tonight <19h> (STOP to opt out)", preview.get("messages").get(1).get("text").asText());
+        assertEquals(403, send(post(base + "/" + campaign + "/test", "{\"to\":\"+33640000001\"}")
+                .header("Authorization", account("campaign-operator-" + UUID.randomUUID().toString().substring(0, 6),
+                        "OPERATOR"))).statusCode(), "only an organizer tries or sends a campaign");
+        assertEquals(202, send(asOrganizer(post(base + "/" + campaign + "/test",
+                "{\"to\":\"+33640000001\",\"language\":\"en\"}"))).statusCode());
+        assertProblem(send(asOrganizer(post(base + "/" + campaign + "/send", "{\"at\":\"tonight\"}"))), 400, "at");
+        HttpResponse<String> sent = send(asOrganizer(post(base + "/" + campaign + "/send", "{}")));
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertEquals("QUEUED", json.readTree(sent.body()).get("state").asText());
+        assertEquals(1, json.readTree(sent.body()).get("recipients").asLong());
+
+        send(asOrganizer(post("admin/api/notifications/outbox/dispatch", "")));
+        String e164 = "+33" + phone.replace(" ", "").substring(1);
+        JsonNode history = json.readTree(send(asOrganizer(get("admin/api/notifications/history?recipient="
+                + java.net.URLEncoder.encode(e164, StandardCharsets.UTF_8)))).body());
+        assertTrue(java.util.stream.StreamSupport.stream(history.spliterator(), false).anyMatch(m -> m.get("template")
+                .asText().equals("campaign.announcement") && m.get("status").asText().equals("SENT")), history.toString());
+        JsonNode listed = json.readTree(send(asOrganizer(get(base))).body());
+        assertEquals(1, listed.size());
+        assertEquals(1, listed.get(0).get("progress").get("sent").asLong(), listed.toString());
+    }
+
+    @Test
     void badInputIsAProblemThatNamesTheField() throws Exception {
         assertProblem(send(asOrganizer(post("admin/api/elections", "{\"title\":\" \",\"candidates\":[\"A\"]}"))),
                 400, "title");

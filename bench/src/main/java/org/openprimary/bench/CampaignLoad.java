@@ -1,0 +1,126 @@
+package org.openprimary.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Queuing an organizer's campaign to a large audience, the way an organizer sends one
+ * ({@code docs/campaigns.md}): an email announcement to everyone on an election's roll, sent now
+ * with {@code POST /admin/api/elections/{id}/campaigns/{campaign}/send}. That one request resolves
+ * the audience (the verified contacts, read from the registration module) and queues one outbox
+ * message per recipient, 10,000 a statement, in one transaction: its duration is the queuing time.
+ *
+ * <p>Setup: the election is made and opened over the admin API; its {@code recipients} registrants
+ * are written by SQL in one statement (a benchmark's setup only: at the registration rate measured
+ * here, 500,000 registrations over HTTP would take hours; the cast scenario registers its voters
+ * over HTTP). Afterwards the campaign is cancelled, so that the demo's dispatcher does not spend
+ * the next hours "sending" it while other scenarios run; its rows stay in the bench's database.
+ */
+final class CampaignLoad {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(10);
+
+    private final URI base;
+    private final String organizer;
+    private final String dbUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private final int recipients;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String tag = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+
+    private CampaignLoad(URI base, String organizerUser, String organizerPassword, String dbUrl, String dbUser,
+            String dbPassword, int recipients) {
+        if (!base.getHost().equals("localhost") && !base.getHost().startsWith("127.")) {
+            throw new IllegalArgumentException("the load generator only targets loopback addresses");
+        }
+        this.base = base;
+        this.organizer = "Basic " + Base64.getEncoder().encodeToString((organizerUser + ":" + organizerPassword)
+                .getBytes(StandardCharsets.UTF_8));
+        this.dbUrl = dbUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+        this.recipients = recipients;
+    }
+
+    /** The figures, as one JSON object's members (without braces' surroundings: a whole object). */
+    static String run(URI base, String organizerUser, String organizerPassword, String dbUrl, String dbUser,
+            String dbPassword, int recipients) throws Exception {
+        return new CampaignLoad(base, organizerUser, organizerPassword, dbUrl, dbUser, dbPassword, recipients).run();
+    }
+
+    private String run() throws Exception {
+        long setupStart = System.nanoTime();
+        String election = json.readTree(send("POST", "admin/api/elections", "{\"title\":\"Bench campaign " + tag
+                + "\",\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"EMAIL\"]}", 201)).get("id").asText();
+        send("POST", "admin/api/elections/" + election + "/open-registration", "", 200);
+        fillRoll(election);
+        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+
+        String path = "admin/api/elections/" + election + "/campaigns";
+        String campaign = json.readTree(send("POST", path, "{\"name\":\"Bench announcement " + tag + "\","
+                + "\"audience\":\"ON_ROLL\",\"channel\":\"EMAIL\",\"subject\":\"Réunion publique\","
+                + "\"body\":\"Réunion publique ce soir à 19 h, salle des fêtes.\\nVenez nombreux.\"}", 201))
+                .get("id").asText();
+        long start = System.nanoTime();
+        JsonNode sent = json.readTree(send("POST", path + "/" + campaign + "/send", "{}", 200));
+        double queueSeconds = (System.nanoTime() - start) / 1e9;
+        long queued = sent.path("progress").path("queued").asLong();
+        long resolved = sent.path("recipients").asLong();
+        JsonNode cancelled = json.readTree(send("POST", path + "/" + campaign + "/cancel", "", 200));
+        return String.format(Locale.ROOT, "{\"recipients\": %d, \"queued\": %d, \"queueSeconds\": %.2f,"
+                        + " \"recipientsPerSecond\": %d, \"setupSeconds\": %.1f, \"election\": \"%s\", \"campaign\": \"%s\","
+                        + " \"sentBeforeCancel\": %d, \"how\": \"an email announcement to the roll: POST .../send"
+                        + " resolves the audience and queues every message in one request; the roll written by SQL"
+                        + " in the setup; the campaign cancelled afterwards\"}",
+                resolved, queued, queueSeconds, queueSeconds > 0 ? Math.round(resolved / queueSeconds) : 0,
+                setupSeconds, election, campaign, cancelled.path("progress").path("sent").asLong());
+    }
+
+    /** {@code recipients} registrants on the roll, each with a verified address, in one statement. */
+    private void fillRoll(String election) throws Exception {
+        try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET synchronous_commit = off");
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO registration.registrant (id, election_id,"
+                    + " first_name, last_name, email, email_normalized, language, charter_version, privacy_version,"
+                    + " resume_token_hash, status, registered_at, email_verified_at, on_roll_at)"
+                    + " SELECT gen_random_uuid()::text, ?, 'Camille', 'Bench', e, e, CASE WHEN i % 5 = 0 THEN 'en'"
+                    + " ELSE 'fr' END, '1', '1', encode(sha256(convert_to(e, 'UTF8')), 'hex'), 'ON_ROLL', now(), now(), now()"
+                    + " FROM (SELECT i, 'bench-' || ? || '-' || i || '@example.org' AS e"
+                    + " FROM generate_series(1, ?) AS i) AS g")) {
+                insert.setString(1, election);
+                insert.setString(2, tag);
+                insert.setInt(3, recipients);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private String send(String method, String path, String body, int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", organizer).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}
