@@ -49,6 +49,7 @@ public class AdminApi extends Application {
                 org.openprimary.admin.audit.AuditResource.class,
                 org.openprimary.admin.audit.AuditFilter.class,
                 OutboxResource.class, org.openprimary.admin.notifications.CampaignsResource.class,
+                org.openprimary.admin.notifications.DeliverabilityResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,

@@ -26,6 +26,7 @@ public class PublicApi extends Application {
                 org.openprimary.web.voting.VotingResource.class,
                 RegistrationResource.class, org.openprimary.web.registration.AppealResource.class,
                 org.openprimary.web.notifications.UnsubscribeResource.class,
+                org.openprimary.web.notifications.TwilioStatusResource.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,

@@ -1,2 +1,2 @@
-/** The outbox, for operators. */
+/** The outbox, campaigns and deliverability, for operators. */
 package org.openprimary.admin.notifications;

@@ -1,2 +1,2 @@
-/** The unsubscribe link of news emails (the notifications module decides what stops). */
+/** The unsubscribe link of news emails, and Twilio's status callbacks (the notifications module decides). */
 package org.openprimary.web.notifications;

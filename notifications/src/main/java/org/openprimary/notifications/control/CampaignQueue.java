@@ -99,19 +99,30 @@ public class CampaignQueue {
 
     /**
      * The campaign's messages counted by where they stand: the outbox statuses, and
-     * {@code DELIVERED} / {@code UNDELIVERED} for sent ones the provider reported on.
+     * {@code DELIVERED} / {@code UNDELIVERED} (undelivered or failed) for sent ones the provider
+     * reported on (see {@link DeliveryReports}).
      */
     @SuppressWarnings("unchecked")
     public Map<String, Long> counts(Campaign campaign) {
-        List<Object[]> rows = em.createNativeQuery("SELECT status, delivery, count(*) FROM notifications.outbox"
-                        + " WHERE campaign_id = ?1 GROUP BY status, delivery")
-                .setParameter(1, campaign.id().toString()).getResultList();
+        return counts((List<Object[]>) em.createNativeQuery(COUNTS).setParameter(1, campaign.id().toString())
+                .getResultList());
+    }
+
+    /** A campaign's messages ({@code ?1} its id) by status and reported delivery. */
+    static final String COUNTS = "SELECT status, delivery, count(*) FROM notifications.outbox"
+            + " WHERE campaign_id = ?1 GROUP BY status, delivery";
+
+    /** The rows of {@link #COUNTS} as counts by status, {@code DELIVERED} and {@code UNDELIVERED}. */
+    static Map<String, Long> counts(List<Object[]> rows) {
         Map<String, Long> counts = new HashMap<>();
         for (Object[] row : rows) {
             long n = ((Number) row[2]).longValue();
             counts.merge((String) row[0], n, Long::sum);
-            if (row[1] != null) {
-                counts.merge(row[1].equals("delivered") ? "DELIVERED" : "UNDELIVERED", n, Long::sum);
+            // Only final reports count: a message Twilio still calls queued or sent is neither.
+            if ("delivered".equals(row[1])) {
+                counts.merge("DELIVERED", n, Long::sum);
+            } else if ("undelivered".equals(row[1]) || "failed".equals(row[1])) {
+                counts.merge("UNDELIVERED", n, Long::sum);
             }
         }
         return counts;

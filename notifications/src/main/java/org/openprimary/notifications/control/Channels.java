@@ -82,6 +82,15 @@ public class Channels {
     @ConfigProperty(name = "openprimary.twilio.api-base")
     Optional<String> twilioApiBase;
 
+    /** Where Twilio posts its status callbacks; by default the public address's webhook. */
+    @Inject
+    @ConfigProperty(name = "openprimary.twilio.status-callback-url")
+    Optional<String> twilioStatusCallbackUrl;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
     @Inject
     @ConfigProperty(name = "openprimary.notifications.sms-per-second", defaultValue = "10")
     int smsPerSecond;
@@ -96,6 +105,7 @@ public class Channels {
     private Sender smsSender;
     private Pacer emailPacer;
     private Pacer smsPacer;
+    private TwilioCallbacks twilioCallbacks;
 
     @PostConstruct
     void choose() {
@@ -112,14 +122,42 @@ public class Channels {
         } else {
             emailSender = new ConsoleSender();
         }
-        smsSender = sms.equals("console") ? new ConsoleSender()
-                : new TwilioSmsSender(new TwilioSmsSender.Settings(twilioAccountSid.orElse(null),
-                        twilioAuthToken.orElse(null), twilioMessagingServiceSid.orElse(null),
-                        twilioSmsFrom.orElse(null), twilioApiBase.orElse(null), null));
+        if (sms.equals("console")) {
+            smsSender = new ConsoleSender();
+        } else {
+            String callback = statusCallbackUrl(twilioStatusCallbackUrl.orElse(null), publicUrl);
+            smsSender = new TwilioSmsSender(new TwilioSmsSender.Settings(twilioAccountSid.orElse(null),
+                    twilioAuthToken.orElse(null), twilioMessagingServiceSid.orElse(null),
+                    twilioSmsFrom.orElse(null), twilioApiBase.orElse(null), callback));
+            // The sender refused an incomplete configuration: the auth token is there.
+            twilioCallbacks = new TwilioCallbacks(twilioAuthToken.get(), callback);
+            LOG.info(() -> "Twilio status callbacks go to " + callback);
+        }
         emailPacer = new Pacer(emailPerSecond);
         smsPacer = new Pacer(smsPerSecond);
         LOG.info(() -> "Notification channels: SMS via " + sms + " (" + smsPerSecond + "/s), email via " + email
                 + " (" + emailPerSecond + "/s)");
+    }
+
+    /** Where Twilio's status callbacks go when Twilio sends the SMS. */
+    public static final String STATUS_CALLBACK_PATH = "/api/notifications/twilio/status";
+
+    /**
+     * The URL every SMS names as its status callback: the configured one, or the public address
+     * followed by {@link #STATUS_CALLBACK_PATH}. Twilio signs its callbacks over this very URL, so
+     * the webhook checks signatures against it, never against the Host a request came with (a
+     * proxy in front may change it).
+     */
+    static String statusCallbackUrl(String configured, String publicUrl) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return publicUrl.strip().replaceAll("/+$", "") + STATUS_CALLBACK_PATH;
+    }
+
+    /** Twilio's status callbacks, checked with the account's auth token; empty with the console stand-in. */
+    public Optional<TwilioCallbacks> twilioCallbacks() {
+        return Optional.ofNullable(twilioCallbacks);
     }
 
     /** The sender for a channel ({@code EMAIL} or {@code SMS}). */

@@ -1,0 +1,91 @@
+package org.openprimary.notifications.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.NotFoundException;
+import org.openprimary.notifications.control.Channels;
+import org.openprimary.notifications.control.DeliveryReports;
+import org.openprimary.notifications.control.Deliverability;
+import org.openprimary.notifications.control.Masking;
+import org.openprimary.notifications.control.TwilioCallbacks;
+
+/**
+ * What becomes of messages once handed over: the provider's delivery reports (Twilio's status
+ * callbacks) and deliverability per email domain and phone country, with its alerts.
+ */
+@Stateless
+public class DeliveryService {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    Channels channels;
+
+    @EJB
+    DeliveryReports reports;
+
+    @EJB
+    Deliverability deliverability;
+
+    /**
+     * A Twilio status callback: its form fields and its {@code X-Twilio-Signature}. Not found when
+     * the console stand-in carries SMS (no Twilio to call); refused (403) when the signature is
+     * missing or is not Twilio's over the configured callback URL; a malformed field is a 400.
+     * An unknown message, a duplicate, or a state older than the one recorded changes nothing and
+     * is not an error (the caller learns nothing of which messages exist).
+     */
+    public void twilioStatus(String signature, Map<String, String> form) {
+        TwilioCallbacks callbacks = channels.twilioCallbacks()
+                .orElseThrow(() -> new NotFoundException("provider", "SMS are not sent through Twilio here"));
+        if (signature == null || signature.isBlank()) {
+            throw new CallbackRefusedException("X-Twilio-Signature", "a Twilio callback must be signed");
+        }
+        if (!callbacks.authentic(form, signature)) {
+            throw new CallbackRefusedException("X-Twilio-Signature", "this signature is not Twilio's");
+        }
+        Optional<DeliveryReports.StatusReport> report;
+        try {
+            report = DeliveryReports.StatusReport.of(form);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), "missing or malformed in Twilio's callback");
+        }
+        if (report.isEmpty()) {
+            LOG.fine(() -> "Twilio status callback ignored: status " + form.get("MessageStatus"));
+            return;
+        }
+        DeliveryReports.Outcome outcome = reports.record(report.get(), clock.instant());
+        // The recipient is masked (Twilio's To field), never logged whole.
+        LOG.fine(() -> "Twilio status " + report.get().status() + " for " + report.get().messageSid() + " to "
+                + Masking.recipient(form.get("To")) + ": " + outcome);
+    }
+
+    /** Deliverability over the last {@code hours} (1 to 168), per email domain and phone country. */
+    public DeliverabilityView deliverability(int hours) {
+        if (hours < 1 || hours > Deliverability.MAX_HOURS) {
+            throw new InvalidInputException("hours", "the window is 1 to " + Deliverability.MAX_HOURS + " hours");
+        }
+        Deliverability.Report report = deliverability.report(hours);
+        List<DeliverabilityView.Row> email = report.email().stream().map(r -> row(r, true)).toList();
+        List<DeliverabilityView.Row> sms = report.sms().stream().map(r -> row(r, false)).toList();
+        int alerts = (int) (email.stream().filter(DeliverabilityView.Row::alert).count()
+                + sms.stream().filter(DeliverabilityView.Row::alert).count());
+        return new DeliverabilityView(report.windowHours(), email, sms, alerts);
+    }
+
+    private static DeliverabilityView.Row row(Deliverability.Row row, boolean email) {
+        Deliverability.Counts c = row.counts();
+        return new DeliverabilityView.Row(email ? c.key() : null, email ? null : c.key(), c.handed(), c.refused(),
+                c.delivered(), c.undelivered(), c.retrying(), c.failureRate().map(Deliverability::percent).orElse("n/a"),
+                row.alert().isPresent(), row.alert().orElse(null));
+    }
+}

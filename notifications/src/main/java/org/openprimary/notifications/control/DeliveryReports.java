@@ -1,0 +1,120 @@
+package org.openprimary.notifications.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What Twilio reports of an SMS after accepting it (its status callbacks), recorded on the outbox
+ * row whose {@code provider_id} is the callback's {@code MessageSid}: {@code delivery} (queued,
+ * sending, sent, delivered, undelivered, failed), {@code delivery_at}, and Twilio's error code for
+ * undelivered and failed.
+ *
+ * <p>Callbacks may arrive twice or out of order (Twilio posts each state change separately, over
+ * separate connections). A state only ever replaces an earlier one ({@code queued < sending < sent <
+ * delivered | undelivered | failed}): the check is in the {@code UPDATE}'s {@code WHERE}, so two
+ * callbacks racing for the same row are serialized by its row lock and the later one re-checks the
+ * state the first left. The first final state wins; the same callback twice changes nothing.
+ */
+@Stateless
+public class DeliveryReports {
+
+    /** What a recorded report did. */
+    public enum Outcome {
+        /** The message's delivery moved on. */
+        RECORDED,
+        /** The message already stood at this state or a later one (a duplicate, or out of order). */
+        ALREADY_KNOWN,
+        /** No SMS of ours has this id. */
+        UNKNOWN_MESSAGE,
+        /** A state that says nothing of delivery (inbound messages, WhatsApp's {@code read} ...). */
+        IGNORED
+    }
+
+    /** Twilio's message statuses we record, and the rank that orders them; final ones share the top rank. */
+    static final Map<String, Integer> RANKS = Map.of(
+            "accepted", 1, "scheduled", 1, "queued", 1,
+            "sending", 2,
+            "sent", 3,
+            "delivered", 4, "undelivered", 4, "failed", 4);
+    static final int FINAL = 4;
+
+    private static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
+    private static final Pattern ERROR_CODE = Pattern.compile("[0-9]{1,12}");
+
+    /**
+     * Records a state ({@code ?1} delivery, {@code ?2} when, {@code ?3} the error code or null,
+     * {@code ?4} the MessageSid, {@code ?5} the new state's rank) unless the row already stands at
+     * that rank or beyond.
+     */
+    static final String RECORD = "UPDATE notifications.outbox SET delivery = ?1, delivery_at = ?2, delivery_error = CAST(?3 AS varchar)"
+            + " WHERE provider_id = ?4 AND provider = 'twilio' AND channel = 'SMS'"
+            + " AND (CASE delivery WHEN 'queued' THEN 1 WHEN 'sending' THEN 2 WHEN 'sent' THEN 3"
+            + "   WHEN 'delivered' THEN 4 WHEN 'undelivered' THEN 4 WHEN 'failed' THEN 4 ELSE 0 END) < ?5";
+
+    /** Whether an SMS of ours has this id ({@code ?1}). */
+    static final String KNOWN = "SELECT count(*) FROM notifications.outbox"
+            + " WHERE provider_id = ?1 AND provider = 'twilio' AND channel = 'SMS'";
+
+    @PersistenceContext(unitName = "notifications")
+    EntityManager em;
+
+    /**
+     * A status callback's fields, checked: the message's id, the state as stored (Twilio's
+     * {@code accepted} and {@code scheduled} are stored as {@code queued}), the error code for a
+     * message that did not arrive.
+     */
+    public record StatusReport(String messageSid, String status, Optional<String> errorCode) {
+
+        /**
+         * Reads Twilio's form fields ({@code MessageSid}, {@code MessageStatus}, {@code ErrorCode});
+         * a malformed one is refused naming the field. An unknown status is empty: nothing to record.
+         */
+        public static Optional<StatusReport> of(Map<String, String> form) {
+            String sid = form.get("MessageSid");
+            if (sid == null || !MESSAGE_SID.matcher(sid.strip()).matches()) {
+                throw new IllegalArgumentException("MessageSid");
+            }
+            String raw = form.get("MessageStatus");
+            if (raw == null || raw.isBlank()) {
+                throw new IllegalArgumentException("MessageStatus");
+            }
+            String status = raw.strip().toLowerCase(Locale.ROOT);
+            if (!RANKS.containsKey(status)) {
+                return Optional.empty();
+            }
+            String stored = RANKS.get(status) == 1 ? "queued" : status;
+            String error = form.get("ErrorCode");
+            Optional<String> code = Optional.ofNullable(error).map(String::strip)
+                    .filter(e -> ERROR_CODE.matcher(e).matches())
+                    .filter(e -> stored.equals("undelivered") || stored.equals("failed"));
+            return Optional.of(new StatusReport(sid.strip(), stored, code));
+        }
+
+        int rank() {
+            return RANKS.get(status);
+        }
+    }
+
+    /** Records the report on its message, if it moves the message's delivery on. */
+    public Outcome record(StatusReport report, Instant at) {
+        int updated = em.createNativeQuery(RECORD)
+                .setParameter(1, report.status())
+                .setParameter(2, Timestamp.from(at))
+                .setParameter(3, report.errorCode().orElse(null))
+                .setParameter(4, report.messageSid())
+                .setParameter(5, report.rank())
+                .executeUpdate();
+        if (updated > 0) {
+            return Outcome.RECORDED;
+        }
+        Number known = (Number) em.createNativeQuery(KNOWN).setParameter(1, report.messageSid()).getSingleResult();
+        return known.longValue() > 0 ? Outcome.ALREADY_KNOWN : Outcome.UNKNOWN_MESSAGE;
+    }
+}
