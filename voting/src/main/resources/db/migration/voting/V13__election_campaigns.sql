@@ -19,7 +19,8 @@ CREATE TABLE election_campaign (
     queued_by    VARCHAR(64),
     queued_at    TIMESTAMP WITH TIME ZONE,
     CHECK (state <> 'SCHEDULED' OR send_at IS NOT NULL),
-    CHECK ((state = 'QUEUED') = (queued_at IS NOT NULL))
+    CHECK (state <> 'QUEUED' OR queued_at IS NOT NULL),
+    CHECK (state IN ('QUEUED', 'CANCELLED') OR queued_at IS NULL)
 );
 CREATE INDEX election_campaign_election_idx ON election_campaign (election_id, created_at);
 CREATE INDEX election_campaign_due_idx ON election_campaign (send_at) WHERE state = 'SCHEDULED';

@@ -63,14 +63,7 @@ class OutboxTablesTest {
     }
 
     private static Set<Long> claim(Connection c, int limit) throws SQLException {
-        Set<Long> ids = new HashSet<>();
-        try (PreparedStatement claim = prepare(c, OutboxDelivery.CLAIM, Timestamp.from(NOW.plusSeconds(120)),
-                Timestamp.from(NOW), limit); ResultSet rows = claim.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
-        return ids;
+        return claim(c, NOW, limit);
     }
 
     private static long queue(Connection c, String recipient, Instant due, int priority) throws SQLException {
@@ -141,6 +134,59 @@ class OutboxTablesTest {
                 assertEquals("SENDING", row.getString(2));
             }
         }
+    }
+
+    @Test
+    void aCampaignWhoseInstanceDiedMidBatchResumesWithNoMessageLostOrSentTwice() throws SQLException {
+        List<Long> handed = new ArrayList<>(); // what the provider received, in order
+        try (Connection c = DB.getConnection()) {
+            String campaign = campaign(c);
+            assertEquals(250, addBatch(c, campaign, false, NOW.minusSeconds(1), recipients(0, 250)));
+
+            // Instance A claims a batch, hands 60 of its messages over (each marked SENT in its own
+            // transaction, as OutboxDelivery does), and dies with the other 40 still claimed.
+            List<Long> a = new ArrayList<>(claim(c, NOW, 100));
+            java.util.Collections.sort(a);
+            for (Long id : a.subList(0, 60)) {
+                handed.add(id);
+                c.createStatement().execute("UPDATE notifications.outbox SET status = 'SENT' WHERE id = " + id);
+            }
+            // Instance B goes on while A's lease runs: it never gets A's claimed messages.
+            Set<Long> b = claim(c, NOW.plusSeconds(30), 1000);
+            assertEquals(150, b.size());
+            assertTrue(java.util.Collections.disjoint(b, a), "a live lease is not taken");
+            for (Long id : b) {
+                handed.add(id);
+                c.createStatement().execute("UPDATE notifications.outbox SET status = 'SENT' WHERE id = " + id);
+            }
+            // A's lease lapses: its 40 unsent messages are taken over, its 60 sent ones never again.
+            Set<Long> resumed = claim(c, NOW.plusSeconds(121), 1000);
+            assertEquals(new HashSet<>(a.subList(60, 100)), resumed);
+            handed.addAll(resumed);
+            for (Long id : resumed) {
+                c.createStatement().execute("UPDATE notifications.outbox SET status = 'SENT' WHERE id = " + id);
+            }
+            assertEquals(Set.of(), claim(c, NOW.plusSeconds(600), 1000), "nothing is left to send");
+            assertEquals(250, handed.size(), "each message handed over once");
+            assertEquals(250, new HashSet<>(handed).size(), "none twice");
+            try (ResultSet counts = c.createStatement().executeQuery("SELECT count(*), count(DISTINCT recipient)"
+                    + " FROM notifications.outbox WHERE campaign_id = '" + campaign + "' AND status = 'SENT'")) {
+                counts.next();
+                assertEquals(250, counts.getInt(1), "every recipient's message is sent");
+                assertEquals(250, counts.getInt(2), "to 250 different recipients");
+            }
+        }
+    }
+
+    private static Set<Long> claim(Connection c, Instant now, int limit) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (PreparedStatement claim = prepare(c, OutboxDelivery.CLAIM, Timestamp.from(now.plusSeconds(120)),
+                Timestamp.from(now), limit); ResultSet rows = claim.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
     }
 
     private static int addBatch(Connection c, String campaign, boolean optional, Instant due, String json)

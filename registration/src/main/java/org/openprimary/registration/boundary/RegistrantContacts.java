@@ -24,12 +24,17 @@ public class RegistrantContacts {
     @PersistenceContext(unitName = "registration")
     EntityManager em;
 
-    /** Each registrant of the group who can be reached on the channel, with that one contact. */
+    /**
+     * The next page of the group's registrants who can be reached on the channel, each with that one
+     * contact, in the order of their ids: those after {@code afterId} ({@code null} for the first page),
+     * at most {@code limit}. Paging keeps a national roll out of memory.
+     */
     @SuppressWarnings("unchecked")
-    public List<RollVoter> of(UUID electionId, ContactGroup group, Channel channel) {
+    public List<RollVoter> page(UUID electionId, ContactGroup group, Channel channel, UUID afterId, int limit) {
         List<Object[]> rows = em.createNativeQuery("SELECT id, first_name, phone_e164, email, language"
-                        + " FROM registration.registrant WHERE " + where(group, channel) + " ORDER BY id")
-                .setParameter(1, electionId.toString()).getResultList();
+                        + " FROM registration.registrant WHERE " + where(group, channel) + " AND id > ?2 ORDER BY id LIMIT ?3")
+                .setParameter(1, electionId.toString()).setParameter(2, afterId == null ? "" : afterId.toString())
+                .setParameter(3, limit).getResultList();
         List<RollVoter> contacts = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             contacts.add(new RollVoter(UUID.fromString((String) row[0]), (String) row[1],

@@ -298,42 +298,54 @@ public class ElectionCampaigns {
 
     private long queue(Election election, String campaignId, Audience audience, Channel channel, String actor) {
         UUID campaign = UUID.fromString(campaignId);
-        List<CampaignRecipient> recipients = recipients(election, audience, channel);
-        for (int from = 0; from < recipients.size(); from += BATCH) {
-            notifications.addRecipients(campaign, recipients.subList(from, Math.min(recipients.size(), from + BATCH)));
-        }
+        long total = forEachPage(election, audience, channel, page -> notifications.addRecipients(campaign, page));
         notifications.startCampaign(campaign);
         em.createNativeQuery("UPDATE voting.election_campaign SET state = 'QUEUED', recipients = ?2, queued_by = ?3,"
                         + " queued_at = ?4 WHERE campaign_id = ?1")
-                .setParameter(1, campaignId).setParameter(2, (long) recipients.size())
+                .setParameter(1, campaignId).setParameter(2, total)
                 .setParameter(3, actor.substring(0, Math.min(64, actor.length())))
                 .setParameter(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).executeUpdate();
-        return recipients.size();
+        return total;
     }
 
     /**
-     * The audience now, each with their one contact on the channel: for those who have not voted,
-     * each message carries the voter's withdrawal key (their random id in the box), so that their
-     * ballot withdraws it.
+     * Hands the audience as it is now to {@code each}, a page of at most {@value #BATCH} at a time
+     * (so a national roll never sits in memory), each recipient with their one contact on the channel;
+     * for those who have not voted, each message carries the voter's withdrawal key (their random id
+     * in the box), so that their mark withdraws it.
+     *
+     * @return how many recipients in all
      */
-    private List<CampaignRecipient> recipients(Election election, Audience audience, Channel channel) {
+    private long forEachPage(Election election, Audience audience, Channel channel,
+            java.util.function.Consumer<List<CampaignRecipient>> each) {
         UUID electionUuid = UUID.fromString(election.id().toString());
-        List<CampaignRecipient> recipients = new ArrayList<>();
-        if (audience == Audience.NOT_VOTED) {
-            Map<UUID, UUID> yetToVote = box.yetToVote(election.id().toString());
-            for (RollVoter voter : contacts.of(electionUuid, ContactGroup.ON_ROLL, channel)) {
-                UUID voterId = yetToVote.get(voter.registrantId());
-                if (voterId != null) {
-                    recipients.add(recipient(voter, channel, BallotBox.VOTED_KEY + voterId));
-                }
+        ContactGroup group = audience == Audience.NOT_VOTED ? ContactGroup.ON_ROLL : ContactGroup.valueOf(audience.name());
+        long total = 0;
+        UUID after = null;
+        while (true) {
+            List<RollVoter> page = contacts.page(electionUuid, group, channel, after, BATCH);
+            if (page.isEmpty()) {
+                return total;
             }
-            return recipients;
+            after = page.get(page.size() - 1).registrantId();
+            List<CampaignRecipient> recipients = new ArrayList<>(page.size());
+            if (audience == Audience.NOT_VOTED) {
+                Map<UUID, UUID> yetToVote = box.yetToVote(election.id().toString(),
+                        page.stream().map(RollVoter::registrantId).toList());
+                for (RollVoter voter : page) {
+                    UUID voterId = yetToVote.get(voter.registrantId());
+                    if (voterId != null) {
+                        recipients.add(recipient(voter, channel, BallotBox.VOTED_KEY + voterId));
+                    }
+                }
+            } else {
+                page.forEach(voter -> recipients.add(recipient(voter, channel, null)));
+            }
+            if (!recipients.isEmpty()) {
+                each.accept(recipients);
+            }
+            total += recipients.size();
         }
-        ContactGroup group = ContactGroup.valueOf(audience.name());
-        for (RollVoter voter : contacts.of(electionUuid, group, channel)) {
-            recipients.add(recipient(voter, channel, null));
-        }
-        return recipients;
     }
 
     private static CampaignRecipient recipient(RollVoter voter, Channel channel, String withdrawKey) {
@@ -343,7 +355,7 @@ public class ElectionCampaigns {
 
     private long audienceSize(Election election, Audience audience, Channel channel) {
         if (audience == Audience.NOT_VOTED) {
-            return whyNot(election, audience).isPresent() ? 0 : recipients(election, audience, channel).size();
+            return whyNot(election, audience).isPresent() ? 0 : forEachPage(election, audience, channel, page -> { });
         }
         return contacts.count(UUID.fromString(election.id().toString()), ContactGroup.valueOf(audience.name()), channel);
     }

@@ -91,14 +91,17 @@ public class BallotBox {
     }
 
     /**
-     * The voters who may still vote (no mark, not struck off): registrant id to voter id, for the
-     * reminders. Read in one statement.
+     * Which of these registrants may still vote (no mark, not struck off): registrant id to voter id,
+     * for the reminders. One statement (the election's unique index on the registrant).
      */
     @SuppressWarnings("unchecked")
-    public java.util.Map<UUID, UUID> yetToVote(String election) {
+    public java.util.Map<UUID, UUID> yetToVote(String election, List<UUID> registrantIds) {
+        if (registrantIds.isEmpty()) {
+            return java.util.Map.of();
+        }
         List<Object[]> rows = em.createNativeQuery("SELECT registrant_id, id FROM voting.voter WHERE election_id = ?"
-                        + " AND NOT has_voted AND struck_off_at IS NULL")
-                .setParameter(1, election).getResultList();
+                        + " AND registrant_id = ANY(CAST(? AS uuid[])) AND NOT has_voted AND struck_off_at IS NULL")
+                .setParameter(1, election).setParameter(2, arrayLiteral(registrantIds)).getResultList();
         java.util.Map<UUID, UUID> voters = new java.util.HashMap<>(rows.size() * 2);
         for (Object[] row : rows) {
             voters.put((UUID) row[0], (UUID) row[1]);

@@ -164,6 +164,25 @@ class ElectionCampaignsContainerTest {
     }
 
     @Test
+    void anAudienceOfSeveralPagesIsQueuedWholeAndOnce() throws Exception {
+        String election = openElection("Primaire nombreuse");
+        int size = ElectionCampaigns.BATCH * 2 + 7;
+        String tag = tag();
+        execute("INSERT INTO registration.registrant (id, election_id, first_name, last_name, email, email_normalized,"
+                + " language, charter_version, privacy_version, resume_token_hash, status, registered_at,"
+                + " email_verified_at, on_roll_at) SELECT gen_random_uuid()::text, '" + election + "', 'M', 'N', e, e, 'fr',"
+                + " '1', '1', encode(sha256(convert_to(e, 'UTF8')), 'hex'), 'ON_ROLL', now(), now(), now() FROM"
+                + " (SELECT 'many-" + tag + "-' || i || '@example.org' AS e FROM generate_series(1, " + size + ") AS i) g");
+        ElectionCampaignView news = campaigns.create(election, new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL",
+                "EMAIL", "News", "Three pages of recipients."), ORGANIZER);
+        assertEquals((long) size, campaigns.preview(election, news.id()).get("audienceNow"));
+        ElectionCampaignView sent = campaigns.send(election, news.id(), null, ORGANIZER);
+        assertEquals((long) size, sent.recipients());
+        assertEquals(size, sent.progress().queued(), "every page queued, none twice");
+        assertEquals("CANCELLED", campaigns.cancel(election, news.id()).state());
+    }
+
+    @Test
     void badCampaignsAreRefusedNamingTheField() throws Exception {
         String election = openElection("Primaire des refus");
         assertField(InvalidInputException.class, "channel", () -> campaigns.create(election,
