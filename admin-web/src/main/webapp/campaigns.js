@@ -22,7 +22,7 @@
         + ' plateforme (codes, liens de vote, accusés) ne sont pas des campagnes.',
       badId: 'Cette adresse ne désigne aucune élection.', loadFailed: 'Chargement impossible' + NBSP + ': {0}',
       listTitle: 'Les campagnes de l’élection', listCaption: 'Les campagnes, de la plus récente à la plus ancienne',
-      colName: 'Nom', colKind: 'Type', colAudience: 'Pour', colChannel: 'Canal', colState: 'État', colSendAt: 'Envoi',
+      colName: 'Nom', colMessage: 'Message, pour qui, par quel canal', colState: 'État',
       colRecipients: 'Destinataires', colProgress: 'Avancement', colActions: 'Actions',
       noCampaigns: 'Aucune campagne pour l’instant.', refreshed: 'Mis à jour à {0}.',
       kind_ANNOUNCEMENT: 'annonce', kind_REMINDER: 'rappel de vote',
@@ -31,7 +31,7 @@
       channel_EMAIL: 'courriel', channel_SMS: 'SMS',
       cstate_DRAFT: 'brouillon', cstate_SCHEDULED: 'programmée', cstate_QUEUED: 'envoyée', cstate_CANCELLED: 'annulée',
       status_SENDING: 'en cours d’envoi', status_PAUSED: 'suspendue', status_DRAFT: '', status_CANCELLED: '',
-      noteLine: '({0})', sendAtNone: '—',
+      noteLine: '({0})', sendAtLine: 'le {0}',
       progress: '{0} en file' + NBSP + ': {1} envoyé(s), {2} remis, {3} en échec, {4} ignoré(s), {5} retiré(s),'
         + ' {6} en attente',
       progressNone: '—',
@@ -118,7 +118,7 @@
         + ' campaigns.',
       badId: 'This address names no election.', loadFailed: 'Could not load: {0}',
       listTitle: 'The election’s campaigns', listCaption: 'The campaigns, newest first',
-      colName: 'Name', colKind: 'Kind', colAudience: 'For', colChannel: 'Channel', colState: 'State', colSendAt: 'Sending',
+      colName: 'Name', colMessage: 'Message, for whom, by which channel', colState: 'State',
       colRecipients: 'Recipients', colProgress: 'Progress', colActions: 'Actions',
       noCampaigns: 'No campaign yet.', refreshed: 'Updated at {0}.',
       kind_ANNOUNCEMENT: 'announcement', kind_REMINDER: 'reminder to vote',
@@ -127,7 +127,7 @@
       channel_EMAIL: 'email', channel_SMS: 'SMS',
       cstate_DRAFT: 'draft', cstate_SCHEDULED: 'scheduled', cstate_QUEUED: 'sent', cstate_CANCELLED: 'cancelled',
       status_SENDING: 'sending', status_PAUSED: 'paused', status_DRAFT: '', status_CANCELLED: '',
-      noteLine: '({0})', sendAtNone: '—',
+      noteLine: '({0})', sendAtLine: 'on {0}',
       progress: '{0} queued: {1} sent, {2} delivered, {3} failed, {4} skipped, {5} withdrawn, {6} waiting',
       progressNone: '—',
       open: 'Preview', sendNow: 'Send now', schedule: 'Schedule', cancel: 'Cancel the campaign',
@@ -402,8 +402,14 @@
       cell.appendChild(document.createTextNode(', '));
       cell.appendChild(C.el('span', { key: 'status_' + status }));
     }
+    if (c.sendAt) {
+      cell.appendChild(C.el('br'));
+      cell.appendChild(C.el('span', { key: 'sendAtLine', params: function () {
+        return [C.time(c.sendAt)];
+      } }));
+    }
     if (c.note) {
-      cell.appendChild(document.createTextNode(' '));
+      cell.appendChild(C.el('br'));
       cell.appendChild(C.el('span', { className: 'muted', key: 'noteLine', params: [c.note] }));
     }
     return cell;
@@ -444,11 +450,9 @@
       }
       body.appendChild(C.el('tr', { 'data-id': c.id, id: 'row-' + c.id }, [
         C.el('th', { scope: 'row', text: c.name }),
-        C.el('td', { key: 'kind_' + c.kind }),
-        C.el('td', { key: 'audience_' + c.audience }),
-        C.el('td', { key: 'channel_' + c.channel }),
+        C.el('td', {}, [C.el('span', { key: 'kind_' + c.kind }), C.el('br'), C.el('span', { key: 'audience_' + c.audience }),
+          C.el('br'), C.el('span', { key: 'channel_' + c.channel })]),
         stateCell(c),
-        C.el('td', { text: c.sendAt ? C.time(c.sendAt) : C.t('sendAtNone') }),
         C.el('td', { className: 'number', text: c.recipients === null || c.recipients === undefined ? C.t('none')
           : C.number(c.recipients) }),
         C.el('td', { id: 'progress-' + c.id }, [progressText(c)]),
@@ -616,6 +620,10 @@
     var sms = c.channel === 'SMS';
     C.say($('test-intro'), sms ? 'testIntroSms' : 'testIntroEmail');
     var to = $('test-to');
+    if (to.getAttribute('data-channel') !== c.channel) {
+      to.value = '';
+      to.setAttribute('data-channel', c.channel);
+    }
     C.say(document.querySelector('label[for="test-to"]'), sms ? 'testToSms' : 'testToEmail');
     $('test-to-hint').hidden = !sms;
     to.type = sms ? 'tel' : 'email';
