@@ -384,6 +384,7 @@ class AdminConsoleIT extends AdminConsoleJourney {
         organizer.waitForText("preview-text-en", text);
         organizer.waitForText("audience-now", "elle atteindrait 1 personne(s)");
         List<String> findings = new java.util.ArrayList<>(organizer.axe("campaigns-draft"));
+        organizer.shoot("campaigns-draft");
 
         // A test to the organizer's own phone; after 10 tries, the 11th is refused next to the address.
         organizer.type("test-to", "+33640000001");
@@ -430,6 +431,7 @@ class AdminConsoleIT extends AdminConsoleJourney {
         assertTrue(organizer.driver.findElements(By.tagName("b")).isEmpty(), "the organizer's text is escaped");
         organizer.driver.switchTo().defaultContent();
         assertTrue(shown.contains("Les inscriptions <b>ferment</b> demain soir."), shown);
+        organizer.shoot("campaigns-email-preview");
 
         // Scheduled: a time past is refused next to its field by the server; tomorrow is taken; then cancelled.
         organizer.driver.executeScript("arguments[0].value = '2020-01-01T19:00'", organizer.visible("send-at"));
@@ -463,6 +465,7 @@ class AdminConsoleIT extends AdminConsoleJourney {
         organizer.click("open-" + sms);
         organizer.waitForText("audience-now", "personne(s)");
         findings.addAll(organizer.axe("campaigns-sent-phone"));
+        organizer.shoot("campaigns-sent-phone");
         assertEquals(List.of(), findings, "no serious or critical accessibility violation, no page wider than the phone");
 
         // A bailiff reads the campaigns, and is offered no write.
@@ -472,6 +475,63 @@ class AdminConsoleIT extends AdminConsoleJourney {
         bailiff.visible("open-" + sms);
         assertFalse(bailiff.driver.findElement(By.id("compose")).isDisplayed(), "only organizers write");
         assertTrue(bailiff.driver.findElements(By.id("pause-" + sms)).isEmpty(), "only organizers pause");
+    }
+
+    @Test
+    void anOrganizerSchedulesTheRemindersOfEachEveningInOneGo() throws Exception {
+        // A sealed election (voting 14 to 17 January 2099): those who have not voted exist.
+        String bailiffName = tag + "-reminder-bailiff";
+        String bailiffPassword = accountByApi(bailiffName, "BAILIFF");
+        String trustee = tag + "-reminder-trustee";
+        String election = electionReadyToSeal("organizer", "it-organizer-password", trustee,
+                accountByApi(trustee, "TRUSTEE"));
+        String fingerprint = json.readTree(send(post("admin/api/elections/" + election + "/seal/proposal", "",
+                organizerBasic)).body()).get("fingerprint").asText();
+        assertEquals(200, send(post("admin/api/bailiff/elections/" + election + "/seal", "{\"fingerprint\":\""
+                + fingerprint + "\"}", basic(bailiffName, bailiffPassword))).statusCode());
+        String name = tag + "-reminders";
+        Person organizer = signInFirstTime(name, accountByApi(name, "ORGANIZER"));
+        organizer.open("admin/campaigns.html#e=" + election);
+
+        // The reminder to vote: the platform's text, for those who have not voted.
+        organizer.choose("kind-REMINDER");
+        assertTrue(organizer.driver.findElement(By.id("audience-NOT_VOTED")).isSelected());
+        assertFalse(organizer.driver.findElement(By.id("audience-ON_ROLL")).isEnabled());
+        organizer.waitUntilHidden("body-field");
+        organizer.choose("channel-SMS");
+        organizer.click("compose-submit");
+        organizer.waitForText("action-status", "enregistré");
+        organizer.waitForText("preview-text-fr", "Primaire à deux");
+
+        // Each evening of the vote is suggested; a time after the close is refused next to it, by the server.
+        organizer.visible("reminders");
+        assertEquals(3, organizer.driver.findElements(By.cssSelector("#reminder-times input")).size(),
+                "19:00 on the 14th, 15th and 16th");
+        organizer.click("add-time");
+        organizer.driver.executeScript("arguments[0].value = '2099-01-18T19:00'", organizer.visible("reminder-at-3"));
+        organizer.click("schedule-reminders");
+        assertTrue(organizer.visible("reminder-at-3-error").getText().startsWith("À corriger"),
+                organizer.driver.findElement(By.id("reminder-at-3-error")).getText());
+        assertEquals(1, campaigns(election).size(), "nothing scheduled when one time is wrong");
+        organizer.click("remove-at-3");
+        organizer.click("schedule-reminders");
+        organizer.waitForText("action-status", "6 rappel(s) programmé(s).");
+        List<JsonNode> all = campaigns(election);
+        assertEquals(7, all.size());
+        assertEquals(6, all.stream().filter(c -> c.get("state").asText().equals("SCHEDULED")
+                && c.get("kind").asText().equals("REMINDER")).count(), all.toString());
+        assertEquals(6, organizer.driver.findElements(By.cssSelector("#campaigns td[data-state=SCHEDULED]")).size());
+        List<String> findings = organizer.axe("campaigns-reminders");
+        organizer.shoot("campaigns-reminders");
+        assertEquals(List.of(), findings, "no serious or critical accessibility violation");
+    }
+
+    private List<JsonNode> campaigns(String election) throws Exception {
+        HttpResponse<String> all = send(get("admin/api/elections/" + election + "/campaigns", organizerBasic));
+        assertEquals(200, all.statusCode(), all.body());
+        List<JsonNode> list = new java.util.ArrayList<>();
+        json.readTree(all.body()).forEach(list::add);
+        return list;
     }
 
     private JsonNode campaign(String election, String id) throws Exception {

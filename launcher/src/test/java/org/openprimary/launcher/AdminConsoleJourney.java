@@ -325,6 +325,17 @@ abstract class AdminConsoleJourney {
             waitUntil(d -> d.findElement(By.id("bring-share")).isEnabled());
         }
 
+        /** A picture of the whole page as it is now, in target/screenshots/console-pages/. */
+        void shoot(String name) throws IOException {
+            Path dir = SHOTS.resolve("console-pages");
+            Files.createDirectories(dir);
+            long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
+            org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) Math.min(height + 100, 8000)));
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(size);
+        }
+
         /** Chooses a radio button or checkbox (by its id) if it is not chosen yet. */
         void choose(String id) {
             WebElement input = waitUntil(ExpectedConditions.elementToBeClickable(By.id(id)));
