@@ -459,10 +459,13 @@
         actions
       ]));
     });
+    // The time of the refresh is not a live region: read out every 5 seconds, it would drown the page.
+    var at = new Date();
+    C.say($('list-updated'), 'refreshed', function () {
+      return [new Intl.DateTimeFormat(C.lang === 'fr' ? 'fr-FR' : 'en-GB', { timeStyle: 'medium' }).format(at)];
+    });
     if (campaigns.length) {
-      C.say($('list-status'), 'refreshed', function () {
-        return [new Intl.DateTimeFormat(C.lang === 'fr' ? 'fr-FR' : 'en-GB', { timeStyle: 'medium' }).format(new Date())];
-      });
+      C.plain($('list-status'), '');
     } else {
       C.say($('list-status'), 'noCampaigns');
     }

@@ -460,7 +460,7 @@ class AdminConsoleIT extends AdminConsoleJourney {
         // On a phone: no horizontal scroll but in the table, and axe-core finds nothing serious.
         organizer.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
         organizer.reload();
-        organizer.waitForText("list-status", "Mis à jour");
+        organizer.waitForText("list-updated", "Mis à jour");
         findings.addAll(organizer.axe("campaigns-phone"));
         organizer.click("open-" + sms);
         organizer.waitForText("audience-now", "personne(s)");
