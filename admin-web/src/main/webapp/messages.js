@@ -89,7 +89,7 @@
       table('campaigns', 'campaigns-status', 'noCampaigns', answer.data || [], function (c) {
         var actions = C.el('td', { className: 'actions' });
         if (C.has('organizer')) {
-          var possible = { DRAFT: ['start', 'cancel'], RUNNING: ['pause', 'cancel'], PAUSED: ['resume', 'cancel'] };
+          var possible = { DRAFT: ['start', 'cancel'], SENDING: ['pause', 'cancel'], PAUSED: ['resume', 'cancel'] };
           (possible[c.status] || []).forEach(function (verb) {
             var button = C.el('button', { type: 'button', className: 'secondary small', key: verb });
             button.addEventListener('click', function () {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.net.http.HttpResponse;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The admin console's pages in Debian's Chromium, against the real EAR that Arquillian deploys to
@@ -330,6 +333,211 @@ class AdminConsoleIT extends AdminConsoleJourney {
         holder.click("download-share");
         assertTrue(Files.readString(holder.downloaded("share-" + election + "-" + trustee + ".json"))
                 .contains("openprimary-trustee-share/1"), "the new share, downloaded once");
+    }
+
+    @Test
+    void anOrganizerWritesTriesSendsSchedulesAndCancelsCampaignsFromTheConsole() throws Exception {
+        // An election with registration open and one registrant on the roll, their phone verified.
+        HttpResponse<String> created = send(post("admin/api/elections", "{\"title\":\"Primaire des messages\","
+                + "\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"PHONE\"]}", organizerBasic));
+        assertEquals(201, created.statusCode(), created.body());
+        String election = json.readTree(created.body()).get("id").asText();
+        assertEquals(200, send(post("admin/api/elections/" + election + "/open-registration", "", organizerBasic))
+                .statusCode());
+        registerVoters(election, 1);
+        String name = tag + "-campaigner";
+        Person organizer = signInFirstTime(name, accountByApi(name, "ORGANIZER"));
+
+        // From the election's page to its messages.
+        organizer.open("admin/election.html#e=" + election);
+        organizer.waitForState("REGISTRATION");
+        organizer.click("campaigns-link");
+        organizer.waitUntil(ExpectedConditions.urlContains("campaigns.html#e=" + election));
+        organizer.waitForText("heading", "Messages aux inscrits : Primaire des messages");
+        organizer.waitForText("list-status", "Aucune campagne pour l’instant.");
+        assertFalse(organizer.driver.findElement(By.id("kind-REMINDER")).isEnabled(),
+                "no reminder to vote before the seal");
+
+        // SMS to those who did not finish is refused, and the page says why next to the channel.
+        organizer.choose("audience-UNVERIFIED");
+        assertFalse(organizer.driver.findElement(By.id("channel-SMS")).isEnabled());
+        assertTrue(organizer.visible("channel-SMS-note").getText().startsWith("Pas de SMS à ceux qui n’ont pas fini"));
+
+        // An SMS announcement to those on the roll: an empty body is refused next to it, then a draft.
+        organizer.choose("audience-ON_ROLL");
+        organizer.choose("channel-SMS");
+        organizer.waitUntilHidden("subject-field");
+        organizer.click("compose-submit");
+        assertEquals("Écrivez le texte du message.", organizer.visible("body-error").getText());
+        assertEquals("true", organizer.driver.findElement(By.id("body")).getAttribute("aria-invalid"));
+        String text = "Réunion publique jeudi à 19 h, salle des fêtes.";
+        organizer.type("body", text);
+        organizer.waitForText("body-count", text.length() + " caractère(s) sur 480.");
+        organizer.type("campaign-name", "Réunion de jeudi");
+        organizer.click("compose-submit");
+        organizer.waitForText("action-status", "Brouillon « Réunion de jeudi » enregistré");
+        String sms = organizer.fragment("c");
+        assertEquals("DRAFT", campaign(election, sms).get("state").asText());
+
+        // Its preview in French and English, and who it would reach now.
+        organizer.waitForText("preview-text-fr", text);
+        organizer.waitForText("preview-text-en", text);
+        organizer.waitForText("audience-now", "elle atteindrait 1 personne(s)");
+        List<String> findings = new java.util.ArrayList<>(organizer.axe("campaigns-draft"));
+        organizer.shoot("campaigns-draft");
+
+        // A test to the organizer's own phone; after 10 tries, the 11th is refused next to the address.
+        organizer.type("test-to", "+33640000001");
+        organizer.click("test-send");
+        organizer.waitForText("test-status", "Essai envoyé à +33640000001 (1 essai(s) sur 10).");
+        for (int i = 2; i <= 10; i++) {
+            assertEquals(202, send(post("admin/api/elections/" + election + "/campaigns/" + sms + "/test",
+                    "{\"to\":\"+33640000001\",\"language\":\"en\"}", organizerBasic)).statusCode(), "try " + i);
+        }
+        organizer.click("test-send");
+        assertTrue(organizer.visible("test-to-error").getText().startsWith("Impossible pour l’instant"),
+                organizer.driver.findElement(By.id("test-to-error")).getText());
+        assertEquals(0, campaign(election, sms).get("progress").get("queued").asLong(), "tests are not the campaign");
+
+        // Send now, after the confirmation step; the progress follows until the message is sent.
+        organizer.click("send-now");
+        organizer.waitForText("confirm-text", "Envoyer « Réunion de jeudi » maintenant, par SMS, à 1 personne(s) ?");
+        organizer.click("confirm-no");
+        organizer.waitUntilHidden("confirm");
+        assertEquals("DRAFT", campaign(election, sms).get("state").asText(), "nothing went without the confirmation");
+        organizer.click("send-now");
+        organizer.click("confirm-yes");
+        organizer.waitForText("action-status", "La campagne « Réunion de jeudi » part maintenant, vers 1 destinataire(s).");
+        organizer.waitForText("progress-" + sms, "1 envoyé(s)");
+        assertEquals("QUEUED", campaign(election, sms).get("state").asText());
+        assertEquals(1, campaign(election, sms).get("progress").get("sent").asLong());
+        assertTrue(organizer.driver.findElements(By.id("sendNow-" + sms)).isEmpty(), "a campaign goes once");
+        organizer.visible("pause-" + sms);
+
+        // An email to everyone registered: its HTML shows in a frame with no script and no origin.
+        organizer.choose("channel-EMAIL");
+        organizer.choose("audience-REGISTERED");
+        organizer.type("subject", "Dernier jour pour s’inscrire");
+        organizer.type("body", "Les inscriptions <b>ferment</b> demain soir.");
+        organizer.type("campaign-name", "Dernier jour");
+        organizer.click("compose-submit");
+        organizer.waitForText("action-status", "Brouillon « Dernier jour » enregistré");
+        String email = organizer.fragment("c");
+        organizer.waitForText("preview-subject-fr", "Dernier jour pour s’inscrire");
+        WebElement frame = organizer.visible("preview-html-fr");
+        assertEquals("", frame.getAttribute("sandbox"), "no script, no same origin");
+        organizer.driver.switchTo().frame(frame);
+        String shown = organizer.driver.findElement(By.tagName("body")).getText();
+        assertTrue(organizer.driver.findElements(By.tagName("b")).isEmpty(), "the organizer's text is escaped");
+        organizer.driver.switchTo().defaultContent();
+        assertTrue(shown.contains("Les inscriptions <b>ferment</b> demain soir."), shown);
+        organizer.shoot("campaigns-email-preview");
+
+        // Scheduled: a time past is refused next to its field by the server; tomorrow is taken; then cancelled.
+        organizer.driver.executeScript("arguments[0].value = '2020-01-01T19:00'", organizer.visible("send-at"));
+        organizer.click("schedule-at");
+        assertTrue(organizer.visible("send-at-error").getText().startsWith("À corriger"),
+                organizer.driver.findElement(By.id("send-at-error")).getText());
+        java.time.LocalDateTime tomorrow = java.time.LocalDateTime.now().plusDays(1).withHour(19).withMinute(0)
+                .withSecond(0).withNano(0);
+        organizer.driver.executeScript("arguments[0].value = arguments[1]", organizer.visible("send-at"),
+                tomorrow.toString());
+        organizer.click("schedule-at");
+        organizer.waitForText("action-status", "La campagne « Dernier jour » partira le");
+        JsonNode scheduled = campaign(election, email);
+        assertEquals("SCHEDULED", scheduled.get("state").asText());
+        assertEquals(tomorrow.atZone(java.time.ZoneId.systemDefault()).toInstant(),
+                java.time.Instant.parse(scheduled.get("sendAt").asText()), "the browser's local time, with its offset");
+        organizer.waitForAttribute("state-" + email, "data-state", "SCHEDULED");
+        organizer.click("cancel-" + email);
+        organizer.waitForText("confirm-text", "Annuler « Dernier jour » ?");
+        organizer.click("confirm-yes");
+        organizer.waitForText("action-status", "La campagne « Dernier jour » est annulée.");
+        organizer.waitForAttribute("state-" + email, "data-state", "CANCELLED");
+        assertEquals("CANCELLED", campaign(election, email).get("state").asText());
+        assertTrue(organizer.driver.findElement(By.id("state-" + email)).getText().contains("cancelled by an organizer"));
+
+        // On a phone: no horizontal scroll but in the table, and axe-core finds nothing serious.
+        organizer.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        organizer.reload();
+        organizer.waitForText("list-updated", "Mis à jour");
+        findings.addAll(organizer.axe("campaigns-phone"));
+        organizer.click("open-" + sms);
+        organizer.waitForText("audience-now", "personne(s)");
+        findings.addAll(organizer.axe("campaigns-sent-phone"));
+        organizer.shoot("campaigns-sent-phone");
+        assertEquals(List.of(), findings, "no serious or critical accessibility violation, no page wider than the phone");
+
+        // A bailiff reads the campaigns, and is offered no write.
+        String reader = tag + "-reader";
+        Person bailiff = signInFirstTime(reader, accountByApi(reader, "BAILIFF"));
+        bailiff.open("admin/campaigns.html#e=" + election);
+        bailiff.visible("open-" + sms);
+        assertFalse(bailiff.driver.findElement(By.id("compose")).isDisplayed(), "only organizers write");
+        assertTrue(bailiff.driver.findElements(By.id("pause-" + sms)).isEmpty(), "only organizers pause");
+    }
+
+    @Test
+    void anOrganizerSchedulesTheRemindersOfEachEveningInOneGo() throws Exception {
+        // A sealed election (voting 14 to 17 January 2099): those who have not voted exist.
+        String bailiffName = tag + "-reminder-bailiff";
+        String bailiffPassword = accountByApi(bailiffName, "BAILIFF");
+        String trustee = tag + "-reminder-trustee";
+        String election = electionReadyToSeal("organizer", "it-organizer-password", trustee,
+                accountByApi(trustee, "TRUSTEE"));
+        String fingerprint = json.readTree(send(post("admin/api/elections/" + election + "/seal/proposal", "",
+                organizerBasic)).body()).get("fingerprint").asText();
+        assertEquals(200, send(post("admin/api/bailiff/elections/" + election + "/seal", "{\"fingerprint\":\""
+                + fingerprint + "\"}", basic(bailiffName, bailiffPassword))).statusCode());
+        String name = tag + "-reminders";
+        Person organizer = signInFirstTime(name, accountByApi(name, "ORGANIZER"));
+        organizer.open("admin/campaigns.html#e=" + election);
+
+        // The reminder to vote: the platform's text, for those who have not voted.
+        organizer.choose("kind-REMINDER");
+        assertTrue(organizer.driver.findElement(By.id("audience-NOT_VOTED")).isSelected());
+        assertFalse(organizer.driver.findElement(By.id("audience-ON_ROLL")).isEnabled());
+        organizer.waitUntilHidden("body-field");
+        organizer.choose("channel-SMS");
+        organizer.click("compose-submit");
+        organizer.waitForText("action-status", "enregistré");
+        organizer.waitForText("preview-text-fr", "Primaire à deux");
+
+        // Each evening of the vote is suggested; a time after the close is refused next to it, by the server.
+        organizer.visible("reminders");
+        assertEquals(3, organizer.driver.findElements(By.cssSelector("#reminder-times input")).size(),
+                "19:00 on the 14th, 15th and 16th");
+        organizer.click("add-time");
+        organizer.driver.executeScript("arguments[0].value = '2099-01-18T19:00'", organizer.visible("reminder-at-3"));
+        organizer.click("schedule-reminders");
+        assertTrue(organizer.visible("reminder-at-3-error").getText().startsWith("À corriger"),
+                organizer.driver.findElement(By.id("reminder-at-3-error")).getText());
+        assertEquals(1, campaigns(election).size(), "nothing scheduled when one time is wrong");
+        organizer.click("remove-at-3");
+        organizer.click("schedule-reminders");
+        organizer.waitForText("action-status", "6 rappel(s) programmé(s).");
+        List<JsonNode> all = campaigns(election);
+        assertEquals(7, all.size());
+        assertEquals(6, all.stream().filter(c -> c.get("state").asText().equals("SCHEDULED")
+                && c.get("kind").asText().equals("REMINDER")).count(), all.toString());
+        assertEquals(6, organizer.driver.findElements(By.cssSelector("#campaigns td[data-state=SCHEDULED]")).size());
+        List<String> findings = organizer.axe("campaigns-reminders");
+        organizer.shoot("campaigns-reminders");
+        assertEquals(List.of(), findings, "no serious or critical accessibility violation");
+    }
+
+    private List<JsonNode> campaigns(String election) throws Exception {
+        HttpResponse<String> all = send(get("admin/api/elections/" + election + "/campaigns", organizerBasic));
+        assertEquals(200, all.statusCode(), all.body());
+        List<JsonNode> list = new java.util.ArrayList<>();
+        json.readTree(all.body()).forEach(list::add);
+        return list;
+    }
+
+    private JsonNode campaign(String election, String id) throws Exception {
+        HttpResponse<String> one = send(get("admin/api/elections/" + election + "/campaigns/" + id, organizerBasic));
+        assertEquals(200, one.statusCode(), one.body());
+        return json.readTree(one.body());
     }
 
     private String electionKey(String election) throws Exception {

@@ -3,6 +3,9 @@ package org.openprimary.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -320,6 +323,59 @@ abstract class AdminConsoleJourney {
             type("bring-passphrase", passphrase);
             click("bring-share");
             waitUntil(d -> d.findElement(By.id("bring-share")).isEnabled());
+        }
+
+        /** A picture of the whole page as it is now, in target/screenshots/console-pages/. */
+        void shoot(String name) throws IOException {
+            Path dir = SHOTS.resolve("console-pages");
+            Files.createDirectories(dir);
+            long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
+            org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) Math.min(height + 100, 8000)));
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(size);
+        }
+
+        /** Chooses a radio button or checkbox (by its id) if it is not chosen yet. */
+        void choose(String id) {
+            WebElement input = waitUntil(ExpectedConditions.elementToBeClickable(By.id(id)));
+            if (!input.isSelected()) {
+                input.click();
+            }
+        }
+
+        /** The page's fragment parameter (#e=...&c=...). */
+        String fragment(String name) {
+            Matcher found = Pattern.compile("[#&]" + name + "=([^&]*)").matcher(driver.getCurrentUrl());
+            assertTrue(found.find(), "no " + name + " in " + driver.getCurrentUrl());
+            return found.group(1);
+        }
+
+        /**
+         * axe-core on the page as it is now (not inside frames: a sandboxed preview runs no script, and
+         * its content is the server's email, not the console): its serious and critical violations, and
+         * a page wider than its window. Every violation is printed.
+         */
+        List<String> axe(String where) {
+            List<String> bad = new ArrayList<>();
+            long width = ((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue();
+            long window = ((Number) driver.executeScript("return window.innerWidth")).longValue();
+            if (width > window) {
+                bad.add(where + ": the page is " + width + " px wide in a " + window + " px window");
+            }
+            Results results = new AxeBuilder().disableIframeTesting().analyze(driver);
+            assertTrue(!results.isErrored(), "axe-core ran on " + where + ": " + results.getErrorMessage());
+            for (Rule rule : results.getViolations()) {
+                System.out.println("[axe] " + where + ": " + rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp()
+                        + ") on " + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+                if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                    bad.add(where + ": " + rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + ") on "
+                            + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+                }
+            }
+            System.out.println("[axe] " + where + ": " + results.getPasses().size() + " rules passed, "
+                    + results.getViolations().size() + " violated");
+            return bad;
         }
 
         <T> T waitUntil(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
