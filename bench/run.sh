@@ -5,7 +5,7 @@
 #   bench/run.sh full                  the sizes where this machine runs them in minutes (bench/RESULTS.md)
 #   bench/run.sh quick --url http://localhost:8080/ --organizer organizer:PASSWORD [--db JDBC_URL]
 #                                      against a platform that is already running (loopback only)
-#   ... --only tally,count,floor,registration,cast    some scenarios only
+#   ... --only tally,count,floor,registration,cast,campaign   some scenarios only (into bench/results/only-*.json)
 #
 # Without --url it starts the platform the way the README's Run command does (mvn -Prun package:
 # the build, the embedded PostgreSQL in .openprimary/, Payara Server, the EAR, demo mode), with the
@@ -94,10 +94,13 @@ payara=$(listener "$port"); postgres=$(listener "$db_port")
 [ -n "$postgres" ] && pids="${pids:+$pids,}postgres=$postgres"
 
 mkdir -p bench/results
-args=(suite "$mode" --url "$url" --organizer "$organizer" --db "$db" --out bench/results/latest.json)
+# latest.json and MODE.json keep whole runs; a run of some scenarios only goes to only-SCENARIOS.json
+out=bench/results/latest.json
+[ -n "$only" ] && out="bench/results/only-${only//,/-}.json"
+args=(suite "$mode" --url "$url" --organizer "$organizer" --db "$db" --out "$out")
 [ -n "$only" ] && args+=(--only "$only")
 echo "[bench] $mode run against $url (database $db); load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 status=0
 java -Xmx512m -Dbench.platform.pids="$pids" -jar "$work/bench.jar" "${args[@]}" || status=$?
-cp bench/results/latest.json "bench/results/$mode.json" 2>/dev/null || true
+[ -z "$only" ] && cp bench/results/latest.json "bench/results/$mode.json" 2>/dev/null || true
 exit $status

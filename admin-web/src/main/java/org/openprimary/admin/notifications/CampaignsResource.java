@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.openprimary.common.ConflictException;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.notifications.boundary.CampaignView;
 import org.openprimary.notifications.boundary.NotificationService;
@@ -29,6 +30,9 @@ public class CampaignsResource {
 
     @EJB
     NotificationService notifications;
+
+    @EJB
+    org.openprimary.voting.boundary.ElectionCampaigns electionCampaigns;
 
     @GET
     @Path("campaigns")
@@ -48,6 +52,12 @@ public class CampaignsResource {
     @Path("campaigns/{id}/start")
     @Operation(summary = "Organizers: send a draft campaign")
     public CampaignView start(@PathParam("id") String id) {
+        // An organizer's campaign to an election's registrants has its audience resolved when it is
+        // sent: started here, it would go to nobody.
+        electionCampaigns.electionOf(id(id)).ifPresent(election -> {
+            throw new ConflictException("id", "this campaign is sent from its election's campaigns: POST"
+                    + " /admin/api/elections/" + election + "/campaigns/" + id + "/send");
+        });
         return notifications.startCampaign(id(id));
     }
 
@@ -69,6 +79,11 @@ public class CampaignsResource {
     @Path("campaigns/{id}/cancel")
     @Operation(summary = "Organizers: cancel a campaign; its messages not yet sent are never sent")
     public CampaignView cancel(@PathParam("id") String id) {
+        java.util.Optional<String> election = electionCampaigns.electionOf(id(id));
+        if (election.isPresent()) {
+            // cancelled where its schedule is kept too, so that the voting clock never sends it
+            return electionCampaigns.cancel(election.get(), id).progress();
+        }
         return notifications.cancelCampaign(id(id));
     }
 

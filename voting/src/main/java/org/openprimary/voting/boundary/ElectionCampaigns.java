@@ -57,6 +57,8 @@ public class ElectionCampaigns {
 
     /** Recipients handed to the notifications module per statement. */
     static final int BATCH = 10_000;
+    /** Pages queued at once, each in its own transaction: the database's inserts use both cores. */
+    static final int PARALLEL = 2;
     /** Test messages per campaign: enough to check it, too few to send a campaign by hand. */
     static final int MAX_TESTS = 10;
     /** Reminders scheduled in one request. */
@@ -97,6 +99,12 @@ public class ElectionCampaigns {
 
     @EJB
     BallotBox box;
+
+    @EJB
+    org.openprimary.voting.control.CampaignPages pages;
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     @Inject
     @ConfigProperty(name = "openprimary.public-url", defaultValue = "http://localhost:8080")
@@ -253,6 +261,15 @@ public class ElectionCampaigns {
         return one(electionId, campaignId);
     }
 
+    /** The election a campaign was written for, if an organizer wrote it for one. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> electionOf(UUID campaignId) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("SELECT election_id FROM voting.election_campaign WHERE campaign_id = ?1")
+                .setParameter(1, campaignId.toString()).getResultList();
+        return rows.stream().findFirst().map(String::valueOf);
+    }
+
     /** The scheduled campaigns that are due, for the voting clock. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> due() {
@@ -296,9 +313,47 @@ public class ElectionCampaigns {
 
     // ---- the audience -----------------------------------------------------------------------------
 
+    private static void await(java.util.concurrent.Future<Integer> page) {
+        try {
+            page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queuing a campaign", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof jakarta.ejb.EJBException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("a page of the campaign could not be queued", cause);
+        }
+    }
+
+    /**
+     * Queues the audience, {@link #PARALLEL} pages at a time, each in a transaction of its own (the
+     * messages wait: the campaign is not started), then starts the campaign and marks it queued in
+     * the caller's transaction. If this fails midway, the campaign stays a draft whose queued pages
+     * wait, and sending it again adds only the rest.
+     */
     private long queue(Election election, String campaignId, Audience audience, Channel channel, String actor) {
         UUID campaign = UUID.fromString(campaignId);
-        long total = forEachPage(election, audience, channel, page -> notifications.addRecipients(campaign, page));
+        java.util.Deque<java.util.concurrent.Future<Integer>> inFlight = new java.util.ArrayDeque<>();
+        long total;
+        try {
+            total = forEachPage(election, audience, channel, page -> {
+                if (inFlight.size() >= PARALLEL) {
+                    await(inFlight.removeFirst());
+                }
+                inFlight.addLast(executor.submit(() -> pages.add(campaign, page)));
+            });
+            while (!inFlight.isEmpty()) {
+                await(inFlight.removeFirst());
+            }
+        } finally {
+            inFlight.forEach(pending -> pending.cancel(false));
+        }
         notifications.startCampaign(campaign);
         em.createNativeQuery("UPDATE voting.election_campaign SET state = 'QUEUED', recipients = ?2, queued_by = ?3,"
                         + " queued_at = ?4 WHERE campaign_id = ?1")
