@@ -360,6 +360,9 @@ class PlatformIT {
         assertEquals(202, send(asOrganizer(post(base + "/" + campaign + "/test",
                 "{\"to\":\"+33640000001\",\"language\":\"en\"}"))).statusCode());
         assertProblem(send(asOrganizer(post(base + "/" + campaign + "/send", "{\"at\":\"tonight\"}"))), 400, "at");
+        assertProblem(send(asOrganizer(post("admin/api/notifications/campaigns/" + campaign + "/start", ""))), 409, "id");
+        assertEquals("DRAFT", json.readTree(send(asOrganizer(get(base + "/" + campaign))).body()).get("state").asText(),
+                "started from the Messages page, it would have gone to nobody: refused");
         HttpResponse<String> sent = send(asOrganizer(post(base + "/" + campaign + "/send", "{}")));
         assertEquals(200, sent.statusCode(), sent.body());
         assertEquals("QUEUED", json.readTree(sent.body()).get("state").asText());
