@@ -19,6 +19,11 @@ public final class StandInPolicy {
         this.allowStandIns = allowStandIns;
     }
 
+    /** How the platform runs. */
+    public RunMode mode() {
+        return mode;
+    }
+
     /**
      * @param key the configuration key, e.g. {@code openprimary.sms.provider}
      * @param configured the configured value, or {@code null} for the mode's default

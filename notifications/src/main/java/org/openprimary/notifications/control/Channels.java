@@ -88,8 +88,11 @@ public class Channels {
     Optional<String> twilioStatusCallbackUrl;
 
     @Inject
-    @ConfigProperty(name = "openprimary.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @ConfigProperty(name = org.openprimary.common.config.PublicAddress.KEY)
+    Optional<String> publicUrlConfigured;
+
+    /** The checked public address (the demo's default, or production's https address). */
+    private String publicUrl;
 
     @Inject
     @ConfigProperty(name = "openprimary.notifications.sms-per-second", defaultValue = "10")
@@ -109,6 +112,8 @@ public class Channels {
 
     @PostConstruct
     void choose() {
+        // A production start without an address citizens can reach stops here: every link would lead nowhere.
+        publicUrl = org.openprimary.common.config.PublicAddress.check(policy.mode(), publicUrlConfigured);
         sms = policy.choose(SMS_KEY, smsConfigured.orElse(null), "twilio", "console");
         email = policy.choose(EMAIL_KEY, emailConfigured.orElse(null), "smtp", "console");
         if (email.equals("smtp")) {
