@@ -36,6 +36,7 @@ import org.openprimary.registration.boundary.ContactGroup;
 import org.openprimary.registration.boundary.RegistrantContacts;
 import org.openprimary.registration.boundary.RollVoter;
 import org.openprimary.voting.control.BallotBox;
+import org.openprimary.voting.control.Digests;
 import org.openprimary.voting.entity.Election;
 import org.openprimary.voting.entity.ElectionId;
 import org.openprimary.voting.entity.ElectionState;
@@ -551,22 +552,9 @@ public class ElectionCampaigns {
         String id = (String) r[0];
         org.openprimary.notifications.boundary.CampaignView progress = notifications.campaign(UUID.fromString(id));
         return new ElectionCampaignView(id, (String) r[1], progress.name(), (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], instant(r[6]), r[7] == null ? null : ((Number) r[7]).longValue(),
-                ((Number) r[8]).intValue(), (String) r[9], (String) r[10], instant(r[11]), (String) r[12],
-                instant(r[13]), progress);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return Instant.parse(value.toString());
+                (String) r[4], (String) r[5], Digests.instant(r[6]), r[7] == null ? null : ((Number) r[7]).longValue(),
+                ((Number) r[8]).intValue(), (String) r[9], (String) r[10], Digests.instant(r[11]), (String) r[12],
+                Digests.instant(r[13]), progress);
     }
 
     private Election election(String electionId, boolean lock) {
