@@ -30,7 +30,7 @@
       audience_UNVERIFIED: 'inscription inachevée', audience_NOT_VOTED: 'n’ont pas encore voté',
       channel_EMAIL: 'courriel', channel_SMS: 'SMS',
       cstate_DRAFT: 'brouillon', cstate_SCHEDULED: 'programmée', cstate_QUEUED: 'envoyée', cstate_CANCELLED: 'annulée',
-      status_SENDING: 'en cours d’envoi', status_PAUSED: 'suspendue', status_DRAFT: '', status_CANCELLED: '',
+      status_SENDING: 'en cours d’envoi', status_PAUSED: 'suspendue', status_FINISHED: 'terminée', status_DRAFT: '', status_CANCELLED: '',
       noteLine: '({0})', sendAtLine: 'le {0}',
       progress: '{0} en file' + NBSP + ': {1} envoyé(s), {2} remis, {3} en échec, {4} ignoré(s), {5} retiré(s),'
         + ' {6} en attente',
@@ -126,7 +126,7 @@
       audience_UNVERIFIED: 'not finished verifying', audience_NOT_VOTED: 'not voted yet',
       channel_EMAIL: 'email', channel_SMS: 'SMS',
       cstate_DRAFT: 'draft', cstate_SCHEDULED: 'scheduled', cstate_QUEUED: 'sent', cstate_CANCELLED: 'cancelled',
-      status_SENDING: 'sending', status_PAUSED: 'paused', status_DRAFT: '', status_CANCELLED: '',
+      status_SENDING: 'sending', status_PAUSED: 'paused', status_FINISHED: 'finished', status_DRAFT: '', status_CANCELLED: '',
       noteLine: '({0})', sendAtLine: 'on {0}',
       progress: '{0} queued: {1} sent, {2} delivered, {3} failed, {4} skipped, {5} withdrawn, {6} waiting',
       progressNone: '—',
@@ -398,7 +398,7 @@
     var cell = C.el('td', { id: 'state-' + c.id, 'data-state': c.state, 'data-status': c.progress ? c.progress.status : null });
     cell.appendChild(C.el('span', { key: 'cstate_' + c.state }));
     var status = c.progress && c.state === 'QUEUED' ? c.progress.status : null;
-    if (status === 'SENDING' || status === 'PAUSED') {
+    if (status === 'SENDING' || status === 'PAUSED' || status === 'FINISHED') {
       cell.appendChild(document.createTextNode(', '));
       cell.appendChild(C.el('span', { key: 'status_' + status }));
     }

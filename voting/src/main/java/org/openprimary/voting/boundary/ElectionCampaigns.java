@@ -333,13 +333,15 @@ public class ElectionCampaigns {
     }
 
     /**
-     * Queues the audience, {@link #PARALLEL} pages at a time, each in a transaction of its own (the
-     * messages wait: the campaign is not started), then starts the campaign and marks it queued in
-     * the caller's transaction. If this fails midway, the campaign stays a draft whose queued pages
-     * wait, and sending it again adds only the rest.
+     * Starts the notifications' campaign (committed at once), queues the audience, {@link #PARALLEL}
+     * pages at a time, each in a transaction of its own and each due as it commits, then marks the
+     * campaign queued in the caller's transaction. If this fails midway, the pages queued so far go
+     * out, the campaign stays a draft (or scheduled) here, and sending it again adds only the rest;
+     * cancelling it stops what has not gone.
      */
     private long queue(Election election, String campaignId, Audience audience, Channel channel, String actor) {
         UUID campaign = UUID.fromString(campaignId);
+        pages.start(campaign);
         java.util.Deque<java.util.concurrent.Future<Integer>> inFlight = new java.util.ArrayDeque<>();
         long total;
         try {
@@ -355,7 +357,6 @@ public class ElectionCampaigns {
         } finally {
             inFlight.forEach(pending -> pending.cancel(false));
         }
-        notifications.startCampaign(campaign);
         em.createNativeQuery("UPDATE voting.election_campaign SET state = 'QUEUED', recipients = ?2, queued_by = ?3,"
                         + " queued_at = ?4 WHERE campaign_id = ?1")
                 .setParameter(1, campaignId).setParameter(2, total)

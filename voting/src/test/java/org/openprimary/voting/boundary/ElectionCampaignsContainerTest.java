@@ -129,6 +129,8 @@ class ElectionCampaignsContainerTest {
         assertEquals("SENDING", sent.progress().status());
         assertField(ConflictException.class, "state", () -> campaigns.send(election, unfinished.id(), null, ORGANIZER));
         notifications.dispatchNow();
+        assertEquals("FINISHED", campaigns.one(election, unfinished.id()).progress().status(),
+                "once its one message went, the campaign says it is finished, not still sending");
         List<OutboxView> toCleo = notifications.history("cleo." + tag + "@example.org");
         assertEquals(1, toCleo.size(), "Cléo got it");
         assertEquals("campaign.announcement", toCleo.get(0).template());
@@ -179,6 +181,38 @@ class ElectionCampaignsContainerTest {
         ElectionCampaignView sent = campaigns.send(election, news.id(), null, ORGANIZER);
         assertEquals((long) size, sent.recipients());
         assertEquals(size, sent.progress().queued(), "every page queued, none twice");
+        assertEquals("CANCELLED", campaigns.cancel(election, news.id()).state());
+    }
+
+    @Test
+    void aSendInterruptedMidwayLetsItsQueuedPagesGoAndASecondSendAddsOnlyTheRest() throws Exception {
+        String election = openElection("Primaire interrompue");
+        int size = ElectionCampaigns.BATCH * 2 + 7;
+        String tag = tag();
+        execute("INSERT INTO registration.registrant (id, election_id, first_name, last_name, email, email_normalized,"
+                + " language, charter_version, privacy_version, resume_token_hash, status, registered_at,"
+                + " email_verified_at, on_roll_at) SELECT gen_random_uuid()::text, '" + election + "', 'M', 'N', e, e, 'fr',"
+                + " '1', '1', encode(sha256(convert_to(e, 'UTF8')), 'hex'), 'ON_ROLL', now(), now(), now() FROM"
+                + " (SELECT 'cut-" + tag + "-' || i || '@example.org' AS e FROM generate_series(1, " + size + ") AS i) g");
+        // one address the notifications module refuses stops the page it is in, whichever that is
+        execute("UPDATE registration.registrant SET email = 'broken-" + tag + "' WHERE email = 'cut-" + tag
+                + "-" + (size / 2) + "@example.org'");
+        ElectionCampaignView news = campaigns.create(election, new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL",
+                "EMAIL", "News", "Sent in two goes."), ORGANIZER);
+
+        assertThrows(InvalidInputException.class, () -> campaigns.send(election, news.id(), null, ORGANIZER));
+        ElectionCampaignView cut = campaigns.one(election, news.id());
+        assertEquals("DRAFT", cut.state(), "not marked queued: its audience was not queued whole");
+        assertTrue(cut.progress().queued() < size, "the page with the refused address is not queued");
+        assertTrue(List.of("SENDING", "FINISHED").contains(cut.progress().status()),
+                "what was queued is due: the campaign was started before its pages");
+
+        execute("UPDATE registration.registrant SET email = 'cut-" + tag + "-" + (size / 2) + "@example.org'"
+                + " WHERE email = 'broken-" + tag + "'");
+        ElectionCampaignView sent = campaigns.send(election, news.id(), null, ORGANIZER);
+        assertEquals("QUEUED", sent.state());
+        assertEquals((long) size, sent.recipients());
+        assertEquals(size, sent.progress().queued(), "the second send added only the rest: nobody twice");
         assertEquals("CANCELLED", campaigns.cancel(election, news.id()).state());
     }
 
