@@ -21,7 +21,8 @@ import java.util.Locale;
  * ({@code docs/campaigns.md}): an email announcement to everyone on an election's roll, sent now
  * with {@code POST /admin/api/elections/{id}/campaigns/{campaign}/send}. That one request resolves
  * the audience (the verified contacts, read from the registration module) and queues one outbox
- * message per recipient, 10,000 a statement, in one transaction: its duration is the queuing time.
+ * message per recipient, 10,000 a statement, each page in a transaction of its own: its duration
+ * is the queuing time. The cast scenario also queues one while casts run ({@link #prepared}).
  * Then the send rate: what the dispatcher hands the provider (the demo's console stand-in) in a
  * window of ten seconds, which the per-instance pacing bounds.
  *
@@ -68,45 +69,80 @@ final class CampaignLoad {
     }
 
     private String run() throws Exception {
+        prepare();
+        String queuing = send();
+        // The send rate: what the dispatcher hands the provider (the demo's console stand-in) over a
+        // few seconds, paced by openprimary.notifications.email-per-second on this one instance.
+        long sentAtStart = progress().path("sent").asLong();
+        long rateStart = System.nanoTime();
+        Thread.sleep(SEND_WINDOW.toMillis());
+        long sentAtEnd = progress().path("sent").asLong();
+        double rateSeconds = (System.nanoTime() - rateStart) / 1e9;
+        JsonNode cancelled = cancelAndClear();
+        return String.format(Locale.ROOT, "%s, \"sentPerSecond\": %.1f, \"sendWindowSeconds\": %.1f,"
+                        + " \"sentBeforeCancel\": %d, \"cancelled\": %d, \"cleanupSeconds\": %.1f, \"how\": \"an email"
+                        + " announcement to the roll: POST .../send resolves the audience and queues every message in one"
+                        + " request (the roll written by SQL in the setup); then what the dispatcher sends in a window,"
+                        + " paced per instance; then the campaign is cancelled, and its messages and the roll deleted\"}",
+                queuing.substring(0, queuing.length() - 1), (sentAtEnd - sentAtStart) / rateSeconds, rateSeconds,
+                cancelled.path("progress").path("sent").asLong(), cancelled.path("progress").path("cancelled").asLong(),
+                cleanupSeconds);
+    }
+
+    /**
+     * A campaign ready to go, for a scenario that runs something else while it is queued (the cast):
+     * its election, roll and draft are made now; {@link #send} queues it, {@link #cancelAndClear} ends it.
+     */
+    static CampaignLoad prepared(URI base, String organizerUser, String organizerPassword, String dbUrl, String dbUser,
+            String dbPassword, int recipients) throws Exception {
+        CampaignLoad load = new CampaignLoad(base, organizerUser, organizerPassword, dbUrl, dbUser, dbPassword,
+                recipients);
+        load.prepare();
+        return load;
+    }
+
+    private String election;
+    private String campaign;
+    private double setupSeconds;
+    private double cleanupSeconds;
+
+    /** The election (opened over the admin API), its roll (by SQL), and the campaign's draft. */
+    private void prepare() throws Exception {
         long setupStart = System.nanoTime();
-        String election = json.readTree(send("POST", "admin/api/elections", "{\"title\":\"Bench campaign " + tag
+        election = json.readTree(send("POST", "admin/api/elections", "{\"title\":\"Bench campaign " + tag
                 + "\",\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"EMAIL\"]}", 201)).get("id").asText();
         send("POST", "admin/api/elections/" + election + "/open-registration", "", 200);
         fillRoll(election);
-        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
-
-        String path = "admin/api/elections/" + election + "/campaigns";
-        String campaign = json.readTree(send("POST", path, "{\"name\":\"Bench announcement " + tag + "\","
+        setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+        campaign = json.readTree(send("POST", path(), "{\"name\":\"Bench announcement " + tag + "\","
                 + "\"audience\":\"ON_ROLL\",\"channel\":\"EMAIL\",\"subject\":\"Réunion publique\","
                 + "\"body\":\"Réunion publique ce soir à 19 h, salle des fêtes.\\nVenez nombreux.\"}", 201))
                 .get("id").asText();
+    }
+
+    /** Sends the campaign now: one request that resolves and queues the whole audience; its figures as JSON. */
+    String send() throws Exception {
         long start = System.nanoTime();
-        JsonNode sent = json.readTree(send("POST", path + "/" + campaign + "/send", "{}", 200));
+        JsonNode sent = json.readTree(send("POST", path() + "/" + campaign + "/send", "{}", 200));
         double queueSeconds = (System.nanoTime() - start) / 1e9;
-        long queued = sent.path("progress").path("queued").asLong();
         long resolved = sent.path("recipients").asLong();
-        // The send rate: what the dispatcher hands the provider (the demo's console stand-in) over a
-        // few seconds, paced by openprimary.notifications.email-per-second on this one instance.
-        long sentAtStart = progress(path, campaign).path("sent").asLong();
-        long rateStart = System.nanoTime();
-        Thread.sleep(SEND_WINDOW.toMillis());
-        long sentAtEnd = progress(path, campaign).path("sent").asLong();
-        double rateSeconds = (System.nanoTime() - rateStart) / 1e9;
-        JsonNode cancelled = json.readTree(send("POST", path + "/" + campaign + "/cancel", "", 200));
+        return String.format(Locale.ROOT, "{\"recipients\": %d, \"queued\": %d, \"queueSeconds\": %.2f,"
+                        + " \"recipientsPerSecond\": %d, \"setupSeconds\": %.1f, \"election\": \"%s\", \"campaign\": \"%s\"}",
+                resolved, sent.path("progress").path("queued").asLong(), queueSeconds,
+                queueSeconds > 0 ? Math.round(resolved / queueSeconds) : 0, setupSeconds, election, campaign);
+    }
+
+    /** Cancels the campaign (so the demo's dispatcher does not "send" it for hours), deletes its rows; the last view. */
+    JsonNode cancelAndClear() throws Exception {
+        JsonNode cancelled = json.readTree(send("POST", path() + "/" + campaign + "/cancel", "", 200));
         long cleanupStart = System.nanoTime();
         clearRoll(election, campaign);
-        double cleanupSeconds = (System.nanoTime() - cleanupStart) / 1e9;
-        return String.format(Locale.ROOT, "{\"recipients\": %d, \"queued\": %d, \"queueSeconds\": %.2f,"
-                        + " \"recipientsPerSecond\": %d, \"sentPerSecond\": %.1f, \"sendWindowSeconds\": %.1f,"
-                        + " \"setupSeconds\": %.1f, \"election\": \"%s\", \"campaign\": \"%s\","
-                        + " \"sentBeforeCancel\": %d, \"cancelled\": %d, \"cleanupSeconds\": %.1f, \"how\": \"an email announcement to the roll:"
-                        + " POST .../send resolves the audience and queues every message in one request (the roll"
-                        + " written by SQL in the setup); then what the dispatcher sends in a window, paced per"
-                        + " instance; then the campaign is cancelled, and its messages and the roll deleted\"}",
-                resolved, queued, queueSeconds, queueSeconds > 0 ? Math.round(resolved / queueSeconds) : 0,
-                (sentAtEnd - sentAtStart) / rateSeconds, rateSeconds, setupSeconds, election, campaign,
-                cancelled.path("progress").path("sent").asLong(), cancelled.path("progress").path("cancelled").asLong(),
-                cleanupSeconds);
+        cleanupSeconds = (System.nanoTime() - cleanupStart) / 1e9;
+        return cancelled;
+    }
+
+    private String path() {
+        return "admin/api/elections/" + election + "/campaigns";
     }
 
     /**
@@ -121,8 +157,8 @@ final class CampaignLoad {
         }
     }
 
-    private JsonNode progress(String path, String campaign) throws IOException, InterruptedException {
-        return json.readTree(send("GET", path + "/" + campaign, null, 200)).path("progress");
+    private JsonNode progress() throws IOException, InterruptedException {
+        return json.readTree(send("GET", path() + "/" + campaign, null, 200)).path("progress");
     }
 
     /** {@code recipients} registrants on the roll, each with a verified address, in one statement. */

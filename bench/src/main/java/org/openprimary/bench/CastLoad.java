@@ -70,6 +70,8 @@ final class CastLoad {
 
     private final URI base;
     private final String organizer;
+    private final String organizerUser;
+    private final String organizerPassword;
     private final String dbUrl;
     private final String dbUser;
     private final String dbPassword;
@@ -94,6 +96,8 @@ final class CastLoad {
         }
         this.base = base;
         this.organizer = basic(organizerUser, organizerPassword);
+        this.organizerUser = organizerUser;
+        this.organizerPassword = organizerPassword;
         this.dbUrl = dbUrl;
         this.dbUser = dbUser;
         this.dbPassword = dbPassword;
@@ -120,9 +124,25 @@ final class CastLoad {
      */
     static String run(URI base, String organizerUser, String organizerPassword, String dbUrl, String dbUser,
             String dbPassword, int voters, int[] threads, int leadSeconds) throws Exception {
-        return new CastLoad(base, organizerUser, organizerPassword, dbUrl, dbUser, dbPassword, voters, threads,
-                leadSeconds).run();
+        return run(base, organizerUser, organizerPassword, dbUrl, dbUser, dbPassword, voters, threads, leadSeconds, 0);
     }
+
+    /**
+     * The same, and when {@code campaignRecipients} is positive one more run (with the second pool
+     * size, as one of the runs before it) while an organizer's campaign to that many is queued on
+     * another election ({@code "duringCampaign"}: the run, and the campaign's queuing figures), so
+     * that the cast's rate with and without a campaign being queued can be compared.
+     */
+    static String run(URI base, String organizerUser, String organizerPassword, String dbUrl, String dbUser,
+            String dbPassword, int voters, int[] threads, int leadSeconds, int campaignRecipients) throws Exception {
+        CastLoad load = new CastLoad(base, organizerUser, organizerPassword, dbUrl, dbUser, dbPassword, voters, threads,
+                leadSeconds);
+        load.campaignRecipients = campaignRecipients;
+        return load.run();
+    }
+
+    /** Recipients of the campaign queued during the last run; none: no such run. */
+    private int campaignRecipients;
 
     private String run() throws Exception {
         try (Connection db = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
@@ -135,7 +155,7 @@ final class CastLoad {
             }
             List<String> phones = new ArrayList<>(credentials.keySet());
             int warmup = Math.min(1000, voters / 10);
-            int share = (voters - warmup) / threads.length;
+            int share = (voters - warmup) / (threads.length + (campaignRecipients > 0 ? 1 : 0));
             StringBuilder runs = new StringBuilder();
             int from = 0;
             long accepted = 0;
@@ -148,6 +168,11 @@ final class CastLoad {
                 accepted += json.readTree(measured).get("accepted").asLong();
                 runs.append(runs.length() == 0 ? "" : ", ").append(measured);
             }
+            String duringCampaign = "null";
+            if (campaignRecipients > 0) {
+                duringCampaign = duringCampaign(db, election, credentials, phones.subList(from, from + share));
+                accepted += json.readTree(duringCampaign).get("run").get("accepted").asLong();
+            }
             JsonNode turnout = json.readTree(send("GET", "api/elections/" + election + "/turnout", null, null, 200));
             if (turnout.get("ballots").asLong() != accepted) {
                 throw new IllegalStateException("the turnout says " + turnout.get("ballots") + " ballots, "
@@ -156,10 +181,40 @@ final class CastLoad {
             String invariants = invariants(db, election, turnout.get("ballots").asLong(), accepted);
             return String.format(Locale.ROOT, "{\"benchmark\": \"voting.cast\", \"election\": \"%s\", \"voters\": %d,"
                     + " \"candidates\": %d, \"grades\": 5, \"setupSeconds\": %.1f, \"setup\": {%s}, \"linksCampaign\": %s,"
-                    + " \"runs\": [%s], \"turnout\": %s, \"invariants\": %s, \"postgres\": %s, \"generator\": \"same"
+                    + " \"runs\": [%s], \"duringCampaign\": %s, \"turnout\": %s, \"invariants\": %s, \"postgres\": %s, \"generator\": \"same"
                     + " machine, loopback, java.net.http HTTP/1.1\", %s}",
-                    election, voters, CANDIDATES.length, setupSeconds, setupLog, linksCampaign, runs, turnout, invariants,
+                    election, voters, CANDIDATES.length, setupSeconds, setupLog, linksCampaign, runs, duringCampaign,
+                    turnout, invariants,
                     postgresSettings(db), Machine.json());
+        }
+    }
+
+    /**
+     * One more cast run while an organizer's campaign to {@link #campaignRecipients} registrants of
+     * another election is queued: the campaign's election and roll are made first (not during the
+     * run), its send request is started, and the casts begin once it has been queuing for a moment.
+     * {@code "overlapped"} says whether the campaign was still being queued when the last cast ended
+     * (with the smoke sizes it is queued too fast to overlap).
+     */
+    private String duringCampaign(Connection db, String election, Map<String, String> credentials, List<String> mine)
+            throws Exception {
+        int pool = threads[Math.min(1, threads.length - 1)];
+        CampaignLoad campaign = CampaignLoad.prepared(base, organizerUser, organizerPassword, dbUrl, dbUser,
+                dbPassword, campaignRecipients);
+        java.util.concurrent.ExecutorService alongside = Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<String> queuing = alongside.submit(campaign::send);
+            long lead = Math.min(3000, Math.max(200, campaignRecipients / 200));
+            Thread.sleep(lead);
+            boolean begunFirst = !queuing.isDone();
+            String measured = castRun(db, election, credentials, mine, pool, false);
+            boolean overlapped = begunFirst && !queuing.isDone();
+            String queued = queuing.get(PHASE_LIMIT.toMinutes(), java.util.concurrent.TimeUnit.MINUTES);
+            return String.format(Locale.ROOT, "{\"threads\": %d, \"castsBeganAfterMillis\": %d, \"overlapped\": %b,"
+                    + " \"run\": %s, \"campaign\": %s}", pool, lead, overlapped, measured, queued);
+        } finally {
+            alongside.shutdownNow();
+            campaign.cancelAndClear();
         }
     }
 

@@ -142,7 +142,7 @@ public final class Suite {
         ObjectNode cast = scenario("cast", ">= 3,000 ballots/s with p99 < 250 ms and durable commits", true,
                 () -> CastLoad.run(target.base(), target.organizerUser(), target.organizerPassword(), target.dbUrl(),
                         target.dbUser(), target.dbPassword(), sizes.castVoters(), sizes.castThreads(),
-                        sizes.castLeadSeconds()));
+                        sizes.castLeadSeconds(), sizes.campaignRecipients()));
         JsonNode best = bestRun(cast.path("figures"));
         if (best != null) {
             ObjectNode summary = cast.putObject("best");
@@ -175,8 +175,7 @@ public final class Suite {
         if (cast.path("figures").path("linksCampaign").isObject()) {
             campaign.set("votingLinks", cast.path("figures").path("linksCampaign"));
         }
-        campaign.put("notMeasured", "whether casts slow down while a campaign is queued: the queuing is one"
-                + " request on one thread (one transaction); casts were not run at the same time");
+        castsDuringQueue(campaign, cast.path("figures"));
         scenarios.set("campaign", campaign);
         floorRatio(floor, best);
 
@@ -192,6 +191,37 @@ public final class Suite {
             throw new IllegalStateException(e);
         }
         return result;
+    }
+
+    /**
+     * Whether casts slow down while a campaign is queued: the cast's run during a campaign's queuing
+     * against its run with the same number of clients and none.
+     */
+    private void castsDuringQueue(ObjectNode campaign, JsonNode cast) {
+        JsonNode during = cast.path("duringCampaign");
+        if (!during.isObject()) {
+            campaign.put("castsDuringQueue", "not measured: the cast scenario did not run");
+            return;
+        }
+        JsonNode alone = null;
+        for (JsonNode run : cast.path("runs")) {
+            if (!run.path("warmup").asBoolean() && run.path("threads").asInt() == during.path("threads").asInt()) {
+                alone = run;
+            }
+        }
+        ObjectNode compared = campaign.putObject("castsDuringQueue");
+        compared.put("threads", during.path("threads").asInt());
+        compared.put("overlapped", during.path("overlapped").asBoolean());
+        compared.put("campaignRecipients", during.path("campaign").path("recipients").asLong());
+        compared.put("campaignQueueSeconds", during.path("campaign").path("queueSeconds").asDouble());
+        compared.put("ballotsPerSecondDuring", during.path("run").path("ballotsPerSecond").asDouble());
+        compared.put("p99MillisDuring", during.path("run").path("p99Millis").asDouble());
+        if (alone != null) {
+            compared.put("ballotsPerSecondAlone", alone.path("ballotsPerSecond").asDouble());
+            compared.put("p99MillisAlone", alone.path("p99Millis").asDouble());
+            compared.put("rateRatio", Math.round(during.path("run").path("ballotsPerSecond").asDouble()
+                    / alone.path("ballotsPerSecond").asDouble() * 100) / 100.0);
+        }
     }
 
     @FunctionalInterface

@@ -76,6 +76,14 @@ class BenchSmokeIT {
                 "the organizer's announcement reached the whole roll: " + scenarios.get("campaign"));
         assertEquals(sizes.campaignRecipients(), scenarios.at("/campaign/figures/queued").asLong(),
                 "one message queued per recipient");
+        JsonNode during = scenarios.at("/cast/figures/duringCampaign");
+        assertTrue(during.at("/run/casts").asLong() > 0, "a cast run while a campaign was queued: " + during);
+        assertEquals(during.at("/run/casts").asLong(), during.at("/run/accepted").asLong(),
+                "every cast during the campaign's queuing was accepted: " + during);
+        assertEquals(sizes.campaignRecipients(), during.at("/campaign/queued").asLong(),
+                "the campaign queued alongside the casts reached its whole roll: " + during);
+        assertTrue(scenarios.at("/campaign/castsDuringQueue/ballotsPerSecondDuring").asDouble() > 0,
+                "the campaign scenario reports the casts' rate during a queue: " + scenarios.get("campaign"));
 
         JsonNode floor = scenarios.at("/floor/figures");
         if (floor.has("skipped")) {

@@ -170,6 +170,11 @@ public class Channels {
         return channel.equals("EMAIL") ? emailSender : smsSender;
     }
 
+    /** The configured rate of a channel ({@code EMAIL} or {@code SMS}), messages a second from this instance. */
+    public int perSecond(String channel) {
+        return channel.equals("EMAIL") ? emailPerSecond : smsPerSecond;
+    }
+
     /** The pacer that keeps a channel ({@code EMAIL} or {@code SMS}) under its configured rate. */
     public Pacer pacer(String channel) {
         return channel.equals("EMAIL") ? emailPacer : smsPacer;

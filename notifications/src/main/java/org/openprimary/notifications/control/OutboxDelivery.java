@@ -43,14 +43,15 @@ public class OutboxDelivery {
     public static final String UNSUBSCRIBE_PATH = "/api/unsubscribe/";
 
     /**
-     * Claims due messages for this instance ({@code ?1} the lease's end, {@code ?2} now, {@code ?3}
-     * how many): transactional ones first, then campaigns'; rows another instance holds are skipped.
+     * Claims due messages of one channel for this instance ({@code ?1} the lease's end, {@code ?2}
+     * now, {@code ?3} how many, {@code ?4} the channel): transactional ones first, then campaigns';
+     * rows another instance holds are skipped.
      */
     static final String CLAIM = "UPDATE notifications.outbox"
             + " SET status = 'SENDING', claimed_until = ?1, attempts = attempts + 1"
             + " WHERE id IN (SELECT id FROM notifications.outbox"
-            + "   WHERE (status = 'PENDING' AND next_attempt_at <= ?2)"
-            + "      OR (status = 'SENDING' AND claimed_until < ?2)"
+            + "   WHERE channel = ?4 AND ((status = 'PENDING' AND next_attempt_at <= ?2)"
+            + "      OR (status = 'SENDING' AND claimed_until < ?2))"
             + "   ORDER BY priority, next_attempt_at, id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
             + " RETURNING id";
 
@@ -65,18 +66,19 @@ public class OutboxDelivery {
     String publicUrl;
 
     /**
-     * Claims up to {@code limit} due messages for this instance: pending ones whose time has come,
+     * Claims up to {@code limit} due messages of the channel for this instance: pending ones whose time has come,
      * and ones whose claim lapsed (an instance died while sending). Rows another instance holds are
      * skipped, not waited for.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
-    public List<Long> claim(int limit) {
+    public List<Long> claim(String channel, int limit) {
         Instant now = clock.instant();
         List<Number> ids = em.createNativeQuery(CLAIM)
                 .setParameter(1, Timestamp.from(now.plus(LEASE)))
                 .setParameter(2, Timestamp.from(now))
                 .setParameter(3, limit)
+                .setParameter(4, channel)
                 .getResultList();
         List<Long> claimed = ids.stream().map(Number::longValue).sorted().toList();
         return claimed;

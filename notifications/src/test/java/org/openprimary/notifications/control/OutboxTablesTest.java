@@ -67,13 +67,19 @@ class OutboxTablesTest {
     }
 
     private static long queue(Connection c, String recipient, Instant due, int priority) throws SQLException {
+        return queue(c, "EMAIL", recipient, due, priority);
+    }
+
+    private static long queue(Connection c, String channel, String recipient, Instant due, int priority)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO notifications.outbox (channel, recipient,"
-                + " template, locale, status, created_at, next_attempt_at, priority) VALUES ('EMAIL', ?, 'registration.on-roll',"
+                + " template, locale, status, created_at, next_attempt_at, priority) VALUES (?, ?, 'registration.on-roll',"
                 + " 'fr', 'PENDING', ?, ?, ?) RETURNING id")) {
-            insert.setString(1, recipient);
-            insert.setTimestamp(2, Timestamp.from(NOW));
-            insert.setTimestamp(3, due == null ? null : Timestamp.from(due));
-            insert.setInt(4, priority);
+            insert.setString(1, channel);
+            insert.setString(2, recipient);
+            insert.setTimestamp(3, Timestamp.from(NOW));
+            insert.setTimestamp(4, due == null ? null : Timestamp.from(due));
+            insert.setInt(5, priority);
             try (ResultSet id = insert.executeQuery()) {
                 id.next();
                 return id.getLong(1);
@@ -117,6 +123,20 @@ class OutboxTablesTest {
             assertEquals(Set.of(code), claim(c, 1), "the transactional message first, though queued last");
             assertEquals(Set.of(campaign), claim(c, 5));
             assertEquals(Set.of(), claim(c, 5), "held (" + held + ") and future (" + later + ") messages wait");
+        }
+    }
+
+    @Test
+    void eachChannelIsClaimedOnItsOwnSoOnePacedBacklogNeverHoldsTheOtherBack() throws SQLException {
+        try (Connection c = DB.getConnection()) {
+            Set<Long> sms = new HashSet<>();
+            for (int i = 0; i < 5; i++) {
+                sms.add(queue(c, "SMS", "+3361234567" + i, NOW.minusSeconds(600), 1));
+            }
+            long email = queue(c, "EMAIL", "link@example.org", NOW.minusSeconds(1), 0);
+            assertEquals(Set.of(email), claim(c, "EMAIL", NOW, 10), "the email thread sees only email, however old"
+                    + " the SMS backlog");
+            assertEquals(sms, claim(c, "SMS", NOW, 10), "and the SMS thread only SMS");
         }
     }
 
@@ -179,9 +199,13 @@ class OutboxTablesTest {
     }
 
     private static Set<Long> claim(Connection c, Instant now, int limit) throws SQLException {
+        return claim(c, "EMAIL", now, limit);
+    }
+
+    private static Set<Long> claim(Connection c, String channel, Instant now, int limit) throws SQLException {
         Set<Long> ids = new HashSet<>();
         try (PreparedStatement claim = prepare(c, OutboxDelivery.CLAIM, Timestamp.from(now.plusSeconds(120)),
-                Timestamp.from(now), limit); ResultSet rows = claim.executeQuery()) {
+                Timestamp.from(now), limit, channel); ResultSet rows = claim.executeQuery()) {
             while (rows.next()) {
                 ids.add(rows.getLong(1));
             }

@@ -181,6 +181,8 @@ class ElectionCampaignsContainerTest {
         ElectionCampaignView sent = campaigns.send(election, news.id(), null, ORGANIZER);
         assertEquals((long) size, sent.recipients());
         assertEquals(size, sent.progress().queued(), "every page queued, none twice");
+        assertEquals(0L, count("SELECT count(*) FROM notifications.outbox WHERE campaign_id = '" + news.id()
+                + "' AND status = 'PENDING' AND next_attempt_at IS NULL"), "every queued message is due: none held");
         assertEquals("CANCELLED", campaigns.cancel(election, news.id()).state());
     }
 
@@ -213,6 +215,8 @@ class ElectionCampaignsContainerTest {
         assertEquals("QUEUED", sent.state());
         assertEquals((long) size, sent.recipients());
         assertEquals(size, sent.progress().queued(), "the second send added only the rest: nobody twice");
+        assertEquals(0L, count("SELECT count(*) FROM notifications.outbox WHERE campaign_id = '" + news.id()
+                + "' AND status = 'PENDING' AND next_attempt_at IS NULL"), "every queued message is due: none held");
         assertEquals("CANCELLED", campaigns.cancel(election, news.id()).state());
     }
 
@@ -364,6 +368,14 @@ class ElectionCampaignsContainerTest {
             insert.executeUpdate();
         }
         return id;
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private void execute(String sql) throws SQLException {
