@@ -56,6 +56,11 @@
       htmlLabel: 'Le courriel tel qu’il s’affiche', htmlFrame: 'Aperçu du courriel, {0}',
       htmlNote: 'Affiché sans script ni accès à la page' + NBSP + '; la console n’autorise pas les styles en ligne, le'
         + ' courriel reçu peut donc paraître plus soigné.',
+      editTitle: 'Corriger le texte',
+      editIntro: 'Tant qu’elle n’est pas partie, une campagne peut être corrigée' + NBSP + '; son public et son canal'
+        + ' restent (annulez-la et écrivez-en une autre pour les changer). Un rappel garde le texte de la plateforme.',
+      editSave: 'Enregistrer les corrections', changesSaved: 'Corrections de « {0} » enregistrées' + NBSP + ': l’aperçu'
+        + ' les montre.',
       testTitle: 'M’envoyer un essai',
       testIntroEmail: 'Le message part une fois vers votre propre adresse, pour le voir comme les inscrits'
         + ' (10 essais au plus par campagne, non comptés dans la campagne).',
@@ -149,6 +154,10 @@
       htmlLabel: 'The email as it shows', htmlFrame: 'Preview of the email, {0}',
       htmlNote: 'Shown with no script and no access to the page; the console allows no inline styles, so the email'
         + ' received may look neater.',
+      editTitle: 'Correct the text',
+      editIntro: 'Until it goes, a campaign can be corrected; its audience and channel stay (cancel it and write another'
+        + ' to change them). A reminder keeps the platform’s text.',
+      editSave: 'Save the corrections', changesSaved: 'Corrections to “{0}” saved: the preview shows them.',
       testTitle: 'Send me a test',
       testIntroEmail: 'The message goes once to your own address, to see it as registrants will (10 tries at most a'
         + ' campaign, not counted in it).',
@@ -618,6 +627,17 @@
         C.t('cstate_' + c.state) + (c.sendAt ? ' ' + C.time(c.sendAt) : '')];
     });
     var open = c.state === 'DRAFT' || c.state === 'SCHEDULED';
+    var editable = organizer && open && !(c.progress && c.progress.status !== 'DRAFT');
+    show('edit-form', editable);
+    if (editable && $('edit-form').getAttribute('data-campaign') !== c.id) {
+      $('edit-form').setAttribute('data-campaign', c.id);
+      C.clearProblems($('edit-form'));
+      $('edit-name').value = c.name || '';
+      $('edit-subject').value = c.subject || '';
+      $('edit-body').value = c.body || '';
+    }
+    $('edit-subject-field').hidden = c.kind !== 'ANNOUNCEMENT' || c.channel !== 'EMAIL';
+    $('edit-body-field').hidden = c.kind !== 'ANNOUNCEMENT';
     show('test-form', organizer && open);
     show('send-form', organizer && open);
     var sms = c.channel === 'SMS';
@@ -688,6 +708,50 @@
       article.appendChild(C.el('p', { className: 'hint', key: 'htmlNote', lang: C.lang }));
     }
     return article;
+  }
+
+  /** The correction of a campaign that has not gone: its name, an announcement's subject and text (PUT). */
+  function buildEdit() {
+    var form = $('edit-form');
+    form.appendChild(C.field({ id: 'edit-name', label: 'name', field: 'name', maxlength: 200 }));
+    form.appendChild(C.field({ id: 'edit-subject', label: 'subject', field: 'subject', maxlength: 150 }));
+    form.appendChild(C.field({ id: 'edit-body', label: 'body', field: 'body', rows: 6 }));
+    form.appendChild(C.el('p', { className: 'error', 'data-field': 'state', hidden: true, role: 'alert' }));
+    form.appendChild(C.el('p', { className: 'error', 'data-field': '*', hidden: true, role: 'alert' }));
+    form.appendChild(C.el('button', { type: 'submit', className: 'secondary', id: 'edit-save', key: 'editSave' }));
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var c = current;
+      if (!c) {
+        return;
+      }
+      C.clearProblems(form);
+      var request = { name: $('edit-name').value.trim() };
+      if (c.kind === 'ANNOUNCEMENT') {
+        request.body = $('edit-body').value.trim();
+        if (c.channel === 'EMAIL') {
+          request.subject = $('edit-subject').value.trim();
+        }
+      }
+      var button = $('edit-save');
+      button.disabled = true;
+      C.call('PUT', base() + '/' + c.id, request).then(function (answer) {
+        button.disabled = false;
+        if (answer.status === 200 && answer.data) {
+          var saved = answer.data;
+          form.removeAttribute('data-campaign');
+          return loadCampaigns().then(function () {
+            openCampaign(find(saved.id) || saved, false);
+            announce('changesSaved', [saved.name]);
+          });
+        }
+        var node = C.showProblem(form, answer);
+        if (node) {
+          C.focus(node);
+        }
+        return null;
+      });
+    });
   }
 
   function buildTest() {
@@ -1079,6 +1143,7 @@
 
   function build() {
     buildCompose();
+    buildEdit();
     buildTest();
     buildSend();
     buildReminders();

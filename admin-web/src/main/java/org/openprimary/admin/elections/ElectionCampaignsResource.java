@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -66,6 +67,16 @@ public class ElectionCampaignsResource {
     @Operation(summary = "One campaign and its progress")
     public ElectionCampaignView one(@PathParam("id") String id, @PathParam("campaign") String campaign) {
         return campaigns.one(id, campaign);
+    }
+
+    @PUT
+    @Path("{campaign}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct a campaign that has not gone {name, subject, body}: a field left out stays;"
+            + " its kind, audience and channel cannot change (cancel it and write another)")
+    public ElectionCampaignView revise(@PathParam("id") String id, @PathParam("campaign") String campaign,
+            ElectionCampaigns.NewCampaign request) {
+        return campaigns.revise(id, campaign, request);
     }
 
     @GET

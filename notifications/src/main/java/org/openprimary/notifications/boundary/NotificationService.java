@@ -131,6 +131,24 @@ public class NotificationService {
     }
 
     /**
+     * Rewrites a draft's name and the parameters its recipients share (an organizer correcting their
+     * text before sending); refused (409 on {@code status}) once the campaign was started.
+     */
+    public CampaignView reviseCampaign(UUID campaignId, String name, Map<String, String> parameters) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw new InvalidInputException("name", "a campaign needs a name of at most 200 characters");
+        }
+        Campaign campaign = lockedCampaign(campaignId, LockModeType.PESSIMISTIC_WRITE);
+        campaign.revise(name.strip(), json(parameters == null ? Map.of() : parameters));
+        return view(campaign);
+    }
+
+    /** The parameters a campaign's recipients share (an announcement's subject and text), as written. */
+    public Map<String, String> campaignParameters(UUID campaignId) {
+        return OutboxDelivery.parameters(find(campaignId).parameters());
+    }
+
+    /**
      * Adds a batch of recipients (at most {@value CampaignQueue#MAX_BATCH}) in the caller's
      * transaction. A recipient already in the campaign is not added twice, so a batch can be handed
      * again after a crash; an address that unsubscribed is counted as skipped when the template is

@@ -81,6 +81,15 @@ public class Campaign {
         this.statusChangedAt = at;
     }
 
+    /** A draft's new name and shared parameters; refused once it was started. */
+    public void revise(String name, String parametersJson) {
+        if (status != Status.DRAFT) {
+            throw new ConflictException("status", "only a draft can be changed (it is " + status + ")");
+        }
+        this.name = name;
+        this.parameters = parametersJson;
+    }
+
     /** Its messages go out. */
     public void start(Instant at) {
         move(Status.DRAFT, Status.SENDING, "only a draft can be started", at);

@@ -39,7 +39,12 @@ class CampaignTest {
         Consumer<Campaign> pause = c -> c.pause(T);
         Consumer<Campaign> resume = c -> c.resume(T);
         Consumer<Campaign> cancel = c -> c.cancel(T);
+        Consumer<Campaign> revise = c -> c.revise("Corrected", "{\"body\":\"Corrected text\"}");
         return Stream.of(
+                Arguments.of("DRAFT", "revise", revise, "DRAFT"),
+                Arguments.of("SENDING", "revise", revise, null),
+                Arguments.of("PAUSED", "revise", revise, null),
+                Arguments.of("CANCELLED", "revise", revise, null),
                 Arguments.of("DRAFT", "start", start, "SENDING"),
                 Arguments.of("DRAFT", "pause", pause, null),
                 Arguments.of("DRAFT", "resume", resume, null),
@@ -69,6 +74,18 @@ class CampaignTest {
             transition.accept(campaign);
             assertEquals(to, campaign.status().name());
         }
+    }
+
+    @Test
+    void aDraftsTextCanBeCorrectedButNotOnceItWasStarted() {
+        Campaign draft = in(Campaign.Status.DRAFT);
+        draft.revise("Corrected", "{\"body\":\"New text\"}");
+        assertEquals("Corrected", draft.name());
+        assertEquals("{\"body\":\"New text\"}", draft.parameters());
+        Campaign started = in(Campaign.Status.SENDING);
+        assertThrows(ConflictException.class, () -> started.revise("Late", "{}"));
+        assertEquals("News", started.name(), "a refused correction changes nothing");
+        assertEquals("{}", started.parameters());
     }
 
     @Test

@@ -136,6 +136,53 @@ public class ElectionCampaigns {
     }
 
     /**
+     * Corrects a campaign that has not gone: its name, and an announcement's subject and text (a
+     * field left out stays as it was). Its kind, audience and channel stay: to change them, cancel it
+     * and write another. A scheduled campaign keeps its time.
+     */
+    public ElectionCampaignView revise(String electionId, String campaignId, NewCampaign request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "say what to change: name, subject or body");
+        }
+        Election election = election(electionId, false);
+        Object[] row = row(election, campaignId, true);
+        String state = (String) row[5];
+        if (!state.equals("DRAFT") && !state.equals("SCHEDULED")) {
+            throw new ConflictException("state", "the campaign is " + state + ": only one that has not gone can be"
+                    + " changed; write a new one");
+        }
+        Kind kind = Kind.valueOf((String) row[2]);
+        Channel channel = Channel.valueOf((String) row[4]);
+        unchanged("kind", request.kind(), kind.name());
+        unchanged("audience", request.audience(), (String) row[3]);
+        unchanged("channel", request.channel(), channel.name());
+        UUID id = UUID.fromString((String) row[0]);
+        Map<String, String> parameters = notifications.campaignParameters(id);
+        if (kind == Kind.REMINDER) {
+            if (request.subject() != null || request.body() != null) {
+                throw new InvalidInputException(request.body() != null ? "body" : "subject",
+                        "a reminder's text is the platform's, in the registrant's language: only its name can be changed");
+            }
+        } else {
+            parameters = announcement(channel, request.subject() == null ? parameters.get("subject") : request.subject(),
+                    request.body() == null ? parameters.get("body") : request.body());
+        }
+        String name = request.name() == null ? notifications.campaign(id).name() : request.name().strip();
+        if (name.isEmpty() || name.length() > 200 || hasControl(name, false)) {
+            throw new InvalidInputException("name", "a campaign's name has 1 to 200 characters on one line");
+        }
+        notifications.reviseCampaign(id, name, parameters);
+        return view(row);
+    }
+
+    private static void unchanged(String field, String asked, String current) {
+        if (asked != null && !asked.strip().equalsIgnoreCase(current)) {
+            throw new InvalidInputException(field, "a campaign's " + field + " cannot be changed (it is " + current
+                    + "): cancel it and write another");
+        }
+    }
+
+    /**
      * Schedules reminders to vote, one campaign per channel and time (each evening of a four-day vote,
      * say): at each time, those on the roll who have not voted by then get one, and a voter who votes
      * while it is still queued does not.
@@ -552,7 +599,10 @@ public class ElectionCampaigns {
     private ElectionCampaignView view(Object[] r) {
         String id = (String) r[0];
         org.openprimary.notifications.boundary.CampaignView progress = notifications.campaign(UUID.fromString(id));
+        Map<String, String> text = r[2].equals(Kind.ANNOUNCEMENT.name())
+                ? notifications.campaignParameters(UUID.fromString(id)) : Map.of();
         return new ElectionCampaignView(id, (String) r[1], progress.name(), (String) r[2], (String) r[3],
+                text.get("subject"), text.get("body"),
                 (String) r[4], (String) r[5], Digests.instant(r[6]), r[7] == null ? null : ((Number) r[7]).longValue(),
                 ((Number) r[8]).intValue(), (String) r[9], (String) r[10], Digests.instant(r[11]), (String) r[12],
                 Digests.instant(r[13]), progress);

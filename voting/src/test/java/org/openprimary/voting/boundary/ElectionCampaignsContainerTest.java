@@ -221,6 +221,40 @@ class ElectionCampaignsContainerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aDraftsTextIsReadBackAndCorrectedUntilItGoes() throws Exception {
+        String election = openElection("Primaire corrigée");
+        String tag = tag();
+        registrant(election, "Ana", "+3362" + tag + "01", "ana.fix." + tag + "@example.org", true, true, "ON_ROLL");
+        ElectionCampaignView draft = campaigns.create(election, new ElectionCampaigns.NewCampaign("Meeting", null,
+                "ON_ROLL", "EMAIL", "Meeting tonigth", "See you at 19:00."), ORGANIZER);
+        assertEquals("Meeting tonigth", draft.subject(), "the draft's text is read back as written");
+        assertEquals("See you at 19:00.", draft.body());
+
+        ElectionCampaignView fixed = campaigns.revise(election, draft.id(), new ElectionCampaigns.NewCampaign(null, null,
+                null, null, "Meeting tonight", null));
+        assertEquals("Meeting tonight", fixed.subject());
+        assertEquals("See you at 19:00.", fixed.body(), "a field left out stays");
+        assertEquals("Meeting", fixed.name());
+        List<CampaignPreview> messages = (List<CampaignPreview>) campaigns.preview(election, draft.id()).get("messages");
+        assertEquals("Meeting tonight", messages.get(0).subject(), "the preview shows the corrected text");
+
+        assertField(InvalidInputException.class, "audience", () -> campaigns.revise(election, draft.id(),
+                new ElectionCampaigns.NewCampaign(null, null, "REGISTERED", null, null, null)));
+        assertField(InvalidInputException.class, "body", () -> campaigns.revise(election, draft.id(),
+                new ElectionCampaigns.NewCampaign(null, null, null, null, null, " ")));
+        assertEquals("See you at 19:00.", campaigns.one(election, draft.id()).body(), "a refused correction changes nothing");
+
+        campaigns.send(election, draft.id(), null, ORGANIZER);
+        assertField(ConflictException.class, "state", () -> campaigns.revise(election, draft.id(),
+                new ElectionCampaigns.NewCampaign(null, null, null, null, "Too late", null)));
+        notifications.dispatchNow();
+        List<OutboxView> toAna = notifications.history("ana.fix." + tag + "@example.org");
+        assertEquals(1, toAna.size());
+        assertEquals("Meeting tonight", toAna.get(0).subject(), "what went is the corrected text");
+    }
+
+    @Test
     void badCampaignsAreRefusedNamingTheField() throws Exception {
         String election = openElection("Primaire des refus");
         assertField(InvalidInputException.class, "channel", () -> campaigns.create(election,
