@@ -18,4 +18,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule fields = ArchitectureRules.NO_PUBLIC_MUTABLE_FIELDS;
+
+    @ArchTest
+    static final ArchRule jsonp = ArchitectureRules.NO_JSONP_LOOKUP_PER_CALL;
 }

@@ -27,4 +27,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.openprimary.registration..",
                     "org.openprimary.voting..", "org.openprimary.tally..", "org.openprimary.web..",
                     "org.openprimary.admin..");
+
+    @ArchTest
+    static final ArchRule jsonp = ArchitectureRules.NO_JSONP_LOOKUP_PER_CALL;
 }

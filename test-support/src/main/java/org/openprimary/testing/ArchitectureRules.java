@@ -51,6 +51,12 @@ public final class ArchitectureRules {
             .because("entities never leave their module; the boundary returns views");
 
     /** The modules that other modules may call are not reached around: no public fields either. */
+    public static final ArchRule NO_JSONP_LOOKUP_PER_CALL = noClasses()
+            .that().resideInAPackage("org.openprimary..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.json.Json")
+            .because("jakarta.json.Json looks its provider up on every call, which on Payara Server scans the class"
+                    + " path: use org.openprimary.common.json.Jsonp.PROVIDER");
+
     public static final ArchRule NO_PUBLIC_MUTABLE_FIELDS = noClasses()
             .that().resideInAPackage("org.openprimary..")
             .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("have public non-final fields") {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.openprimary.common.json.Jsonp;
 import org.openprimary.voting.boundary.BoxView;
 import org.openprimary.voting.boundary.ReceiptView;
 import org.openprimary.voting.boundary.ResultService;
@@ -95,13 +96,13 @@ public class VotingResource {
     @Operation(summary = "Every version of the published result (1 is the first publication), each with its reason;"
             + " a correction never edits a version")
     public Response results(@PathParam("id") String id) {
-        jakarta.json.JsonArrayBuilder versions = jakarta.json.Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder versions = Jsonp.PROVIDER.createArrayBuilder();
         for (org.openprimary.voting.boundary.ResultVersionView v : results.resultVersions(id)) {
-            versions.add(jakarta.json.Json.createObjectBuilder()
+            versions.add(Jsonp.PROVIDER.createObjectBuilder()
                     .add("version", v.version())
                     .add("reason", v.reason())
                     .add("publishedAt", v.publishedAt().toString())
-                    .add("result", jakarta.json.Json.createReader(new java.io.StringReader(v.result())).readObject()));
+                    .add("result", Jsonp.PROVIDER.createReader(new java.io.StringReader(v.result())).readObject()));
         }
         return Response.ok(versions.build().toString(), MediaType.APPLICATION_JSON).build();
     }

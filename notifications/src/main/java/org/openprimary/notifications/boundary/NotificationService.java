@@ -3,7 +3,6 @@ package org.openprimary.notifications.boundary;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.LockModeType;
@@ -17,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
+import org.openprimary.common.json.Jsonp;
 import org.openprimary.notifications.control.CampaignQueue;
 import org.openprimary.notifications.control.Channels;
 import org.openprimary.notifications.control.Masking;
@@ -166,7 +166,7 @@ public class NotificationService {
         Campaign campaign = lockedCampaign(campaignId, LockModeType.PESSIMISTIC_READ);
         campaign.checkAcceptsRecipients();
         Channel channel = Channel.valueOf(campaign.channel());
-        JsonArrayBuilder batch = Json.createArrayBuilder();
+        JsonArrayBuilder batch = Jsonp.PROVIDER.createArrayBuilder();
         for (int i = 0; i < recipients.size(); i++) {
             CampaignRecipient r = recipients.get(i);
             String field = "recipients[" + i + "]";
@@ -174,9 +174,9 @@ public class NotificationService {
                 throw new InvalidInputException(field, "missing recipient");
             }
             checkRecipient(channel, r.recipient(), field);
-            JsonObjectBuilder parameters = Json.createObjectBuilder();
+            JsonObjectBuilder parameters = Jsonp.PROVIDER.createObjectBuilder();
             r.parameters().forEach(parameters::add);
-            JsonObjectBuilder one = Json.createObjectBuilder()
+            JsonObjectBuilder one = Jsonp.PROVIDER.createObjectBuilder()
                     .add("recipient", Subscriptions.normalize(campaign.channel(), r.recipient()))
                     .add("language", language(r.language()))
                     .add("parameters", parameters);
@@ -347,7 +347,7 @@ public class NotificationService {
     }
 
     private static String json(Map<String, String> parameters) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Jsonp.PROVIDER.createObjectBuilder();
         parameters.forEach(object::add);
         return object.build().toString();
     }

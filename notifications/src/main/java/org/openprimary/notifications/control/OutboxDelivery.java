@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -22,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openprimary.common.json.Jsonp;
 import org.openprimary.notifications.entity.Campaign;
 import org.openprimary.notifications.entity.OutboxMessage;
 
@@ -159,7 +159,7 @@ public class OutboxDelivery {
 
     /** A message's or a campaign's parameters, from their JSON. */
     public static Map<String, String> parameters(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             Map<String, String> parameters = new HashMap<>();
             object.forEach((key, value) -> parameters.put(key, object.getString(key)));

@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openprimary.common.ConflictException;
 import org.openprimary.common.NotFoundException;
+import org.openprimary.common.json.Jsonp;
 import org.openprimary.voting.control.BallotBox;
 import org.openprimary.voting.control.CheckpointSigner;
 import org.openprimary.voting.control.Digests;
@@ -106,7 +106,7 @@ public class MinutesService {
         List<BallotBox.Checkpoint> checkpoints = box.checkpoints(electionId);
         String head = box.last(electionId).map(BallotBox.Entry::head).orElse(e.boxGenesis().orElse("-"));
         String result = e.resultJson().orElseThrow();
-        JsonObject json = Json.createReader(new StringReader(result)).readObject();
+        JsonObject json = Jsonp.PROVIDER.createReader(new StringReader(result)).readObject();
         long counted = json.getJsonNumber("ballots").longValueExact();
         long roll = e.rollSize().orElse(0L);
 

@@ -3,7 +3,6 @@ package org.openprimary.voting.boundary;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +19,7 @@ import java.util.logging.Logger;
 import org.openprimary.common.ConflictException;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
+import org.openprimary.common.json.Jsonp;
 import org.openprimary.voting.control.BallotCrypto;
 import org.openprimary.voting.control.Counting;
 import org.openprimary.voting.control.KeyCeremonies;
@@ -82,7 +82,7 @@ public class TrusteeService {
         Trustee trustee = trustee(election, username, true);
         byte[] sealed = trustee.collectShare(clock);
         LOG.info(() -> "Trustee " + username + " of election " + electionId + " downloaded their share");
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER.createObjectBuilder()
                 .add("format", SHARE_FORMAT)
                 .add("election", election.id().toString())
                 .add("title", election.title())
@@ -177,7 +177,7 @@ public class TrusteeService {
         }
         JsonObject file;
         try {
-            file = Json.createReader(new StringReader(shareFile)).readObject();
+            file = Jsonp.PROVIDER.createReader(new StringReader(shareFile)).readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidInputException("share", "this is not a share file (it is not JSON)");
         }

@@ -1,0 +1,2 @@
+/** JSON-P, used the way that costs nothing per call. */
+package org.openprimary.common.json;
