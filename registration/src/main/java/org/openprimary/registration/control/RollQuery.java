@@ -9,8 +9,8 @@ import org.openprimary.registration.entity.HelpCode;
  * What the console's roll search was given, read as one of four kinds: a help code
  * ({@code K3F9-7QXM-4}, read leniently as the hotline does), the last digits of a phone number
  * (4 at least; the last 9 are compared, so {@code 06 12 34 56 78} and {@code +33 6 12 34 56 78}
- * both find {@code +33612345678}), the beginning of an email address (with its {@code @} or
- * not: {@code camille.d@}), or the beginning of a last name, optionally after a first name's
+ * both find {@code +33612345678}), the beginning of an email address (with its {@code @}, or
+ * without it once it has a dot, an underscore, a plus or a digit: {@code camille.d}), or the beginning of a last name, optionally after a first name's
  * beginning ({@code Dur}, {@code Camille Dur}, {@code Dur Camille}). Each kind is a prefix that an
  * index of the registrant table answers (V10__roll_search.sql); anything else is refused on
  * {@code q} with the reason.
@@ -32,6 +32,8 @@ public record RollQuery(Kind kind, String value, String second) {
     private static final Pattern PHONE = Pattern.compile("[0-9 +().\\-]+");
     private static final Pattern GROUPED_CODE = Pattern.compile("[0-9A-Za-z]{4}[- ][0-9A-Za-z]{4}[- ][0-9A-Za-z]");
     private static final Pattern COMPACT_CODE = Pattern.compile("[0-9A-Za-z]{9}");
+    /** No space, and a character names do not have (., _, +) or letters and digits together: an address's start. */
+    private static final Pattern EMAIL_START = Pattern.compile("(?=\\S*([._+]|\\p{L}\\S*\\d|\\d\\S*\\p{L}))[^\\s@]+");
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}' ’.\\-]+");
     private static final String HOW = "search by the help code, the phone's last digits (4 at least), the beginning"
             + " of the email address, or the beginning of the last name (" + MIN_NAME + " letters at least,"
@@ -58,17 +60,20 @@ public record RollQuery(Kind kind, String value, String second) {
             String last = digits.substring(Math.max(0, digits.length() - PHONE_DIGITS_COMPARED));
             return new RollQuery(Kind.PHONE, last, null);
         }
-        if (GROUPED_CODE.matcher(given).matches()
-                || COMPACT_CODE.matcher(given).matches() && given.chars().anyMatch(Character::isDigit)) {
+        if (GROUPED_CODE.matcher(given).matches()) {
+            // grouped as the status page shows it: a help code, and a misheard one is said so
             return new RollQuery(Kind.HELP_CODE, HelpCode.parse(given, FIELD).value(), null);
         }
         if (COMPACT_CODE.matcher(given).matches()) {
-            // nine letters: a help code if its check character says so, else the beginning of a name
+            // nine characters typed together: a help code if its check character says so, else an address or a name
             try {
                 return new RollQuery(Kind.HELP_CODE, HelpCode.parse(given, FIELD).value(), null);
             } catch (InvalidInputException notACode) {
-                // a name
+                // not a code
             }
+        }
+        if (EMAIL_START.matcher(given).matches()) {
+            return email(given);
         }
         if (!NAME.matcher(given).matches()) {
             throw new InvalidInputException(FIELD, HOW);

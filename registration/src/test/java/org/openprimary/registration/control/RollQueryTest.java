@@ -23,6 +23,9 @@ class RollQueryTest {
         "camille.d@          | EMAIL | camille.d@",
         "Camille.D@Example.org | EMAIL | camille.d@example.org",
         "cam@                | EMAIL | cam@",
+        "camille.d           | EMAIL | camille.d",
+        "under_              | EMAIL | under_",
+        "camille92           | EMAIL | camille92",
         "Durand              | NAME  | durand",
         "Le                  | NAME  | le",
         "N’Diaye             | NAME  | n'diaye",
@@ -51,6 +54,12 @@ class RollQueryTest {
     }
 
     @Test
+    void nineCharactersThatAreNoHelpCodeAreAnAddressOrAName() {
+        assertEquals(RollQuery.Kind.EMAIL, RollQuery.parse("nombreux5").kind());
+        assertEquals(RollQuery.Kind.NAME, RollQuery.parse("Dominique").kind());
+    }
+
+    @Test
     void aMisheardHelpCodeIsRefusedRatherThanSearchedAsAName() {
         String code = HelpCode.random().display();
         String misheard = (code.charAt(0) == 'A' ? 'B' : 'A') + code.substring(1);
@@ -61,7 +70,7 @@ class RollQueryTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "123", "+33", "D", "@example.org", "a b@c", "x@y@z", "Durand; DROP",
-        "100%", "a_b"})
+        "100%", "a b_c"})
     void tooShortOrUnreadableQueriesAreRefusedOnQ(String q) {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> RollQuery.parse(q));
         assertEquals("q", refused.field().orElseThrow());
