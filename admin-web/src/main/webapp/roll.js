@@ -34,7 +34,7 @@
       found: '{0} inscrit(s) trouvé(s) ({1}).', foundMore: 'Plus de {0} inscrits trouvés ({1})' + NBSP + ': seuls les'
         + ' {0} premiers sont affichés, précisez la recherche.', foundNone: 'Aucun inscrit trouvé ({0}).',
       by_HELP_CODE: 'par code d’aide', by_PHONE: 'par la fin du téléphone', by_EMAIL: 'par le début du courriel',
-      by_NAME: 'par le début du nom',
+      by_NAME: 'par le début du nom', by_ID: 'par identifiant',
       rstatus_ON_ROLL: 'sur la liste', rstatus_PENDING: 'inscription inachevée', rstatus_STRUCK_OFF: 'radié',
       missing: 'manque' + NBSP + ': {0}', struckLine: '{0}, le {1}', awaiting: 'radiation proposée, en attente d’un'
         + ' huissier', imported: 'membre importé',
@@ -122,7 +122,7 @@
       found: '{0} registrant(s) found ({1}).', foundMore: 'More than {0} registrants found ({1}): only the first {0}'
         + ' are shown; narrow the search.', foundNone: 'No registrant found ({0}).',
       by_HELP_CODE: 'by help code', by_PHONE: 'by the end of the phone', by_EMAIL: 'by the start of the email',
-      by_NAME: 'by the start of the name',
+      by_NAME: 'by the start of the name', by_ID: 'by id',
       rstatus_ON_ROLL: 'on the roll', rstatus_PENDING: 'registration not finished', rstatus_STRUCK_OFF: 'struck off',
       missing: 'missing: {0}', struckLine: '{0}, on {1}', awaiting: 'strike-off proposed, awaiting a bailiff',
       imported: 'imported member',
@@ -472,7 +472,7 @@
         C.el('td', { key: 'asIs', params: function () {
           return [reasonText(p.reason)];
         } }),
-        C.el('td', { className: 'code', text: p.registrantId }),
+        whoIs(p.registrantId),
         actions]));
     });
     if (open.length) {
@@ -480,6 +480,23 @@
     } else {
       C.say($('pending-status'), 'noPending');
     }
+  }
+
+  var known = {};   // registrant id -> "Camille D. (K3F9-7QXM-4)", as the search shows them
+
+  /** A cell naming the registrant of a proposal, masked, looked up by their id (the id until then). */
+  function whoIs(registrantId) {
+    var cell = C.el('td', { className: 'code', text: known[registrantId] || registrantId });
+    if (!known[registrantId] && can(SEARCHERS)) {
+      C.call('GET', base() + '/roll?q=' + encodeURIComponent(registrantId)).then(function (answer) {
+        var found = answer.status === 200 && answer.data && answer.data.registrants[0];
+        if (found) {
+          known[registrantId] = found.name + (found.helpCode ? ' (' + found.helpCode + ')' : '');
+          C.plain(cell, known[registrantId]);
+        }
+      });
+    }
+    return cell;
   }
 
   function decideStrikeOff(proposal, decision, button) {

@@ -636,6 +636,51 @@ class AdminConsoleIT extends AdminConsoleJourney {
     }
 
     @Test
+    void aStrikeOffAfterTheSealProposalAwaitsABailiffWhoConfirmsItOnTheRollPage() throws Exception {
+        String bailiffName = tag + "-roll-bailiff";
+        String bailiffPassword = accountByApi(bailiffName, "BAILIFF");
+        String trustee = tag + "-roll-frozen-trustee";
+        String election = electionReadyToSeal("organizer", "it-organizer-password", trustee,
+                accountByApi(trustee, "TRUSTEE"));
+        assertEquals(200, send(post("admin/api/elections/" + election + "/seal/proposal", "", organizerBasic))
+                .statusCode(), "the roll is frozen");
+        String name = tag + "-roll-proposer";
+        Person organizer = signInFirstTime(name, accountByApi(name, "ORGANIZER"));
+        organizer.open("admin/roll.html#e=" + election);
+        organizer.type("q", "Console");
+        organizer.click("search-submit");
+        organizer.waitForText("search-status", "1 inscrit(s) trouvé(s)");
+        String registrant = organizer.visible(By.cssSelector("#results tbody tr")).getAttribute("id")
+                .substring("result-".length());
+        organizer.click("strike-" + registrant);
+        new org.openqa.selenium.support.ui.Select(organizer.visible("reason")).selectByValue("NOT_ELIGIBLE");
+        organizer.click("strike-yes");
+        organizer.waitForText("action-status", "Radiation de Votant0 C. proposée (ne remplit pas les conditions) :"
+                + " elle attend la décision d’un huissier");
+        organizer.waitForText("status-" + registrant, "radiation proposée, en attente d’un huissier");
+        assertEquals("ON_ROLL", organizer.driver.findElement(By.id("status-" + registrant)).getAttribute("data-status"),
+                "nothing changes before the bailiff");
+        assertTrue(organizer.driver.findElements(By.id("strike-" + registrant)).isEmpty(), "proposed once");
+
+        Person bailiff = signInFirstTime(bailiffName, bailiffPassword);
+        bailiff.open("admin/roll.html#e=" + election);
+        bailiff.visible("pending");
+        String proposal = bailiff.visible(By.cssSelector("#pending-table tbody tr")).getAttribute("id")
+                .substring("proposal-".length());
+        bailiff.waitForText("proposal-" + proposal, "Votant0 C.");
+        assertTrue(bailiff.driver.findElement(By.id("proposal-" + proposal)).getText().contains(name), "who proposed");
+        List<String> findings = bailiff.axe("roll-bailiff");
+        bailiff.click("confirm-" + proposal);
+        bailiff.waitForText("action-status", "Radiation confirmée : la personne ne peut plus voter.");
+        bailiff.waitForText("pending-status", "Aucune radiation n’attend de décision.");
+        JsonNode decided = json.readTree(send(get("admin/api/elections/" + election + "/strike-offs", organizerBasic))
+                .body()).get(0);
+        assertEquals("CONFIRMED", decided.get("status").asText(), decided.toString());
+        assertEquals(bailiffName, decided.get("decidedBy").asText());
+        assertEquals(List.of(), findings, "no serious or critical accessibility violation");
+    }
+
+    @Test
     void anOrganizerSchedulesTheRemindersOfEachEveningInOneGo() throws Exception {
         // A sealed election (voting 14 to 17 January 2099): those who have not voted exist.
         String bailiffName = tag + "-reminder-bailiff";

@@ -51,6 +51,10 @@ public class RollSearch {
         }
         List<Object> parameters = new ArrayList<>(List.of(electionId.toString()));
         String condition = switch (query.kind()) {
+            case ID -> {
+                parameters.add(query.value());
+                yield "id = ?";
+            }
             case HELP_CODE -> {
                 parameters.add(query.value());
                 yield "help_code = ?";

@@ -11,7 +11,8 @@ import org.openprimary.registration.entity.HelpCode;
  * (4 at least; the last 9 are compared, so {@code 06 12 34 56 78} and {@code +33 6 12 34 56 78}
  * both find {@code +33612345678}), the beginning of an email address (with its {@code @}, or
  * without it once it has a dot, an underscore, a plus or a digit: {@code camille.d}), or the beginning of a last name, optionally after a first name's
- * beginning ({@code Dur}, {@code Camille Dur}, {@code Dur Camille}). Each kind is a prefix that an
+ * beginning ({@code Dur}, {@code Camille Dur}, {@code Dur Camille}); or the registrant's id, as a
+ * strike-off proposal names them. Each kind is a prefix that an
  * index of the registrant table answers (V10__roll_search.sql); anything else is refused on
  * {@code q} with the reason.
  */
@@ -19,7 +20,9 @@ public record RollQuery(Kind kind, String value, String second) {
 
     /** How the registrant is looked for. */
     public enum Kind {
-        HELP_CODE, PHONE, EMAIL, NAME
+        HELP_CODE, PHONE, EMAIL, NAME,
+        /** The registrant's id, as a strike-off or an appeal names them. */
+        ID
     }
 
     public static final String FIELD = "q";
@@ -29,6 +32,8 @@ public record RollQuery(Kind kind, String value, String second) {
     public static final int MIN_EMAIL = 3;
     public static final int MIN_NAME = 2;
 
+    private static final Pattern ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PHONE = Pattern.compile("[0-9 +().\\-]+");
     private static final Pattern GROUPED_CODE = Pattern.compile("[0-9A-Za-z]{4}[- ][0-9A-Za-z]{4}[- ][0-9A-Za-z]");
     private static final Pattern COMPACT_CODE = Pattern.compile("[0-9A-Za-z]{9}");
@@ -50,6 +55,9 @@ public record RollQuery(Kind kind, String value, String second) {
         }
         if (given.indexOf('@') >= 0) {
             return email(given);
+        }
+        if (ID.matcher(given).matches()) {
+            return new RollQuery(Kind.ID, given.toLowerCase(Locale.ROOT), null);
         }
         if (PHONE.matcher(given).matches()) {
             String digits = given.replaceAll("[^0-9]", "");

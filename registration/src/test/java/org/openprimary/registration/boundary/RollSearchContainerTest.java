@@ -134,6 +134,9 @@ class RollSearchContainerTest {
         assertEquals("EMAIL", roll.search(election, "camille.dur", "organizer-1").by());
         assertEquals("NAME", roll.search(election, "Camille Dur", "organizer-1").by());
         assertEquals("HELP_CODE", roll.search(election, camille.helpCode(), "organizer-1").by());
+        assertEquals(List.of(camille.id()), roll.search(election, camille.id(), "bailiff-1").registrants().stream()
+                .map(RollEntry::registrantId).toList(), "by the id a strike-off names");
+        assertTrue(roll.search(other, camille.id(), "bailiff-1").registrants().isEmpty(), "not in another election");
         assertEquals(2, roll.search(election, "du", "organizer-1").registrants().size(), "Dupont and Durand");
 
         RollEntry entry = roll.search(election, digits, "organizer-1").registrants().get(0);

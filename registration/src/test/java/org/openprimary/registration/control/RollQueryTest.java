@@ -29,7 +29,8 @@ class RollQueryTest {
         "Durand              | NAME  | durand",
         "Le                  | NAME  | le",
         "N’Diaye             | NAME  | n'diaye",
-        "Émilie              | NAME  | émilie"})
+        "Émilie              | NAME  | émilie",
+        "0F8FAD5B-D9CB-469F-A165-70867728950E | ID | 0f8fad5b-d9cb-469f-a165-70867728950e"})
     void eachKindOfQueryIsReadAsItsPrefix(String q, RollQuery.Kind kind, String value) {
         RollQuery query = RollQuery.parse(q);
         assertEquals(kind, query.kind());
