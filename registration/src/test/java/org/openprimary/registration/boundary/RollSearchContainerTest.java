@@ -219,6 +219,27 @@ class RollSearchContainerTest {
     }
 
     @Test
+    void theLedgerComesInPagesOldestFirstWithTheRunningCounts() {
+        UUID election = open(EnumSet.of(Factor.EMAIL));
+        for (int i = 0; i < 5; i++) {
+            register(election, "Page" + i, "Registre", null, "registre" + i + "@example.org");
+        }
+        List<LedgerEntryView> all = registration.ledger(election);
+        List<LedgerEntryView> last = registration.ledger(election, null, 2);
+        assertEquals(all.subList(all.size() - 2, all.size()), last, "the newest two, oldest first");
+        assertEquals(5, last.get(1).registrants());
+        List<LedgerEntryView> before = registration.ledger(election, last.get(0).seq(), 2);
+        assertEquals(all.subList(all.size() - 4, all.size() - 2), before);
+        assertEquals(List.of(all.get(0)), registration.ledger(election, all.get(1).seq(), 1000), "nothing before the first");
+        for (int wrong : new int[] {0, 1001}) {
+            assertEquals("last", assertThrows(InvalidInputException.class,
+                    () -> registration.ledger(election, null, wrong)).field().orElseThrow());
+        }
+        assertEquals("before", assertThrows(InvalidInputException.class,
+                () -> registration.ledger(election, 0L, 10)).field().orElseThrow());
+    }
+
+    @Test
     void everyKindOfQueryIsAnsweredByAnIndex() throws Exception {
         UUID election = open(EnumSet.of(Factor.EMAIL));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
