@@ -21,7 +21,7 @@
         + ' Les données personnelles sont masquées' + NBSP + '; chaque recherche est inscrite au journal d’audit.',
       badId: 'Cette adresse ne désigne aucune élection.', loadFailed: 'Chargement impossible' + NBSP + ': {0}',
       searchTitle: 'Trouver un inscrit', qLabel: 'Code d’aide, fin du téléphone, début du courriel ou du nom',
-      qHint: 'Par exemple K3F9-7QXM-4, 5678 (4 chiffres au moins), camille.d@ ou Dur (2 lettres au moins), ou'
+      qHint: 'Par exemple K3F9-7QXM-4, 5678 (4 chiffres au moins), camille.d ou Dur (2 lettres au moins), ou'
         + ' Camille Dur. 50 résultats au plus.',
       qMissing: 'Saisissez ce que vous cherchez.', searchSubmit: 'Chercher', searchForbidden: 'La recherche dans la'
         + ' liste est réservée aux organisateurs, huissiers, opérateurs et auditeurs.',
@@ -109,7 +109,7 @@
         + ' Personal data are masked; every search is in the audit trail.',
       badId: 'This address names no election.', loadFailed: 'Could not load: {0}',
       searchTitle: 'Find a registrant', qLabel: 'Help code, end of the phone, start of the email or of the name',
-      qHint: 'For example K3F9-7QXM-4, 5678 (4 digits at least), camille.d@ or Dur (2 letters at least), or'
+      qHint: 'For example K3F9-7QXM-4, 5678 (4 digits at least), camille.d or Dur (2 letters at least), or'
         + ' Camille Dur. 50 results at most.',
       qMissing: 'Type what you are looking for.', searchSubmit: 'Search', searchForbidden: 'Searching the roll is for'
         + ' organizers, bailiffs, operators and auditors.',
@@ -361,7 +361,7 @@
       status.appendChild(C.el('br'));
       status.appendChild(C.el('span', { className: 'muted', key: 'imported' }));
     }
-    var actions = C.el('td', { className: 'actions' });
+    var actions = C.el('div', { className: 'actions' });
     if (C.has('organizer') && r.status === 'ON_ROLL' && CHANGEABLE[election.state] && !waiting(r.registrantId)) {
       var button = C.el('button', { type: 'button', className: 'danger small', id: 'strike-' + r.registrantId,
         key: 'strikeOff' });
@@ -379,7 +379,7 @@
       C.el('td', { className: 'code', text: r.helpCode || C.t('none') }),
       C.el('td', {}, [r.phone ? C.el('span', { text: r.phone }) : null, r.phone && r.email ? C.el('br') : null,
         r.email ? C.el('span', { text: r.email }) : null]),
-      status, actions]);
+      status, C.el('td', {}, [actions])]);
   }
 
   // ------------------------------------------------------------------ strike-off
@@ -450,7 +450,7 @@
       return p.status === 'PROPOSED';
     });
     open.forEach(function (p) {
-      var actions = C.el('td', { className: 'actions' });
+      var actions = C.el('div', { className: 'actions' });
       [['CONFIRMED', 'confirm', 'confirmOf', 'danger'], ['REFUSED', 'refuse', 'refuseOf', 'secondary']]
         .forEach(function (verb) {
           var button = C.el('button', { type: 'button', className: verb[3] + ' small',
@@ -473,7 +473,7 @@
           return [reasonText(p.reason)];
         } }),
         whoIs(p.registrantId),
-        actions]));
+        C.el('td', {}, [actions])]));
     });
     if (open.length) {
       C.plain($('pending-status'), '');
@@ -556,7 +556,7 @@
         status.appendChild(C.el('br'));
         status.appendChild(C.el('span', { key: 'noteLine', params: [a.note] }));
       }
-      var actions = C.el('td', { className: 'actions' });
+      var actions = C.el('div', { className: 'actions' });
       if (a.status === 'FILED' && C.has('organizer')) {
         actions.appendChild(button('decide-' + a.id, 'secondary', 'decide', 'decideOf', who, function (b) {
           openDecision(a, who, b);
@@ -576,7 +576,7 @@
         C.el('td', {}, [C.el('span', { className: 'muted', key: 'filedOn', params: function () {
           return [C.time(a.filedAt)];
         } }), C.el('br'), C.el('span', { className: 'appeal-text', text: a.text })]),
-        deadline, status, actions]));
+        deadline, status, C.el('td', {}, [actions])]));
     });
     if (appeals.length) {
       C.plain($('appeals-status'), '');
@@ -826,6 +826,11 @@
       }
     });
   }
+
+  // Another election's roll in the same tab (only the fragment changes): the page starts again.
+  window.addEventListener('hashchange', function () {
+    window.location.reload();
+  });
 
   C.start({
     ready: function () {

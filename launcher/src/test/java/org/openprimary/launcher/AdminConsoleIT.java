@@ -599,7 +599,8 @@ class AdminConsoleIT extends AdminConsoleJourney {
         assertEquals(200, send(post("admin/api/elections/" + imported + "/open-registration", "", organizerBasic))
                 .statusCode());
         organizer.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
-        organizer.open("admin/roll.html#e=" + imported);
+        organizer.open("admin/roll.html#e=" + imported); // only the fragment changes: the page starts again
+        organizer.waitForText("heading", "Primaire des adhérents");
         organizer.click("lang");
         organizer.waitForText("import-title", "Importer la liste des membres");
         organizer.click("import-submit");
