@@ -475,6 +475,7 @@
         whoIs(p.registrantId),
         C.el('td', {}, [actions])]));
     });
+    document.querySelector('#pending .table-wrap').hidden = !open.length;
     if (open.length) {
       C.plain($('pending-status'), '');
     } else {
@@ -578,6 +579,7 @@
         } }), C.el('br'), C.el('span', { className: 'appeal-text', text: a.text })]),
         deadline, status, C.el('td', {}, [actions])]));
     });
+    document.querySelector('#appeals .table-wrap').hidden = !appeals.length;
     if (appeals.length) {
       C.plain($('appeals-status'), '');
     } else {
