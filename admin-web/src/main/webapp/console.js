@@ -271,12 +271,17 @@
     /**
      * Calls the API. Resolves to {status, data, text, problem, retryAfter}: status 0 when the
      * network failed; problem = {field, reason} for an application/problem+json answer. A 401 (not
-     * signed in, or the session expired) shows the sign-in form over the page.
+     * signed in, or the session expired) shows the sign-in form over the page. options.type sends
+     * body as it is, with that Content-Type, instead of as JSON.
      */
     call: function (method, path, body, options) {
       var init = { method: method, credentials: 'same-origin',
         headers: { Accept: 'application/json', 'X-Requested-With': 'fetch' } };
-      if (body !== undefined) {
+      if (body !== undefined && options && options.type) {
+        // a body sent as it is (a CSV file), with its own type
+        init.headers['Content-Type'] = options.type;
+        init.body = body;
+      } else if (body !== undefined) {
         init.headers['Content-Type'] = 'application/json';
         init.body = JSON.stringify(body);
       }

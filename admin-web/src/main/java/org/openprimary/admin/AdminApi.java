@@ -42,6 +42,7 @@ public class AdminApi extends Application {
                 org.openprimary.admin.registration.AppealsResource.class,
                 org.openprimary.admin.registration.AppealConfirmationResource.class,
                 org.openprimary.admin.registration.RollLedgerResource.class,
+                org.openprimary.admin.registration.RollSearchResource.class,
                 org.openprimary.admin.registration.MemberImportResource.class,
                 BailiffResource.class,
                 AccountsResource.class,

@@ -478,6 +478,210 @@ class AdminConsoleIT extends AdminConsoleJourney {
     }
 
     @Test
+    void anOrganizerSearchesTheRollStrikesOffDecidesAnAppealAndImportsMembers() throws Exception {
+        // An election with registration open and two citizens on the roll.
+        HttpResponse<String> created = send(post("admin/api/elections", "{\"title\":\"Primaire de la liste\","
+                + "\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"PHONE\"]}", organizerBasic));
+        assertEquals(201, created.statusCode(), created.body());
+        String election = json.readTree(created.body()).get("id").asText();
+        assertEquals(200, send(post("admin/api/elections/" + election + "/open-registration", "", organizerBasic))
+                .statusCode());
+        JsonNode camille = registerNamedVoter(election, "Camille", "Radiable");
+        registerNamedVoter(election, "Dominique", "Restant");
+        String registrant = camille.get("id").asText();
+        String name = tag + "-roll";
+        Person organizer = signInFirstTime(name, accountByApi(name, "ORGANIZER"));
+
+        // From the election's page to its roll.
+        organizer.open("admin/election.html#e=" + election);
+        organizer.waitForState("REGISTRATION");
+        organizer.click("roll-link");
+        organizer.waitUntil(ExpectedConditions.urlContains("roll.html#e=" + election));
+        organizer.waitForText("heading", "Liste électorale : Primaire de la liste");
+        organizer.waitForText("ledger-status", "entrée(s) affichée(s)");
+        assertFalse(organizer.driver.findElement(By.id("pending")).isDisplayed(), "the bailiff's queue is the bailiff's");
+        assertFalse(organizer.driver.findElement(By.id("import")).isDisplayed(), "an open roll imports no member list");
+
+        // An empty search is refused next to the field by the page, a too short one by the server.
+        organizer.click("search-submit");
+        assertEquals("Saisissez ce que vous cherchez.", organizer.visible("q-error").getText());
+        assertEquals("true", organizer.driver.findElement(By.id("q")).getAttribute("aria-invalid"));
+        organizer.type("q", "R");
+        organizer.click("search-submit");
+        organizer.waitForText("q-error", "À corriger");
+        assertTrue(organizer.driver.findElement(By.id("q-error")).getText().contains("2 letters"),
+                organizer.driver.findElement(By.id("q-error")).getText());
+
+        // By the name's beginning: one registrant, masked, on the roll.
+        organizer.type("q", "radi");
+        organizer.click("search-submit");
+        organizer.waitForText("search-status", "1 inscrit(s) trouvé(s) (par le début du nom).");
+        assertEquals("ON_ROLL", organizer.visible("status-" + registrant).getAttribute("data-status"));
+        String row = organizer.driver.findElement(By.id("result-" + registrant)).getText();
+        assertTrue(row.contains("Camille R.") && row.contains(camille.get("helpCode").asText()), row);
+        assertFalse(row.contains("Radiable"), "the last name is masked: " + row);
+        String phone = camille.get("phone").asText().replace(" ", "");
+        assertFalse(row.replace(" ", "").contains(phone.substring(1)), "the phone is masked: " + row);
+        // by the phone's last four digits, the same person
+        organizer.type("q", phone.substring(phone.length() - 4));
+        organizer.click("search-submit");
+        organizer.waitForText("search-status", "(par la fin du téléphone)");
+        organizer.visible("result-" + registrant);
+        List<String> findings = new java.util.ArrayList<>(organizer.axe("roll-search"));
+        organizer.shoot("roll-search");
+
+        // Struck off before the seal: the reason is asked for first, then it is done at once.
+        organizer.click("strike-" + registrant);
+        organizer.waitForText("strike-text", "Radier Camille R.");
+        organizer.click("strike-yes");
+        assertEquals("Choisissez le motif de la radiation.", organizer.visible("reason-error").getText());
+        new org.openqa.selenium.support.ui.Select(organizer.visible("reason")).selectByValue("DUPLICATE_PERSON");
+        findings.addAll(organizer.axe("roll-strike-confirmation"));
+        organizer.click("strike-yes");
+        organizer.waitForText("action-status", "Camille R. est radié·e de la liste (doublon");
+        organizer.waitForAttribute("status-" + registrant, "data-status", "STRUCK_OFF");
+        assertTrue(organizer.driver.findElements(By.id("strike-" + registrant)).isEmpty(), "struck off once");
+        organizer.waitUntil(d -> "STRUCK_OFF".equals(d.findElement(By.cssSelector("#ledger-table tbody tr"))
+                .getAttribute("data-kind")));
+        JsonNode search = json.readTree(send(get("admin/api/elections/" + election + "/roll?q=radiable",
+                organizerBasic)).body());
+        assertEquals("STRUCK_OFF", search.get("registrants").get(0).get("status").asText(), search.toString());
+        assertEquals("DUPLICATE_PERSON", search.get("registrants").get(0).get("struckOffReason").asText());
+
+        // The citizen appeals; the queue shows the refusal's reason, and the organizer reinstates with a note.
+        HttpResponse<String> appealed = send(post("api/registrants/" + registrant + "/appeal",
+                "{\"text\":\"Je ne suis inscrite qu’une fois.\"}", "Bearer " + camille.get("resumeToken").asText()));
+        assertEquals(201, appealed.statusCode(), appealed.body());
+        String appeal = json.readTree(appealed.body()).get("id").asText();
+        organizer.reload();
+        organizer.waitForAttribute("appeal-status-" + appeal, "data-status", "FILED");
+        String queued = organizer.driver.findElement(By.id("appeal-" + appeal)).getText();
+        assertTrue(queued.contains("doublon") && queued.contains("Je ne suis inscrite qu’une fois.")
+                && queued.contains("Camille R."), queued);
+        organizer.click("decide-" + appeal);
+        organizer.click("decide-yes");
+        assertEquals("Choisissez une décision.", organizer.visible("decision-error").getText());
+        organizer.choose("decision-REINSTATED");
+        organizer.type("note", "Vérifié : une seule inscription.");
+        findings.addAll(organizer.axe("roll-appeal-decision"));
+        organizer.click("decide-yes");
+        organizer.waitForText("action-status", "est de nouveau sur la liste.");
+        organizer.waitForAttribute("appeal-status-" + appeal, "data-status", "REINSTATED");
+        assertTrue(organizer.driver.findElement(By.id("appeal-status-" + appeal)).getText()
+                .contains("Vérifié : une seule inscription."));
+        assertEquals("ON_ROLL", json.readTree(send(get("admin/api/elections/" + election + "/roll?q=radiable",
+                organizerBasic)).body()).get("registrants").get(0).get("status").asText());
+        organizer.waitUntil(d -> "REINSTATED".equals(d.findElement(By.cssSelector("#ledger-table tbody tr"))
+                .getAttribute("data-kind")));
+
+        // Every search is in the audit trail, how it was read and what it found, never what was typed.
+        String audit = send(get("admin/api/audit?election=" + election + "&limit=200", organizerBasic)).body();
+        assertTrue(audit.contains("/roll") && audit.contains("searched by NAME: 1 found")
+                && audit.contains("searched by PHONE: 1 found"), audit);
+        assertFalse(audit.toLowerCase(java.util.Locale.ROOT).contains("radi"), "no query in the trail: " + audit);
+
+        // On a phone, in English.
+        organizer.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        organizer.click("lang");
+        organizer.waitForText("ledger-title", "Why the count changed");
+        organizer.type("q", "Camille Rad");
+        organizer.click("search-submit");
+        organizer.waitForText("search-status", "1 registrant(s) found (by the start of the name).");
+        findings.addAll(organizer.axe("roll-phone"));
+        organizer.shoot("roll-phone");
+
+        // A member list: a bad line stops the import and is named; then the right lines go in.
+        HttpResponse<String> members = send(post("admin/api/elections", "{\"title\":\"Primaire des adhérents\","
+                + "\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"EMAIL\"],\"rollMode\":\"IMPORTED\"}",
+                organizerBasic));
+        assertEquals(201, members.statusCode(), members.body());
+        String imported = json.readTree(members.body()).get("id").asText();
+        assertEquals(200, send(post("admin/api/elections/" + imported + "/open-registration", "", organizerBasic))
+                .statusCode());
+        organizer.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        organizer.open("admin/roll.html#e=" + imported); // only the fragment changes: the page starts again
+        organizer.waitForText("heading", "Primaire des adhérents");
+        organizer.click("lang");
+        organizer.waitForText("import-title", "Importer la liste des membres");
+        organizer.click("import-submit");
+        assertEquals("Choisissez un fichier ou collez la liste.", organizer.visible("csv-error").getText());
+        String csv = "member_id,first_name,last_name,email,phone\n"
+                + "M-1,Ada,Adhérente,ada.adherente@example.org,\n"
+                + "M-2,Bad,Ligne,pas-une-adresse,\n";
+        organizer.type("csv", csv);
+        organizer.click("import-submit");
+        organizer.waitForText("report-summary", "2 ligne(s) lue(s), 1 refusée(s) : rien n’a été importé.");
+        WebElement bad = organizer.visible(By.cssSelector("#report-table tbody tr[data-line='3']"));
+        assertTrue(bad.getText().contains("email"), bad.getText());
+        assertEquals(1, organizer.driver.findElements(By.cssSelector("#report-table tbody tr")).size());
+        findings.addAll(organizer.axe("roll-import-report"));
+        organizer.shoot("roll-import-report");
+        java.nio.file.Path file = Files.createTempFile("members-", ".csv");
+        Files.writeString(file, csv);
+        organizer.driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        organizer.choose("accept-valid");
+        organizer.click("import-submit");
+        organizer.waitForText("report-summary", "1 membre(s) importé(s), 0 déjà importé(s), 1 ligne(s) refusée(s).");
+        organizer.type("q", "Adhé");
+        organizer.click("search-submit");
+        organizer.waitForText("search-status", "1 inscrit(s) trouvé(s)");
+        WebElement member = organizer.visible(By.cssSelector("#results tbody td[data-status]"));
+        assertEquals("PENDING", member.getAttribute("data-status"));
+        String standing = member.getText().replace('\u00a0', ' ');
+        assertTrue(standing.contains("manque : courriel") && standing.contains("membre importé"), standing);
+        assertEquals(List.of(), findings, "no serious or critical accessibility violation, no page wider than the phone");
+
+        // A trustee holds a key share, not the roll's personal data.
+        assertEquals(403, send(get("admin/api/elections/" + election + "/roll?q=radiable", basic(tag + "-roll-trustee",
+                accountByApi(tag + "-roll-trustee", "TRUSTEE")))).statusCode());
+    }
+
+    @Test
+    void aStrikeOffAfterTheSealProposalAwaitsABailiffWhoConfirmsItOnTheRollPage() throws Exception {
+        String bailiffName = tag + "-roll-bailiff";
+        String bailiffPassword = accountByApi(bailiffName, "BAILIFF");
+        String trustee = tag + "-roll-frozen-trustee";
+        String election = electionReadyToSeal("organizer", "it-organizer-password", trustee,
+                accountByApi(trustee, "TRUSTEE"));
+        assertEquals(200, send(post("admin/api/elections/" + election + "/seal/proposal", "", organizerBasic))
+                .statusCode(), "the roll is frozen");
+        String name = tag + "-roll-proposer";
+        Person organizer = signInFirstTime(name, accountByApi(name, "ORGANIZER"));
+        organizer.open("admin/roll.html#e=" + election);
+        organizer.type("q", "Console");
+        organizer.click("search-submit");
+        organizer.waitForText("search-status", "1 inscrit(s) trouvé(s)");
+        String registrant = organizer.visible(By.cssSelector("#results tbody tr")).getAttribute("id")
+                .substring("result-".length());
+        organizer.click("strike-" + registrant);
+        new org.openqa.selenium.support.ui.Select(organizer.visible("reason")).selectByValue("NOT_ELIGIBLE");
+        organizer.click("strike-yes");
+        organizer.waitForText("action-status", "Radiation de Votant0 C. proposée (ne remplit pas les conditions) :"
+                + " elle attend la décision d’un huissier");
+        organizer.waitForText("status-" + registrant, "radiation proposée, en attente d’un huissier");
+        assertEquals("ON_ROLL", organizer.driver.findElement(By.id("status-" + registrant)).getAttribute("data-status"),
+                "nothing changes before the bailiff");
+        assertTrue(organizer.driver.findElements(By.id("strike-" + registrant)).isEmpty(), "proposed once");
+
+        Person bailiff = signInFirstTime(bailiffName, bailiffPassword);
+        bailiff.open("admin/roll.html#e=" + election);
+        bailiff.visible("pending");
+        String proposal = bailiff.visible(By.cssSelector("#pending-table tbody tr")).getAttribute("id")
+                .substring("proposal-".length());
+        bailiff.waitForText("proposal-" + proposal, "Votant0 C.");
+        assertTrue(bailiff.driver.findElement(By.id("proposal-" + proposal)).getText().contains(name), "who proposed");
+        List<String> findings = bailiff.axe("roll-bailiff");
+        bailiff.click("confirm-" + proposal);
+        bailiff.waitForText("action-status", "Radiation confirmée : la personne ne peut plus voter.");
+        bailiff.waitForText("pending-status", "Aucune radiation n’attend de décision.");
+        JsonNode decided = json.readTree(send(get("admin/api/elections/" + election + "/strike-offs", organizerBasic))
+                .body()).get(0);
+        assertEquals("CONFIRMED", decided.get("status").asText(), decided.toString());
+        assertEquals(bailiffName, decided.get("decidedBy").asText());
+        assertEquals(List.of(), findings, "no serious or critical accessibility violation");
+    }
+
+    @Test
     void anOrganizerSchedulesTheRemindersOfEachEveningInOneGo() throws Exception {
         // A sealed election (voting 14 to 17 January 2099): those who have not voted exist.
         String bailiffName = tag + "-reminder-bailiff";

@@ -413,6 +413,30 @@ abstract class AdminConsoleJourney {
         phones.put(election, numbers);
     }
 
+    /**
+     * One named citizen registers over the public API and verifies their phone: on the roll. Returns
+     * their registration ({@code id}, {@code resumeToken}, {@code helpCode}) and, as {@code phone},
+     * the number they gave.
+     */
+    com.fasterxml.jackson.databind.node.ObjectNode registerNamedVoter(String election, String firstName, String lastName)
+            throws Exception {
+        String phone = String.format("06 %02d %02d %02d %02d", 40 + new java.security.SecureRandom().nextInt(19),
+                new java.security.SecureRandom().nextInt(100), new java.security.SecureRandom().nextInt(100),
+                10 + new java.security.SecureRandom().nextInt(90));
+        Instant asked = Instant.now().minusSeconds(2);
+        HttpResponse<String> created = send(post("api/elections/" + election + "/registrants", json.writeValueAsString(
+                Map.of("firstName", firstName, "lastName", lastName, "phone", phone, "charterVersion", "1",
+                        "privacyVersion", "1", "language", "fr")), null));
+        assertEquals(201, created.statusCode(), created.body());
+        com.fasterxml.jackson.databind.node.ObjectNode registered =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(created.body());
+        HttpResponse<String> verified = send(post("api/registrants/" + registered.get("id").asText() + "/phone/verify",
+                "{\"code\":\"" + phoneCode(phone, asked) + "\"}", "Bearer " + registered.get("resumeToken").asText()));
+        assertEquals("ON_ROLL", json.readTree(verified.body()).get("status").asText(), verified.body());
+        registered.put("phone", phone);
+        return registered;
+    }
+
     /** A voter casts over the public API with the code sent to their phone. */
     void castByApi(String election, int voter, List<String> grades) throws Exception {
         String credential = credential(election, voter);

@@ -34,8 +34,9 @@ public class Appeals {
     public static final int MAX_TEXT = 1000;
     public static final int MAX_NOTE = 500;
 
-    private static final String SELECT = "SELECT id, election_id, registrant_id, text, filed_at, decide_by, status,"
-            + " decided_by, decided_at, note, confirmed_by FROM registration.appeal";
+    private static final String SELECT = "SELECT a.id, a.election_id, a.registrant_id, a.text, a.filed_at, a.decide_by,"
+            + " a.status, a.decided_by, a.decided_at, a.note, a.confirmed_by, r.struck_off_reason, r.help_code,"
+            + " r.first_name, r.last_name FROM registration.appeal a JOIN registration.registrant r ON r.id = a.registrant_id";
 
     @PersistenceContext(unitName = "registration")
     EntityManager em;
@@ -79,8 +80,8 @@ public class Appeals {
     /** The election's appeals, those waiting first, oldest first. */
     @SuppressWarnings("unchecked")
     public List<AppealView> forElection(UUID electionId) {
-        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE election_id = ?"
-                        + " ORDER BY status NOT IN ('FILED', 'REINSTATEMENT_PROPOSED'), filed_at, id")
+        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE a.election_id = ?"
+                        + " ORDER BY a.status NOT IN ('FILED', 'REINSTATEMENT_PROPOSED'), a.filed_at, a.id")
                 .setParameter(1, electionId.toString()).getResultList();
         return rows.stream().map(Appeals::view).toList();
     }
@@ -124,14 +125,14 @@ public class Appeals {
 
     @SuppressWarnings("unchecked")
     private Optional<AppealView> latest(UUID registrantId) {
-        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE registrant_id = ? ORDER BY filed_at DESC LIMIT 1")
+        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE a.registrant_id = ? ORDER BY a.filed_at DESC LIMIT 1")
                 .setParameter(1, registrantId.toString()).getResultList();
         return rows.stream().findFirst().map(Appeals::view);
     }
 
     @SuppressWarnings("unchecked")
     private AppealView find(UUID id) {
-        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE id = ?").setParameter(1, id).getResultList();
+        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE a.id = ?").setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(Appeals::view)
                 .orElseThrow(() -> new NotFoundException("appeal", "no appeal has this id"));
     }
@@ -161,7 +162,9 @@ public class Appeals {
     private static AppealView view(Object[] row) {
         return new AppealView(row[0].toString(), (String) row[1], (String) row[2], (String) row[3], instant(row[4]),
                 instant(row[5]), (String) row[6], (String) row[7], row[8] == null ? null : instant(row[8]),
-                (String) row[9], (String) row[10]);
+                (String) row[9], (String) row[10], (String) row[11],
+                row[12] == null ? null : new org.openprimary.registration.entity.HelpCode(((String) row[12]).strip()).display(),
+                org.openprimary.registration.control.SupportMasks.name((String) row[13], (String) row[14]));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -437,6 +437,26 @@ public class RegistrationService {
     }
 
     /**
+     * A page of the roll's ledger, oldest entry first: the {@code last} entries (1 to
+     * {@value #MAX_LEDGER_PAGE}) before the entry numbered {@code before} ({@code null}: the newest).
+     */
+    public List<LedgerEntryView> ledger(UUID electionId, Long before, int last) {
+        if (last < 1 || last > MAX_LEDGER_PAGE) {
+            throw new org.openprimary.common.InvalidInputException("last", "ask for 1 to " + MAX_LEDGER_PAGE + " entries");
+        }
+        if (before != null && before < 1) {
+            throw new org.openprimary.common.InvalidInputException("before", "entries are numbered from 1");
+        }
+        List<LedgerEntryView> page = new java.util.ArrayList<>(ledger.latest(electionId,
+                before == null ? Long.MAX_VALUE : before, last).stream().map(LedgerEntryView::of).toList());
+        java.util.Collections.reverse(page);
+        return page;
+    }
+
+    /** The most entries of the ledger one page holds. */
+    public static final int MAX_LEDGER_PAGE = 1000;
+
+    /**
      * The voters on an election's roll once registration is closed, in a stable order. The roll is
      * frozen then, so the list is the one the seal covers.
      */

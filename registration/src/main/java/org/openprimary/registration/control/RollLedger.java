@@ -85,6 +85,15 @@ public class RollLedger {
         return counts;
     }
 
+    /** At most {@code max} entries before the one numbered {@code before} (none: the newest), newest first. */
+    public List<LedgerEntry> latest(UUID electionId, long before, int max) {
+        return em.createNamedQuery(LedgerEntry.FIND_BEFORE, LedgerEntry.class)
+                .setParameter("election", electionId.toString())
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
     public List<LedgerEntry> entries(UUID electionId) {
         return em.createNamedQuery(LedgerEntry.FIND_BY_ELECTION, LedgerEntry.class)
                 .setParameter("election", electionId.toString())

@@ -28,6 +28,8 @@ import java.util.UUID;
         query = "SELECT l FROM LedgerEntry l WHERE l.electionId = :election ORDER BY l.seq")
 @NamedQuery(name = LedgerEntry.FIND_LAST,
         query = "SELECT l FROM LedgerEntry l WHERE l.electionId = :election ORDER BY l.seq DESC")
+@NamedQuery(name = LedgerEntry.FIND_BEFORE,
+        query = "SELECT l FROM LedgerEntry l WHERE l.electionId = :election AND l.seq < :before ORDER BY l.seq DESC")
 @NamedQuery(name = LedgerEntry.FIND_LAST_AT,
         query = "SELECT l FROM LedgerEntry l WHERE l.electionId = :election AND l.recordedAt <= :at ORDER BY l.seq DESC")
 @NamedQuery(name = LedgerEntry.COUNT_KINDS_BETWEEN,
@@ -38,6 +40,7 @@ public class LedgerEntry {
     public static final String FIND_BY_ELECTION = "LedgerEntry.findByElection";
     public static final String FIND_LAST = "LedgerEntry.findLast";
     public static final String FIND_LAST_AT = "LedgerEntry.findLastAt";
+    public static final String FIND_BEFORE = "LedgerEntry.findBefore";
     public static final String COUNT_KINDS_BETWEEN = "LedgerEntry.countKindsBetween";
 
     /** The hash that the first entry of every ledger links to. */

@@ -51,6 +51,7 @@ class RegistrationServiceContainerTest {
                 .addPackages(true, "org.openprimary.registration")
                 .deleteClass(RegistrationServiceContainerTest.class)
                 .deleteClass(SupportServiceContainerTest.class)
+                .deleteClass(RollSearchContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
                 .addAsResource(new File("src/main/resources/db/migration/registration"), "db/migration/registration")
