@@ -433,6 +433,20 @@ class AdminConsoleIT extends AdminConsoleJourney {
         assertTrue(shown.contains("Les inscriptions <b>ferment</b> demain soir."), shown);
         organizer.shoot("campaigns-email-preview");
 
+        // The draft's text, read back in the correction form, corrected; the preview shows the correction.
+        assertEquals("Dernier jour pour s’inscrire", organizer.visible("edit-subject").getAttribute("value"));
+        organizer.type("edit-subject", "Dernier jour pour vous inscrire");
+        organizer.click("edit-save");
+        organizer.waitForText("action-status", "Corrections de « Dernier jour » enregistrées");
+        organizer.waitForText("preview-subject-fr", "Dernier jour pour vous inscrire");
+        assertEquals("Dernier jour pour vous inscrire", campaign(election, email).get("subject").asText());
+        organizer.type("edit-body", " ");
+        organizer.click("edit-save");
+        assertTrue(organizer.visible("edit-body-error").getText().startsWith("À corriger"),
+                organizer.driver.findElement(By.id("edit-body-error")).getText());
+        assertEquals("Les inscriptions <b>ferment</b> demain soir.", campaign(election, email).get("body").asText(),
+                "a refused correction changes nothing");
+
         // Scheduled: a time past is refused next to its field by the server; tomorrow is taken; then cancelled.
         organizer.driver.executeScript("arguments[0].value = '2020-01-01T19:00'", organizer.visible("send-at"));
         organizer.click("schedule-at");
