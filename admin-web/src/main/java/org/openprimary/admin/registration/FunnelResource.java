@@ -10,14 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.openprimary.common.ForbiddenException;
 import org.openprimary.common.NotFoundException;
-import org.openprimary.common.web.ProblemResponses;
 import org.openprimary.admin.notifications.DeliverabilityResource;
+import org.openprimary.registration.boundary.FunnelView;
 import org.openprimary.registration.boundary.RegistrationFunnel;
 
 /**
@@ -42,20 +42,19 @@ public class FunnelResource {
     @GET
     @Operation(summary = "Registrations started, verified per factor, on the roll, refused and struck off per reason"
             + " code; delivery per email domain and phone country over the last hours (1 to 168, default 24)")
-    public Response funnel(@PathParam("id") String id, @QueryParam("hours") String hours) {
+    public FunnelView funnel(@PathParam("id") String id, @QueryParam("hours") String hours) {
         if (READERS.stream().noneMatch(security::isUserInRole)) {
-            return ProblemResponses.of(403, "Forbidden", "role",
-                    "the registration funnel is read by organizers, bailiffs and auditors");
+            throw new ForbiddenException("role", "the registration funnel is read by organizers, bailiffs and auditors");
         }
-        return Response.ok(funnel.funnel(election(id), DeliverabilityResource.hours(hours))).header("Cache-Control", "no-store").build();
+        return funnel.funnel(election(id), DeliverabilityResource.hours(hours));
     }
 
     @POST
     @Path("resend-failed")
     @Operation(summary = "A new email link to each registrant whose last one was not delivered, within the"
             + " citizen's limit of links; counts of those checked, failed, resent and at the limit")
-    public Response resendFailed(@PathParam("id") String id) {
-        return Response.ok(funnel.resendFailedEmailLinks(election(id), security.getUserPrincipal().getName())).build();
+    public FunnelView.Resent resendFailed(@PathParam("id") String id) {
+        return funnel.resendFailedEmailLinks(election(id), security.getUserPrincipal().getName());
     }
 
     static UUID election(String id) {
