@@ -204,6 +204,7 @@
         return;
       }
       $('back').href = 'election.html#e=' + id;
+      C.say($('heading'), 'pageTitle');
       buildForms();
       C.setLanguage(C.lang);
       load();

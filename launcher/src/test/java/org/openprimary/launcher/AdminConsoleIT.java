@@ -499,8 +499,8 @@ class AdminConsoleIT extends AdminConsoleJourney {
         // A code too short, then a misheard one, are said next to the field.
         operator.type("help-code", "K3F");
         operator.click("find");
-        assertEquals("Un code d’aide a 9 caractères (ici 3)\u00a0: demandez-le à nouveau.",
-                operator.visible("help-code-error").getText());
+        assertEquals("Un code d’aide a 9 caractères (ici 3) : demandez-le à nouveau.",
+                operator.visible("help-code-error").getText().replace('\u00a0', ' '));
         assertEquals("true", operator.driver.findElement(By.id("help-code")).getAttribute("aria-invalid"));
         String misheard = (helpCode.charAt(0) == 'A' ? 'B' : 'A') + helpCode.substring(1);
         operator.type("help-code", misheard);
