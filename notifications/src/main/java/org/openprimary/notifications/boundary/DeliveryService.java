@@ -91,7 +91,7 @@ public class DeliveryService {
      */
     public java.util.Set<String> lastFailed(String template, java.util.Collection<String> recipients) {
         if (recipients == null || recipients.size() > DeliveryReports.MAX_RECIPIENTS) {
-            throw new InvalidInputException("recipients", "1 to " + DeliveryReports.MAX_RECIPIENTS
+            throw new InvalidInputException("recipients", "at most " + DeliveryReports.MAX_RECIPIENTS
                     + " recipients at once");
         }
         if (template == null || template.isBlank()) {
