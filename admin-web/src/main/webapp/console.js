@@ -13,7 +13,7 @@
     fr: {
       asIs: '{0}', skip: 'Aller au contenu', console: 'Console', brand: 'OpenPrimary',
       navElections: 'Élections', navAccounts: 'Comptes', navAudit: 'Journal d’audit', navMessages: 'Messages',
-      navDashboard: 'Tableau de bord', navLabel: 'Console',
+      navDashboard: 'Tableau de bord', navSupport: 'Aide aux inscrits', navLabel: 'Console',
       signedInAs: 'Connecté·e' + NBSP + ':', rolesAre: 'rôles' + NBSP + ': {0}', noRole: 'aucun rôle',
       signOut: 'Se déconnecter',
       role_organizer: 'organisateur', role_bailiff: 'huissier', role_trustee: 'gardien de clé',
@@ -53,12 +53,16 @@
       loading: 'Chargement…', yes: 'oui', no: 'non', none: '—', saved: 'Enregistré.',
       state_DRAFT: 'brouillon', state_REGISTRATION: 'inscriptions ouvertes', state_SEALED: 'scellée',
       state_VOTING: 'vote en cours', state_CLOSED: 'vote clos', state_COUNTED: 'dépouillée',
-      state_PUBLISHED: 'résultat publié'
+      state_PUBLISHED: 'résultat publié',
+      reason_DUPLICATE_PERSON: 'la même personne est inscrite deux fois', reason_NOT_ELIGIBLE: 'ne remplit pas les conditions',
+      reason_IDENTITY_FRAUD: 'identité qui n’est pas la sienne', reason_AT_OWN_REQUEST: 'à sa demande',
+      reason_DECISION_OF_AUTHORITY: 'décision d’une autorité', reason_UNKNOWN: 'motif inconnu',
+      reason_DUPLICATE_IDENTIFIER: 'téléphone ou courriel déjà inscrit', reason_DUPLICATE_CARD: 'carte déjà inscrite'
     },
     en: {
       asIs: '{0}', skip: 'Skip to content', console: 'Console', brand: 'OpenPrimary',
       navElections: 'Elections', navAccounts: 'Accounts', navAudit: 'Audit trail', navMessages: 'Messages',
-      navDashboard: 'Dashboard', navLabel: 'Console',
+      navDashboard: 'Dashboard', navSupport: 'Hotline', navLabel: 'Console',
       signedInAs: 'Signed in as', rolesAre: 'roles: {0}', noRole: 'no role',
       signOut: 'Sign out',
       role_organizer: 'organizer', role_bailiff: 'bailiff', role_trustee: 'trustee',
@@ -97,7 +101,11 @@
       loading: 'Loading…', yes: 'yes', no: 'no', none: '—', saved: 'Saved.',
       state_DRAFT: 'draft', state_REGISTRATION: 'registration open', state_SEALED: 'sealed',
       state_VOTING: 'voting', state_CLOSED: 'voting closed', state_COUNTED: 'counted',
-      state_PUBLISHED: 'result published'
+      state_PUBLISHED: 'result published',
+      reason_DUPLICATE_PERSON: 'the same person is registered twice', reason_NOT_ELIGIBLE: 'not eligible',
+      reason_IDENTITY_FRAUD: 'an identity not their own', reason_AT_OWN_REQUEST: 'at their own request',
+      reason_DECISION_OF_AUTHORITY: 'an authority’s decision', reason_UNKNOWN: 'reason unknown',
+      reason_DUPLICATE_IDENTIFIER: 'phone or email already registered', reason_DUPLICATE_CARD: 'card already registered'
     }
   };
   var spoken = [];      // nodes whose text is a message: [node, key, params]
@@ -509,7 +517,8 @@
     ['dashboard.html', 'navDashboard', null],
     ['accounts.html', 'navAccounts', ['organizer']],
     ['audit.html', 'navAudit', ['organizer', 'bailiff', 'auditor']],
-    ['messages.html', 'navMessages', ['organizer', 'bailiff', 'trustee', 'operator']]
+    ['messages.html', 'navMessages', ['organizer', 'bailiff', 'trustee', 'operator']],
+    ['support.html', 'navSupport', ['organizer', 'operator']]
   ];
 
   function renderHeader() {

@@ -106,7 +106,7 @@
         + ' ajoutée que s’il diffère. Toutes les versions restent publiques.',
       correct: 'Recompter et corriger', corrected: 'Une nouvelle version du résultat est publiée.',
       reasonShort: 'Expliquez la correction en 10 caractères au moins.',
-      campaignsLink: 'Messages aux inscrits', rollLink: 'Liste électorale, radiations, recours', auditLink: 'Journal d’audit de cette élection', sealMinutes: 'Procès-verbal du sceau (PDF signé)',
+      campaignsLink: 'Messages aux inscrits', funnelLink: 'Parcours d’inscription', rollLink: 'Liste électorale, radiations, recours', auditLink: 'Journal d’audit de cette élection', sealMinutes: 'Procès-verbal du sceau (PDF signé)',
       countMinutes: 'Procès-verbal du dépouillement (PDF signé)', publicResult: 'Page publique du résultat',
       publicRecord: 'Registre public (JSON)'
     },
@@ -204,7 +204,7 @@
         + ' Every version stays public.',
       correct: 'Count again and correct', corrected: 'A new version of the result is published.',
       reasonShort: 'Explain the correction in 10 characters at least.',
-      campaignsLink: 'Messages to registrants', rollLink: 'Roll, strike-offs, appeals', auditLink: 'This election’s audit trail', sealMinutes: 'Official record of the seal (signed PDF)',
+      campaignsLink: 'Messages to registrants', funnelLink: 'Registration funnel', rollLink: 'Roll, strike-offs, appeals', auditLink: 'This election’s audit trail', sealMinutes: 'Official record of the seal (signed PDF)',
       countMinutes: 'Official record of the count (signed PDF)', publicResult: 'Public result page',
       publicRecord: 'Public record (JSON)'
     }
@@ -339,6 +339,9 @@
     var links = $('links');
     $('summary-links').appendChild(C.el('a', { href: 'campaigns.html#e=' + id, key: 'campaignsLink', id: 'campaigns-link' }));
     $('summary-links').appendChild(C.el('a', { href: 'roll.html#e=' + id, key: 'rollLink', id: 'roll-link' }));
+    if (['organizer', 'bailiff', 'auditor'].some(C.has)) {
+      $('summary-links').appendChild(C.el('a', { href: 'funnel.html#e=' + id, key: 'funnelLink', id: 'funnel-link' }));
+    }
     links.appendChild(C.el('a', { href: 'audit.html#e=' + id, key: 'auditLink', id: 'audit-link' }));
     links.appendChild(C.el('a', { href: 'api/elections/' + id + '/minutes/seal.pdf', key: 'sealMinutes', id: 'seal-minutes',
       hidden: true }));

@@ -794,4 +794,127 @@ class AdminConsoleIT extends AdminConsoleJourney {
         person.click("reset-second-factor");
         person.waitForText("reset-done", "Le deuxième facteur de " + trustee + " est retiré");
     }
+
+    @Test
+    void anOperatorFindsARegistrationByItsHelpCodeResendsACodeAndNotesTheCall() throws Exception {
+        HttpResponse<String> created = send(post("admin/api/elections", "{\"title\":\"Primaire de la hotline\","
+                + "\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"PHONE\",\"EMAIL\"]}", organizerBasic));
+        assertEquals(201, created.statusCode(), created.body());
+        String election = json.readTree(created.body()).get("id").asText();
+        assertEquals(200, send(post("admin/api/elections/" + election + "/open-registration", "", organizerBasic))
+                .statusCode());
+        String address = tag + ".hotline@example.org";
+        String helpCode = registerUnverified(election, address).get("helpCode").asText();
+        String name = tag + "-operator";
+        Person operator = signInFirstTime(name, accountByApi(name, "OPERATOR"));
+
+        // The hotline's page is in the operator's navigation.
+        operator.visible(By.cssSelector("#session nav a[href='support.html']")).click();
+        operator.waitUntil(ExpectedConditions.urlContains("support.html"));
+        assertEquals("page", operator.visible(By.cssSelector("#session nav a[href='support.html']"))
+                .getAttribute("aria-current"));
+
+        // A code too short, then a misheard one, are said next to the field.
+        operator.type("help-code", "K3F");
+        operator.click("find");
+        assertEquals("Un code d’aide a 9 caractères (ici 3) : demandez-le à nouveau.",
+                operator.visible("help-code-error").getText().replace('\u00a0', ' '));
+        assertEquals("true", operator.driver.findElement(By.id("help-code")).getAttribute("aria-invalid"));
+        String misheard = (helpCode.charAt(0) == 'A' ? 'B' : 'A') + helpCode.substring(1);
+        operator.type("help-code", misheard);
+        operator.click("find");
+        operator.waitForText("help-code-error", "Un caractère a été mal entendu");
+        assertFalse(operator.driver.findElement(By.id("case")).isDisplayed());
+
+        // Read out in lower case with spaces: the registration, masked, and its messages' delivery.
+        operator.type("help-code", helpCode.toLowerCase(java.util.Locale.ROOT).replace('-', ' '));
+        operator.click("find");
+        operator.waitForText("case-title", "Inscription " + helpCode);
+        String facts = operator.visible("case-facts").getText();
+        assertTrue(facts.contains("Primaire de la hotline") && facts.contains("Dominique H.")
+                && facts.contains("•••@example.org"), facts);
+        assertTrue(operator.visible("case-standing").getText().startsWith("Pas encore sur la liste électorale"),
+                operator.driver.findElement(By.id("case-standing")).getText());
+        WebElement link = operator.visible(By.cssSelector("#messages tbody tr"));
+        assertTrue(link.getText().contains("lien de vérification du courriel"), link.getText());
+        assertTrue(List.of("PENDING", "SENDING", "SENT").contains(link.getAttribute("data-status")),
+                link.getAttribute("data-status"));
+        String page = operator.driver.getPageSource();
+        for (String secret : List.of(address, "Hotline", "verify-email")) {
+            assertFalse(page.contains(secret), "the page holds no '" + secret + "'");
+        }
+        assertEquals(1, operator.driver.findElements(By.cssSelector("#codes li")).size(), "the code sent at registration");
+        List<String> findings = new java.util.ArrayList<>(operator.axe("support-case"));
+        operator.shoot("support-case");
+
+        // A new code by voice call, then by SMS until the citizen's own limit, said in words.
+        operator.choose("channel-call");
+        operator.click("resend-phone");
+        operator.waitForText("phone-done", "Un nouveau code part par appel vocal");
+        assertEquals(2, operator.driver.findElements(By.cssSelector("#codes li")).size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(204, send(post("admin/api/support/registrations/" + helpCode + "/phone-code",
+                    "{\"channel\":\"sms\"}", organizerBasic)).statusCode(), "send " + (i + 3));
+        }
+        operator.choose("channel-sms");
+        operator.click("resend-phone");
+        operator.waitForText("phone-error", "Trop de codes envoyés à ce numéro");
+
+        // The call is noted; the note shows with the operator's name, and an empty one is refused.
+        operator.click("add-note");
+        assertEquals("Écrivez d’abord la note.", operator.visible("note-text-error").getText());
+        String note = "Le code n’arrivait pas : renvoyé par appel vocal.";
+        operator.type("note-text", note);
+        operator.click("add-note");
+        operator.waitForText("note-done", "Note enregistrée.");
+        WebElement noted = operator.visible(By.cssSelector("#notes li"));
+        assertTrue(noted.getText().contains(note) && noted.getText().contains(name), noted.getText());
+        JsonNode kept = json.readTree(send(get("admin/api/support/registrations/" + helpCode + "/notes",
+                organizerBasic)).body());
+        assertEquals(note, kept.get(0).get("text").asText());
+        assertEquals(name, kept.get(0).get("operator").asText());
+
+        // On a phone, in English: nothing wider than the window, nothing serious for axe-core.
+        operator.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        operator.click("lang");
+        operator.waitForText("case-title", "Registration " + helpCode);
+        assertTrue(operator.visible(By.cssSelector("#notes li")).getText().contains(note));
+        findings.addAll(operator.axe("support-phone"));
+        operator.shoot("support-phone");
+        assertEquals(List.of(), findings, "no serious or critical accessibility violation, no page wider than the phone");
+    }
+
+    @Test
+    void anOrganizerReadsTheRegistrationFunnelAndResendsOnlyTheFailedLinks() throws Exception {
+        HttpResponse<String> created = send(post("admin/api/elections", "{\"title\":\"Primaire de l’entonnoir\","
+                + "\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"PHONE\",\"EMAIL\"]}", organizerBasic));
+        assertEquals(201, created.statusCode(), created.body());
+        String election = json.readTree(created.body()).get("id").asText();
+        assertEquals(200, send(post("admin/api/elections/" + election + "/open-registration", "", organizerBasic))
+                .statusCode());
+        registerUnverified(election, tag + ".funnel1@example.org");
+        registerUnverified(election, tag + ".funnel2@example.org");
+        String name = tag + "-funnel";
+        Person organizer = signInFirstTime(name, accountByApi(name, "ORGANIZER"));
+
+        organizer.open("admin/election.html#e=" + election);
+        organizer.waitForState("REGISTRATION");
+        organizer.click("funnel-link");
+        organizer.waitUntil(ExpectedConditions.urlContains("funnel.html#e=" + election));
+        organizer.waitForText("heading", "Parcours d’inscription : Primaire de l’entonnoir");
+        WebElement started = organizer.visible(By.cssSelector("#steps tbody tr"));
+        assertTrue(started.getText().startsWith("Inscriptions commencées 2"), started.getText());
+        assertTrue(organizer.visible("step-verified-PHONE").getText().contains("0"));
+        assertTrue(organizer.visible("step-on-roll").getText().startsWith("Sur la liste aujourd’hui 0"));
+
+        // Nothing failed: the resend checks both and sends nothing.
+        organizer.click("resend-failed");
+        organizer.waitForText("resend-done", "2 inscription(s) examinée(s) : 0 dernier(s) lien(s) non remis, 0 renvoyé(s)");
+        organizer.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        organizer.reload();
+        organizer.waitForText("heading", "Primaire de l’entonnoir");
+        List<String> findings = organizer.axe("funnel-phone");
+        organizer.shoot("funnel-phone");
+        assertEquals(List.of(), findings, "no serious or critical accessibility violation, no page wider than the phone");
+    }
 }

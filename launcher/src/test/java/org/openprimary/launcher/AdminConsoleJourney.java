@@ -562,4 +562,20 @@ abstract class AdminConsoleJourney {
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * A citizen registers over the public API with a phone and an email, verifying neither; the
+     * outbox is dispatched so their email link is sent. Returns the registration's answer (its
+     * {@code helpCode} among it).
+     */
+    JsonNode registerUnverified(String election, String email) throws Exception {
+        String phone = "06 " + String.format("%02d%04d", 40 + new java.security.SecureRandom().nextInt(19),
+                new java.security.SecureRandom().nextInt(10_000)).replaceAll("(..)(..)(..)", "$1 $2 $3") + " 77";
+        HttpResponse<String> registered = send(post("api/elections/" + election + "/registrants",
+                "{\"firstName\":\"Dominique\",\"lastName\":\"Hotline\",\"phone\":\"" + phone + "\",\"email\":\""
+                        + email + "\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\",\"language\":\"fr\"}", null));
+        assertEquals(201, registered.statusCode(), registered.body());
+        assertEquals(200, send(post("admin/api/notifications/outbox/dispatch", "", organizerBasic)).statusCode());
+        return json.readTree(registered.body());
+    }
 }

@@ -535,12 +535,20 @@ class PlatformIT {
                             call + " as " + identity.getKey() + ": " + answer.statusCode() + " " + answer.body());
                     assertFalse(answer.statusCode() == 404 && answer.body().contains("nothing at this address"),
                             call + " reaches its resource (a 404 names the missing election, not the address): " + answer.body());
+                    Set<String> readers = readersCheckedByTheResource(method, path.substring("/admin/api/".length()));
+                    if (readers != null && allowed.contains(identity.getKey())) {
+                        assertEquals(!readers.contains(identity.getKey()), answer.statusCode() == 403,
+                                call + " as " + identity.getKey() + " (the resource checks the role): "
+                                        + answer.statusCode() + " " + answer.body());
+                    }
                 }
                 checked.add(call);
             }
         }
         assertTrue(checked.size() >= 40, "every admin endpoint, from the OpenAPI document: " + checked);
         assertTrue(checked.contains("GET /admin/api/elections/{id}/roll"), "the roll search is checked: " + checked);
+        assertTrue(checked.containsAll(List.of("GET /admin/api/elections/{id}/funnel",
+                "POST /admin/api/elections/{id}/funnel/resend-failed")), "the funnel's endpoints too: " + checked);
     }
 
     /** Endpoints that web.xml opens to every staff role but that refuse some of them themselves (403 problem+json). */
@@ -570,6 +578,17 @@ class PlatformIT {
             return writes ? Set.of("organizer") : staff;
         }
         return writes ? Set.of("organizer", "bailiff", "trustee") : staff;
+    }
+
+    /**
+     * The reads that web.xml opens to all staff under {@code elections/*} but whose resource lets only
+     * some roles through (403 problem+json on {@code role} for the others); null for the rest.
+     */
+    private static Set<String> readersCheckedByTheResource(String method, String path) {
+        if (method.equals("GET") && path.equals("elections/{id}/funnel")) {
+            return Set.of("organizer", "bailiff", "auditor");
+        }
+        return null;
     }
 
     private static HttpRequest.Builder request(String method, String path) {

@@ -32,7 +32,7 @@ public class DeliverabilityResource {
     }
 
     /** The window in hours: 24 when not given; anything but a whole number is refused naming the field. */
-    static int hours(String hours) {
+    public static int hours(String hours) {
         if (hours == null || hours.isBlank()) {
             return 24;
         }

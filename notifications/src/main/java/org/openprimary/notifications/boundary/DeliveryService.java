@@ -82,6 +82,27 @@ public class DeliveryService {
         return new DeliverabilityView(report.windowHours(), email, sms, alerts);
     }
 
+    /**
+     * Of these recipients (phone numbers or addresses, as they were given to {@link
+     * NotificationService#send}), those whose newest message of {@code template} failed: dead (refused
+     * for good, or given up after its attempts) or reported undelivered by the provider. A message
+     * still pending, being retried or sent counts as not failed. At most 1000 recipients at once
+     * (else 400 on {@code recipients}).
+     */
+    public java.util.Set<String> lastFailed(String template, java.util.Collection<String> recipients) {
+        if (recipients == null || recipients.size() > DeliveryReports.MAX_RECIPIENTS) {
+            throw new InvalidInputException("recipients", "at most " + DeliveryReports.MAX_RECIPIENTS
+                    + " recipients at once");
+        }
+        if (template == null || template.isBlank()) {
+            throw new InvalidInputException("template", "say which messages to look at");
+        }
+        java.util.Map<String, String> byStripped = new java.util.HashMap<>();
+        recipients.stream().filter(java.util.Objects::nonNull).forEach(r -> byStripped.put(r.strip(), r));
+        return reports.lastFailed(template.strip(), byStripped.keySet()).stream().map(byStripped::get)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     private static DeliverabilityView.Row row(Deliverability.Row row, boolean email) {
         Deliverability.Counts c = row.counts();
         return new DeliverabilityView.Row(email ? c.key() : null, email ? null : c.key(), c.handed(), c.refused(),

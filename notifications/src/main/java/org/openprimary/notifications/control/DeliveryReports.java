@@ -102,6 +102,44 @@ public class DeliveryReports {
         }
     }
 
+    /** The most recipients {@link #lastFailed} takes at once. */
+    public static final int MAX_RECIPIENTS = 1000;
+
+    /**
+     * Of these recipients, those whose newest message of {@code template} failed: given up or refused
+     * for good ({@code DEAD}), or accepted and then reported {@code undelivered} or {@code failed} by
+     * the provider. One query through {@code outbox_recipient_idx}; at most {@link #MAX_RECIPIENTS}.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<String> lastFailed(String template, java.util.Collection<String> recipients) {
+        if (recipients.isEmpty()) {
+            return java.util.Set.of();
+        }
+        if (recipients.size() > MAX_RECIPIENTS) {
+            throw new IllegalArgumentException("at most " + MAX_RECIPIENTS + " recipients at once");
+        }
+        java.util.List<String> asked = java.util.List.copyOf(recipients);
+        jakarta.persistence.Query query = em.createNativeQuery(lastFailedQuery(asked.size())).setParameter(1, template);
+        for (int i = 0; i < asked.size(); i++) {
+            query.setParameter(i + 2, asked.get(i));
+        }
+        return new java.util.HashSet<>(query.getResultList());
+    }
+
+    /**
+     * The newest message of a template ({@code ?1}) to each of {@code recipients} recipients ({@code ?2}
+     * ...), kept when it failed: dead, or reported undelivered or failed.
+     */
+    static String lastFailedQuery(int recipients) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < recipients; i++) {
+            in.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+        }
+        return "SELECT recipient FROM (SELECT DISTINCT ON (recipient) recipient, status, delivery"
+                + " FROM notifications.outbox WHERE template = ?1 AND recipient IN (" + in + ")"
+                + " ORDER BY recipient, id DESC) newest WHERE status = 'DEAD' OR delivery IN ('undelivered', 'failed')";
+    }
+
     /** Records the report on its message, if it moves the message's delivery on. */
     public Outcome record(StatusReport report, Instant at) {
         int updated = em.createNativeQuery(RECORD)

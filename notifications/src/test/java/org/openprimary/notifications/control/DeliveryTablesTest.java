@@ -147,6 +147,41 @@ class DeliveryTablesTest {
         return new String[] {(String) row[0], (String) row[1], (String) row[2]};
     }
 
+    // ---- the last message failed ---------------------------------------------------------------
+
+    private static List<String> lastFailed(Connection c, String template, String... recipients) throws SQLException {
+        Object[] values = new Object[recipients.length + 1];
+        values[0] = template;
+        System.arraycopy(recipients, 0, values, 1, recipients.length);
+        return rows(c, DeliveryReports.lastFailedQuery(recipients.length), values).stream()
+                .map(r -> (String) r[0]).sorted().toList();
+    }
+
+    @Test
+    void onlyRecipientsWhoseNewestMessageOfTheTemplateFailedAreFound() throws SQLException {
+        try (Connection c = DB.getConnection()) {
+            Instant before = NOW.minusSeconds(600);
+            row(c, "EMAIL", "dead@example.org", "DEAD", null, before, 8, null, null);
+            row(c, "EMAIL", "retried@example.org", "DEAD", null, before, 1, null, null);
+            row(c, "EMAIL", "retried@example.org", "PENDING", null, NOW, 0, null, null);   // resent since
+            row(c, "EMAIL", "fine@example.org", "SENT", NOW, NOW, 1, null, null);
+            row(c, "EMAIL", "retrying@example.org", "PENDING", null, NOW, 3, null, null);  // not failed yet
+            long undelivered = sentSms(c, "+33612345678", 1, null);
+            long delivered = sentSms(c, "+33612345699", 2, null);
+            report(c, 1, "undelivered", "30003");
+            report(c, 2, "delivered", null);
+            long other = row(c, "EMAIL", "other@example.org", "DEAD", null, before, 8, null, null);
+            c.createStatement().execute("UPDATE notifications.outbox SET template = 'voting.receipt' WHERE id = " + other);
+
+            assertEquals(List.of("+33612345678", "dead@example.org"), lastFailed(c, "voting.opened", "dead@example.org",
+                    "retried@example.org", "fine@example.org", "retrying@example.org", "+33612345678", "+33612345699",
+                    "other@example.org", "nobody@example.org"));
+            assertEquals(List.of("other@example.org"), lastFailed(c, "voting.receipt", "other@example.org",
+                    "dead@example.org"));
+            assertTrue(undelivered != delivered);
+        }
+    }
+
     // ---- status callbacks -----------------------------------------------------------------------
 
     @Test

@@ -8,12 +8,14 @@ import java.util.List;
  * masked personal data only ({@code Camille D.}, {@code +33 6•• •• •• 78}, {@code c•••@example.org}),
  * where each factor stands, whether the registrant is on the roll, the delivery of the messages
  * sent to them (never their content: no code, no link), the phone codes sent when the demo's
- * stand-in keeps them ({@code null} with Twilio Verify, which keeps its own), and the call notes.
+ * stand-in keeps them ({@code null} with Twilio Verify, which keeps its own), the call notes, and
+ * for a registrant struck off the roll the reason code ({@code null} otherwise).
  */
 public record SupportCase(String helpCode, String registrantId, String electionId, String electionTitle,
         String name, String phone, String email, String language, String status, boolean onRoll,
         boolean registrationOpen, Instant registeredAt, Instant onRollAt, List<FactorState> factors,
-        List<MessageState> messages, List<PhoneCodeSend> phoneCodes, List<CallNoteView> notes) {
+        List<MessageState> messages, List<PhoneCodeSend> phoneCodes, List<CallNoteView> notes,
+        String struckOffReason) {
 
     /** One factor: whether the election requires it, whether it is verified, and when. */
     public record FactorState(String factor, boolean required, boolean verified, Instant verifiedAt) {

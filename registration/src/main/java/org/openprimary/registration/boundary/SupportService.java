@@ -84,7 +84,7 @@ public class SupportService {
                 registrant.email().map(SupportMasks::email).orElse(null), registrant.language(),
                 registrant.status().name(), registrant.status() == RegistrantStatus.ON_ROLL, window.isOpen(),
                 registrant.registeredAt(), registrant.onRollAt().orElse(null), factors, messages, codes,
-                notes(registrant));
+                notes(registrant), struckOffReason(registrant));
     }
 
     /**
@@ -140,6 +140,16 @@ public class SupportService {
         return em.createNamedQuery(CallNote.FIND_BY_REGISTRANT, CallNote.class)
                 .setParameter("registrant", registrant.id().toString()).getResultList().stream()
                 .map(n -> new SupportCase.CallNoteView(n.id(), n.operator(), n.text(), n.createdAt())).toList();
+    }
+
+    /** Why the registrant was struck off the roll (a reason code), or null when they were not. */
+    private String struckOffReason(Registrant registrant) {
+        if (registrant.status() != RegistrantStatus.STRUCK_OFF) {
+            return null;
+        }
+        List<?> reason = em.createNativeQuery("SELECT struck_off_reason FROM registration.registrant WHERE id = ?1")
+                .setParameter(1, registrant.id().toString()).getResultList();
+        return reason.isEmpty() || reason.get(0) == null ? null : reason.get(0).toString();
     }
 
     private static SupportCase.MessageState state(OutboxView m) {

@@ -70,6 +70,15 @@ class SupportServiceContainerTest {
     @EJB
     SupportService support;
 
+    @EJB
+    RegistrationFunnel funnel;
+
+    @EJB
+    RollStrikeOffs strikeOffs;
+
+    @EJB
+    org.openprimary.notifications.boundary.NotificationService notifications;
+
     @jakarta.annotation.Resource(lookup = "java:app/jdbc/openprimary")
     javax.sql.DataSource dataSource;
 
@@ -216,5 +225,123 @@ class SupportServiceContainerTest {
         assertThrows(NotFoundException.class, () -> support.lookUp(code, "operator-1"));
         assertNotEquals(code, registration.register(election, citizen(null, "notes.support@example.org")).helpCode(),
                 "registering again gives a new code");
+    }
+
+    // ---- the funnel -----------------------------------------------------------------------------
+
+    private String codeFor(String maskedPhone) {
+        return registration.consoleCodes(200).stream().filter(code -> code.phone().equals(maskedPhone) && !code.used())
+                .findFirst().orElseThrow().code();
+    }
+
+    private String emailToken(String address) {
+        notifications.dispatchNow();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("verify-email\\.html#r=[0-9a-f-]{36}&t=(\\S+)")
+                .matcher(notifications.outbox(500).stream().filter(m -> m.recipient().equals(address)
+                        && m.template().equals("registration.email-link")).findFirst().orElseThrow().text());
+        assertTrue(link.find());
+        return link.group(1);
+    }
+
+    @Test
+    void theFunnelCountsRegistrationsVerificationsTheRollAndRefusalsPerReasonWithoutPersonalData() {
+        UUID election = open(EnumSet.of(Factor.PHONE, Factor.EMAIL));
+        RegistrationStatus first = registration.register(election, citizen("06 12 34 71 41", "funnel.first@example.org"));
+        registration.register(election, citizen("06 12 34 71 42", "funnel.second@example.org"));
+        RegistrationStatus third = registration.register(election, citizen("06 12 34 71 43", "funnel.third@example.org"));
+        assertThrows(ConflictException.class, () -> registration.register(election,
+                citizen("06 12 34 71 41", "funnel.again@example.org")), "the same phone twice");
+        UUID firstId = UUID.fromString(first.id());
+        registration.verifyPhone(firstId, first.resumeToken(), codeFor("+33*******41"));
+        registration.verifyEmail(firstId, emailToken("funnel.first@example.org"));
+        RegistrationStatus thirdPhone = registration.verifyPhone(UUID.fromString(third.id()), third.resumeToken(),
+                codeFor("+33*******43"));
+        assertEquals("PENDING", thirdPhone.status());
+        registration.withdraw(UUID.fromString(third.id()), third.resumeToken());
+
+        FunnelView counted = funnel.funnel(election, 24);
+
+        assertEquals("Primaire du support", counted.electionTitle());
+        assertTrue(counted.registrationOpen());
+        assertEquals(3, counted.started(), "the withdrawn registration still counts as started");
+        assertEquals(java.util.Map.of("PHONE", 2L, "EMAIL", 1L, "CARD", 0L), counted.verified());
+        assertEquals(1, counted.reachedRoll());
+        assertEquals(1, counted.onRoll());
+        assertEquals(1, counted.withdrawn());
+        assertEquals(List.of(new FunnelView.Reason("DUPLICATE_IDENTIFIER", 1)), counted.refused());
+        assertEquals(List.of(), counted.struckOff());
+        assertEquals(24, counted.delivery().windowHours());
+        for (String secret : List.of("Camille", "Durand", "funnel.first", "61234714")) {
+            assertFalse(counted.toString().contains(secret), "no '" + secret + "' in " + counted);
+        }
+
+        strikeOffs.strikeOff(election, firstId, StrikeOffReason.DUPLICATE_PERSON);
+        FunnelView struck = funnel.funnel(election, 1);
+        assertEquals(List.of(new FunnelView.Reason("DUPLICATE_PERSON", 1)), struck.struckOff());
+        assertEquals(0, struck.onRoll());
+        assertEquals(1, struck.reachedRoll(), "it did reach the roll");
+        assertEquals(1, struck.delivery().windowHours());
+        SupportCase seen = support.lookUp(first.helpCode(), "operator-1");
+        assertEquals("STRUCK_OFF", seen.status());
+        assertEquals("DUPLICATE_PERSON", seen.struckOffReason(), "the volunteer can say why");
+
+        NotFoundException unknown = assertThrows(NotFoundException.class, () -> funnel.funnel(UUID.randomUUID(), 24));
+        assertEquals("id", unknown.field().orElseThrow());
+        InvalidInputException window = assertThrows(InvalidInputException.class, () -> funnel.funnel(election, 169));
+        assertEquals("hours", window.field().orElseThrow());
+    }
+
+    private List<SupportCase.MessageState> links(String helpCode) {
+        return support.lookUp(helpCode, "operator-1").messages().stream()
+                .filter(m -> m.template().equals("registration.email-link")).toList();
+    }
+
+    /** Marks the newest email link to an address as failed for good, once the dispatcher is done with it. */
+    private void linkFailed(String address) throws Exception {
+        for (int i = 0; i < 50 && notifications.history(address).stream()
+                .anyMatch(m -> m.status().equals("SENDING")); i++) {
+            Thread.sleep(100);
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE notifications.outbox SET status = 'DEAD', attempts = 8,"
+                    + " last_error = '550 mailbox unavailable' WHERE id = (SELECT max(id) FROM notifications.outbox"
+                    + " WHERE recipient = '" + address + "' AND template = 'registration.email-link')"));
+        }
+    }
+
+    @Test
+    void resendToFailedOnlySendsANewLinkToThoseWhoseLastLinkFailedOnceAndWithinTheirLimit() throws Exception {
+        UUID election = open(EnumSet.of(Factor.EMAIL));
+        String failed = registration.register(election, citizen(null, "failed.link@example.org")).helpCode();
+        String fine = registration.register(election, citizen(null, "fine.link@example.org")).helpCode();
+        RegistrationStatus limited = registration.register(election, citizen(null, "limited.link@example.org"));
+        RegistrationStatus verified = registration.register(election, citizen(null, "verified.link@example.org"));
+        registration.verifyEmail(UUID.fromString(verified.id()), emailToken("verified.link@example.org"));
+        for (int i = 0; i < 4; i++) {
+            support.resendEmailLink(limited.helpCode(), "operator-1"); // the citizen's 5 links, all sent
+        }
+        notifications.dispatchNow();
+        linkFailed("failed.link@example.org");
+        linkFailed("limited.link@example.org");
+        linkFailed("verified.link@example.org"); // verified since: nothing to resend
+
+        FunnelView.Resent resent = funnel.resendFailedEmailLinks(election, "organizer-1");
+
+        assertEquals(new FunnelView.Resent(3, 2, 1, 1), resent, "3 unverified, 2 failed, 1 resent, 1 at its limit");
+        List<SupportCase.MessageState> failedLinks = links(failed);
+        assertEquals(2, failedLinks.size());
+        assertEquals("DEAD", failedLinks.get(1).status(), "newest first: the new link, then the failed one");
+        assertFalse(failedLinks.get(0).status().equals("DEAD"));
+        assertEquals(1, links(fine).size(), "a link that did not fail is not resent");
+        assertEquals(5, links(limited.helpCode()).size(), "the citizen's limit holds");
+
+        assertEquals(new FunnelView.Resent(3, 1, 0, 1), funnel.resendFailedEmailLinks(election, "organizer-1"),
+                "once: the new link has not failed");
+        assertEquals(2, links(failed).size());
+
+        registration.closeRegistration(election, Instant.now());
+        ConflictException closed = assertThrows(ConflictException.class,
+                () -> funnel.resendFailedEmailLinks(election, "organizer-1"));
+        assertEquals("id", closed.field().orElseThrow());
     }
 }

@@ -59,12 +59,11 @@ public class ElectionCampaigns {
     /** Recipients handed to the notifications module per statement. */
     static final int BATCH = 10_000;
     /**
-     * Pages queued at once, each in its own transaction: the database's inserts use both cores. While
-     * ballots are being cast in any election, one at a time: a campaign must not take the cores
-     * voters need (bench/RESULTS.md: two pages at once halved the casts' rate on two cores).
+     * Pages queued at once, each in its own transaction, while the next page is read. One: with the
+     * JSON fix two at once were no faster (bench/RESULTS.md, 500,000 recipients: 35.0 s with two, 30.5
+     * s with one), and they took more of the cores voters need.
      */
-    static final int PARALLEL = 2;
-    static final int PARALLEL_WHILE_VOTING = 1;
+    static final int PARALLEL = 1;
     /** Test messages per campaign: enough to check it, too few to send a campaign by hand. */
     static final int MAX_TESTS = 10;
     /** Reminders scheduled in one request. */
@@ -386,20 +385,19 @@ public class ElectionCampaigns {
 
     /**
      * Starts the notifications' campaign (committed at once), queues the audience, {@link #PARALLEL}
-     * pages at a time ({@link #PARALLEL_WHILE_VOTING} while ballots are being cast), each in a transaction of its own and each due as it commits, then marks the
+     * pages at a time, each in a transaction of its own and each due as it commits, then marks the
      * campaign queued in the caller's transaction. If this fails midway, the pages queued so far go
      * out, the campaign stays a draft (or scheduled) here, and sending it again adds only the rest;
      * cancelling it stops what has not gone.
      */
     private long queue(Election election, String campaignId, Audience audience, Channel channel, String actor) {
         UUID campaign = UUID.fromString(campaignId);
-        int parallel = votingAnywhere() ? PARALLEL_WHILE_VOTING : PARALLEL;
         pages.start(campaign);
         java.util.Deque<java.util.concurrent.Future<Integer>> inFlight = new java.util.ArrayDeque<>();
         long total;
         try {
             total = forEachPage(election, audience, channel, page -> {
-                if (inFlight.size() >= parallel) {
+                if (inFlight.size() >= PARALLEL) {
                     await(inFlight.removeFirst());
                 }
                 inFlight.addLast(executor.submit(() -> pages.add(campaign, page)));
@@ -468,12 +466,6 @@ public class ElectionCampaigns {
             return whyNot(election, audience).isPresent() ? 0 : forEachPage(election, audience, channel, page -> { });
         }
         return contacts.count(UUID.fromString(election.id().toString()), ContactGroup.valueOf(audience.name()), channel);
-    }
-
-    /** Whether some election accepts ballots now. */
-    private boolean votingAnywhere() {
-        return em.createNamedQuery(Election.FIND_BY_STATE, Election.class).setParameter("state", ElectionState.VOTING)
-                .getResultStream().anyMatch(e -> e.acceptsBallots(clock));
     }
 
     /** Why the audience cannot be reached now, if it cannot. */
