@@ -412,7 +412,11 @@ class AdminConsoleIT extends AdminConsoleJourney {
         assertEquals("QUEUED", campaign(election, sms).get("state").asText());
         assertEquals(1, campaign(election, sms).get("progress").get("sent").asLong());
         assertTrue(organizer.driver.findElements(By.id("sendNow-" + sms)).isEmpty(), "a campaign goes once");
-        organizer.visible("pause-" + sms);
+        // Its one message has gone: the campaign says it is finished, and offers no pause.
+        organizer.waitUntil(ExpectedConditions.attributeToBe(By.id("state-" + sms), "data-status", "FINISHED"));
+        assertTrue(organizer.visible("state-" + sms).getText().contains("terminée"),
+                organizer.driver.findElement(By.id("state-" + sms)).getText());
+        assertTrue(organizer.driver.findElements(By.id("pause-" + sms)).isEmpty(), "nothing is left to pause");
 
         // An email to everyone registered: its HTML shows in a frame with no script and no origin.
         organizer.choose("channel-EMAIL");
@@ -483,12 +487,21 @@ class AdminConsoleIT extends AdminConsoleJourney {
         assertEquals(List.of(), findings, "no serious or critical accessibility violation, no page wider than the phone");
 
         // A bailiff reads the campaigns, and is offered no write.
+        HttpResponse<String> draft = send(post("admin/api/elections/" + election + "/campaigns",
+                "{\"name\":\"Un brouillon\",\"audience\":\"ON_ROLL\",\"channel\":\"SMS\",\"body\":\"Un brouillon.\"}", organizerBasic));
+        assertEquals(201, draft.statusCode(), draft.body());
+        String drafted = json.readTree(draft.body()).get("id").asText();
         String reader = tag + "-reader";
         Person bailiff = signInFirstTime(reader, accountByApi(reader, "BAILIFF"));
         bailiff.open("admin/campaigns.html#e=" + election);
         bailiff.visible("open-" + sms);
+        bailiff.visible("open-" + drafted);
         assertFalse(bailiff.driver.findElement(By.id("compose")).isDisplayed(), "only organizers write");
-        assertTrue(bailiff.driver.findElements(By.id("pause-" + sms)).isEmpty(), "only organizers pause");
+        assertTrue(bailiff.driver.findElements(By.id("sendNow-" + drafted)).isEmpty()
+                && bailiff.driver.findElements(By.id("cancel-" + drafted)).isEmpty(), "only organizers send or cancel");
+        bailiff.click("open-" + drafted);
+        bailiff.waitForText("campaign-title", "Un brouillon");
+        assertFalse(bailiff.driver.findElement(By.id("edit-form")).isDisplayed(), "only organizers correct a draft");
     }
 
     @Test
