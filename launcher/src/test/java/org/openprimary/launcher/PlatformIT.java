@@ -547,6 +547,7 @@ class PlatformIT {
         }
         assertTrue(checked.size() >= 40, "every admin endpoint, from the OpenAPI document: " + checked);
         assertTrue(checked.contains("GET /admin/api/elections/{id}/roll"), "the roll search is checked: " + checked);
+        assertTrue(checked.contains("GET /admin/api/elections/{id}/appeals"), "the appeals' readers: " + checked);
         assertTrue(checked.containsAll(List.of("GET /admin/api/elections/{id}/funnel",
                 "POST /admin/api/elections/{id}/funnel/resend-failed")), "the funnel's endpoints too: " + checked);
     }
@@ -587,6 +588,9 @@ class PlatformIT {
     private static Set<String> readersCheckedByTheResource(String method, String path) {
         if (method.equals("GET") && path.equals("elections/{id}/funnel")) {
             return Set.of("organizer", "bailiff", "auditor");
+        }
+        if (method.equals("GET") && path.equals("elections/{id}/appeals")) {
+            return Set.of("organizer", "bailiff", "operator", "auditor");
         }
         return null;
     }
