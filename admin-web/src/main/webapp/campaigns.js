@@ -29,7 +29,7 @@
       audience_REGISTERED: 'tous les inscrits', audience_ON_ROLL: 'inscrits sur la liste électorale',
       audience_UNVERIFIED: 'inscription inachevée', audience_NOT_VOTED: 'n’ont pas encore voté',
       channel_EMAIL: 'courriel', channel_SMS: 'SMS',
-      cstate_DRAFT: 'brouillon', cstate_SCHEDULED: 'programmée', cstate_QUEUED: 'envoyée', cstate_CANCELLED: 'annulée',
+      cstate_DRAFT: 'brouillon', cstate_SCHEDULED: 'programmée', cstate_QUEUING: 'mise en file d’envoi', cstate_QUEUED: 'envoyée', cstate_CANCELLED: 'annulée',
       status_SENDING: 'en cours d’envoi', status_PAUSED: 'suspendue', status_FINISHED: 'terminée', status_DRAFT: '', status_CANCELLED: '',
       noteLine: '({0})', sendAtLine: 'le {0}',
       progress: '{0} en file' + NBSP + ': {1} envoyé(s), {2} remis, {3} en échec, {4} ignoré(s), {5} retiré(s),'
@@ -43,7 +43,7 @@
       confirmCancel: 'Annuler « {0} »' + NBSP + '? Ce qui n’est pas encore parti ne partira jamais.',
       confirmSendYes: 'Oui, envoyer maintenant', confirmCancelYes: 'Oui, annuler la campagne', confirmNo: 'Ne rien faire',
       people: '{0} personne(s)',
-      sentNow: 'La campagne « {0} » part maintenant, vers {1} destinataire(s).',
+      sentNow: 'La campagne « {0} » part maintenant' + NBSP + ': ses messages sont mis en file d’envoi, et partent au fil de l’eau.',
       scheduledNow: 'La campagne « {0} » partira le {1}.', cancelledNow: 'La campagne « {0} » est annulée.',
       pausedNow: 'La campagne « {0} » est suspendue.', resumedNow: 'La campagne « {0} » reprend.',
       draftSaved: 'Brouillon « {0} » enregistré' + NBSP + ': vérifiez son aperçu, essayez-le, puis envoyez-le.',
@@ -130,7 +130,7 @@
       audience_REGISTERED: 'everyone registered', audience_ON_ROLL: 'on the roll',
       audience_UNVERIFIED: 'not finished verifying', audience_NOT_VOTED: 'not voted yet',
       channel_EMAIL: 'email', channel_SMS: 'SMS',
-      cstate_DRAFT: 'draft', cstate_SCHEDULED: 'scheduled', cstate_QUEUED: 'sent', cstate_CANCELLED: 'cancelled',
+      cstate_DRAFT: 'draft', cstate_SCHEDULED: 'scheduled', cstate_QUEUING: 'being queued', cstate_QUEUED: 'sent', cstate_CANCELLED: 'cancelled',
       status_SENDING: 'sending', status_PAUSED: 'paused', status_FINISHED: 'finished', status_DRAFT: '', status_CANCELLED: '',
       noteLine: '({0})', sendAtLine: 'on {0}',
       progress: '{0} queued: {1} sent, {2} delivered, {3} failed, {4} skipped, {5} withdrawn, {6} waiting',
@@ -142,7 +142,7 @@
       confirmCancel: 'Cancel “{0}”? What has not gone yet will never go.',
       confirmSendYes: 'Yes, send now', confirmCancelYes: 'Yes, cancel the campaign', confirmNo: 'Do nothing',
       people: '{0} people',
-      sentNow: 'The campaign “{0}” is going now, to {1} recipient(s).',
+      sentNow: 'The campaign “{0}” is going now: its messages are being queued, and go out as they are.',
       scheduledNow: 'The campaign “{0}” will go on {1}.', cancelledNow: 'The campaign “{0}” is cancelled.',
       pausedNow: 'The campaign “{0}” is paused.', resumedNow: 'The campaign “{0}” is going again.',
       draftSaved: 'Draft “{0}” saved: check its preview, try it, then send it.',
@@ -352,7 +352,8 @@
   function live() {
     return campaigns.some(function (c) {
       var p = c.progress || {};
-      return c.state === 'SCHEDULED' || (c.state === 'QUEUED' && p.status === 'SENDING' && p.waiting > 0);
+      return c.state === 'SCHEDULED' || c.state === 'QUEUING'
+        || (c.state === 'QUEUED' && p.status === 'SENDING' && p.waiting > 0);
     });
   }
 
@@ -392,7 +393,7 @@
 
   function progressText(c) {
     var p = c.progress;
-    if (!p || c.state !== 'QUEUED') {
+    if (!p || (c.state !== 'QUEUED' && c.state !== 'QUEUING')) {
       return C.el('span', { key: 'progressNone' });
     }
     var node = C.el('span', { className: 'progress', 'data-sent': p.sent, 'data-waiting': p.waiting });
@@ -406,7 +407,7 @@
   function stateCell(c) {
     var cell = C.el('td', { id: 'state-' + c.id, 'data-state': c.state, 'data-status': c.progress ? c.progress.status : null });
     cell.appendChild(C.el('span', { key: 'cstate_' + c.state }));
-    var status = c.progress && c.state === 'QUEUED' ? c.progress.status : null;
+    var status = c.progress && c.state === 'QUEUED' ? c.progress.status : null; // while queuing, its state says it
     if (status === 'SENDING' || status === 'PAUSED' || status === 'FINISHED') {
       cell.appendChild(document.createTextNode(', '));
       cell.appendChild(C.el('span', { key: 'status_' + status }));
@@ -449,10 +450,10 @@
           box.appendChild(actionButton('sendNow', c, 'primary'));
           box.appendChild(actionButton('schedule', c));
           box.appendChild(actionButton('cancel', c, 'danger'));
-        } else if (c.state === 'QUEUED' && status === 'SENDING') {
+        } else if ((c.state === 'QUEUED' || c.state === 'QUEUING') && status === 'SENDING') {
           box.appendChild(actionButton('pause', c));
           box.appendChild(actionButton('cancel', c, 'danger'));
-        } else if (c.state === 'QUEUED' && status === 'PAUSED') {
+        } else if ((c.state === 'QUEUED' || c.state === 'QUEUING') && status === 'PAUSED') {
           box.appendChild(actionButton('resume', c));
           box.appendChild(actionButton('cancel', c, 'danger'));
         }
@@ -574,10 +575,7 @@
       if (answer.status >= 200 && answer.status < 300) {
         var view = answer.data || {};
         return loadCampaigns().then(function () {
-          if (doneKey === 'sentNow') {
-            announce(doneKey, [c.name, view.recipients === null || view.recipients === undefined ? '?'
-              : C.number(view.recipients)]);
-          } else if (doneKey === 'scheduledNow') {
+          if (doneKey === 'scheduledNow') {
             announce(doneKey, [c.name, C.time(view.sendAt)]);
           } else {
             announce(doneKey, [c.name]);

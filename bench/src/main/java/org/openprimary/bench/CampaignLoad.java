@@ -120,15 +120,28 @@ final class CampaignLoad {
                 .get("id").asText();
     }
 
-    /** Sends the campaign now: one request that resolves and queues the whole audience; its figures as JSON. */
+    /**
+     * Sends the campaign now (the request returns at once, the campaign QUEUING) and waits until the
+     * platform says it is QUEUED: the whole audience resolved and in the outbox; its figures as JSON.
+     */
     String send() throws Exception {
         long start = System.nanoTime();
         JsonNode sent = json.readTree(send("POST", path() + "/" + campaign + "/send", "{}", 200));
+        double acceptedSeconds = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
+        while (sent.path("state").asText().equals("QUEUING") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            sent = json.readTree(send("GET", path() + "/" + campaign, null, 200));
+        }
+        if (!sent.path("state").asText().equals("QUEUED")) {
+            throw new IllegalStateException("the campaign ended " + sent.path("state").asText() + ": " + sent);
+        }
         double queueSeconds = (System.nanoTime() - start) / 1e9;
         long resolved = sent.path("recipients").asLong();
         return String.format(Locale.ROOT, "{\"recipients\": %d, \"queued\": %d, \"queueSeconds\": %.2f,"
+                        + " \"sendAnsweredSeconds\": %.3f,"
                         + " \"recipientsPerSecond\": %d, \"setupSeconds\": %.1f, \"election\": \"%s\", \"campaign\": \"%s\"}",
-                resolved, sent.path("progress").path("queued").asLong(), queueSeconds,
+                resolved, sent.path("progress").path("queued").asLong(), queueSeconds, acceptedSeconds,
                 queueSeconds > 0 ? Math.round(resolved / queueSeconds) : 0, setupSeconds, election, campaign);
     }
 

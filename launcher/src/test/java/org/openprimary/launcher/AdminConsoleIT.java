@@ -407,8 +407,10 @@ class AdminConsoleIT extends AdminConsoleJourney {
         assertEquals("DRAFT", campaign(election, sms).get("state").asText(), "nothing went without the confirmation");
         organizer.click("send-now");
         organizer.click("confirm-yes");
-        organizer.waitForText("action-status", "La campagne « Réunion de jeudi » part maintenant, vers 1 destinataire(s).");
+        organizer.waitForText("action-status", "La campagne « Réunion de jeudi » part maintenant : ses messages sont mis"
+                + " en file d’envoi, et partent au fil de l’eau.");
         organizer.waitForText("progress-" + sms, "1 envoyé(s)");
+        organizer.waitUntil(ExpectedConditions.attributeToBe(By.id("state-" + sms), "data-state", "QUEUED"));
         assertEquals("QUEUED", campaign(election, sms).get("state").asText());
         assertEquals(1, campaign(election, sms).get("progress").get("sent").asLong());
         assertTrue(organizer.driver.findElements(By.id("sendNow-" + sms)).isEmpty(), "a campaign goes once");

@@ -99,7 +99,8 @@ public class ElectionCampaignsResource {
     @POST
     @Path("{campaign}/send")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send the campaign now ({}) or at a time ({\"at\": \"2027-01-16T19:00:00+01:00\"})")
+    @Operation(summary = "Send the campaign now ({}: answered at once, QUEUING, then QUEUED once its audience is in the"
+            + " outbox) or at a time ({\"at\": \"2027-01-16T19:00:00+01:00\"})")
     public ElectionCampaignView send(@PathParam("id") String id, @PathParam("campaign") String campaign, Send request) {
         return campaigns.send(id, campaign, request == null ? null : request.at(), organizer());
     }

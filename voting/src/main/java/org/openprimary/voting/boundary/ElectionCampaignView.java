@@ -6,7 +6,7 @@ import org.openprimary.notifications.boundary.CampaignView;
 /**
  * An organizer's campaign to an election's registrants: whom it is for ({@code audience}), what
  * ({@code kind}; an announcement's {@code subject} (email) and {@code body} as written, null for a
- * reminder, whose text is the platform's), where it stands here ({@code state}: DRAFT, SCHEDULED, QUEUED, CANCELLED, with
+ * reminder, whose text is the platform's), where it stands here ({@code state}: DRAFT, SCHEDULED, QUEUING while its audience is being queued, QUEUED, CANCELLED, with
  * {@code note} saying why one was cancelled by itself), how many recipients it was resolved into, and
  * its messages' progress as the notifications module reports it ({@code progress}: queued, sent,
  * delivered, withdrawn once the voter voted, and so on; its {@code status} says whether it is

@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openprimary.common.ConflictException;
+import org.openprimary.common.DomainException;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.notifications.boundary.CampaignDraft;
@@ -36,6 +38,8 @@ import org.openprimary.registration.boundary.ContactGroup;
 import org.openprimary.registration.boundary.RegistrantContacts;
 import org.openprimary.registration.boundary.RollVoter;
 import org.openprimary.voting.control.BallotBox;
+import org.openprimary.voting.control.CampaignPages;
+import org.openprimary.voting.control.CastActivity;
 import org.openprimary.voting.control.Digests;
 import org.openprimary.voting.entity.Election;
 import org.openprimary.voting.entity.ElectionId;
@@ -64,6 +68,14 @@ public class ElectionCampaigns {
      * s with one), and they took more of the cores voters need.
      */
     static final int PARALLEL = 1;
+    /** While voters cast: recipients a page, so that each page holds the cores for a few tens of milliseconds. */
+    static final int BUSY_BATCH = 1_000;
+    /** Casts within this window mean voters are casting. */
+    static final java.time.Duration BUSY_WINDOW = java.time.Duration.ofSeconds(2);
+    /** While voters cast, each page is followed by a pause this many times as long as it took (a twentieth of the time queuing). */
+    static final long BUSY_PAUSE_FACTOR = 19;
+    static final java.time.Duration BUSY_PAUSE_MIN = java.time.Duration.ofMillis(50);
+    static final java.time.Duration BUSY_PAUSE_MAX = java.time.Duration.ofSeconds(5);
     /** Test messages per campaign: enough to check it, too few to send a campaign by hand. */
     static final int MAX_TESTS = 10;
     /** Reminders scheduled in one request. */
@@ -106,7 +118,16 @@ public class ElectionCampaigns {
     BallotBox box;
 
     @EJB
-    org.openprimary.voting.control.CampaignPages pages;
+    CampaignPages pages;
+
+    @Inject
+    CastActivity activity;
+
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext context;
+
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
@@ -292,7 +313,12 @@ public class ElectionCampaigns {
         if (impossible.isPresent()) {
             throw new ConflictException("audience", impossible.get());
         }
-        queue(election, (String) row[0], audience, channel, organizer);
+        String id = (String) row[0];
+        em.createNativeQuery("UPDATE voting.election_campaign SET state = 'QUEUING', send_at = ?2, queued_by = ?3,"
+                        + " lease_until = NULL, note = NULL WHERE campaign_id = ?1")
+                .setParameter(1, id).setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .setParameter(3, organizer.substring(0, Math.min(64, organizer.length()))).executeUpdate();
+        afterCommit(() -> executor.execute(() -> self().queueDue(id)));
         return one(electionId, campaignId);
     }
 
@@ -322,52 +348,53 @@ public class ElectionCampaigns {
         return rows.stream().findFirst().map(String::valueOf);
     }
 
-    /** The scheduled campaigns that are due, for the voting clock. */
+    /** The campaigns to queue now, for the voting clock: scheduled ones that are due, sent ones nobody holds. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> due() {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("SELECT campaign_id FROM voting.election_campaign"
-                        + " WHERE state = 'SCHEDULED' AND send_at <= ?1 ORDER BY send_at")
-                .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).getResultList();
-        return ids.stream().map(String::valueOf).toList();
+        return pages.due(clock.instant());
     }
 
     /**
-     * Sends one due campaign, in a transaction of its own; several instances may try at once, one does
-     * it (the row is locked and its state checked again). A campaign whose audience can no longer be
-     * reached (a reminder after the close) is cancelled with the reason.
+     * Queues one campaign that was sent or is due, outside any transaction (each step has its own,
+     * {@link CampaignPages}); several instances may try at once, one does it (it holds the row's
+     * lease). A campaign whose audience can no longer be reached (a reminder after the close) is
+     * cancelled with the reason; one whose audience could not be queued whole for a reason a retry
+     * would meet again is a draft again, saying why; after an outage or a crash it stays QUEUING
+     * and is taken up again once its lease runs out.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void sendDue(String campaignId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE campaign_id = ?1 AND state = 'SCHEDULED'"
-                        + " AND send_at <= ?2 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, campaignId).setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .getResultList();
-        if (rows.isEmpty()) {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void queueDue(String campaignId) {
+        Optional<CampaignPages.Claim> claimed = pages.claim(campaignId, clock.instant());
+        if (claimed.isEmpty()) {
             return;
         }
-        Object[] row = rows.get(0);
-        Election election = em.find(Election.class, row[1], LockModeType.PESSIMISTIC_READ);
-        Audience audience = Audience.valueOf((String) row[3]);
+        CampaignPages.Claim claim = claimed.get();
+        Election election = em.find(Election.class, claim.electionId());
+        Audience audience = Audience.valueOf(claim.audience());
         Optional<String> impossible = whyNot(election, audience);
         if (impossible.isPresent()) {
-            notifications.cancelCampaign(UUID.fromString(campaignId));
-            em.createNativeQuery("UPDATE voting.election_campaign SET state = 'CANCELLED', note = ?2"
-                    + " WHERE campaign_id = ?1").setParameter(1, campaignId)
-                    .setParameter(2, "not sent at its time: " + impossible.get()).executeUpdate();
-            LOG.info(() -> "Scheduled campaign " + campaignId + " was not sent: " + impossible.get());
+            pages.cancelUnsent(campaignId, "not sent at its time: " + impossible.get());
+            LOG.info(() -> "Campaign " + campaignId + " was not sent: " + impossible.get());
             return;
         }
-        long n = queue(election, campaignId, audience, Channel.valueOf((String) row[4]), "schedule");
-        LOG.info(() -> "Scheduled campaign " + campaignId + " sent to " + n + " recipients");
+        try {
+            OptionalLong queued = queue(election, campaignId, audience, Channel.valueOf(claim.channel()));
+            if (queued.isPresent() && pages.finish(campaignId, queued.getAsLong(), clock.instant())) {
+                LOG.info(() -> "Campaign " + campaignId + " queued for " + queued.getAsLong() + " recipients");
+            }
+        } catch (DomainException e) {
+            pages.stop(campaignId, "stopped while queuing (" + e.field().map(f -> f + ": ").orElse("") + e.getMessage()
+                    + "); what was queued goes; send it again to add the rest");
+            LOG.warning(() -> "Campaign " + campaignId + " could not be queued whole: " + e.getMessage());
+        }
     }
 
     // ---- the audience -----------------------------------------------------------------------------
 
-    private static void await(java.util.concurrent.Future<Integer> page) {
+    /** @return what the page added, or -1 if the campaign was no longer being queued */
+    private static int await(java.util.concurrent.Future<Integer> page) {
         try {
-            page.get();
+            return page.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queuing a campaign", e);
@@ -384,36 +411,78 @@ public class ElectionCampaigns {
     }
 
     /**
-     * Starts the notifications' campaign (committed at once), queues the audience, {@link #PARALLEL}
-     * pages at a time, each in a transaction of its own and each due as it commits, then marks the
-     * campaign queued in the caller's transaction. If this fails midway, the pages queued so far go
-     * out, the campaign stays a draft (or scheduled) here, and sending it again adds only the rest;
-     * cancelling it stops what has not gone.
+     * Starts the notifications' campaign (committed at once), then queues the audience a page at a
+     * time, each in a transaction of its own and each due as it commits. While voters cast on this
+     * instance, it yields to them: small pages, each followed by a pause {@link #BUSY_PAUSE_FACTOR}
+     * times as long as the page took, so the queuing takes about a twentieth of the machine (the
+     * outbox is sent at the providers' pace, tens a second, so a slower queue delays nobody's
+     * message); otherwise it goes flat out, reading the next page while the last one is written.
+     *
+     * @return how many recipients in all, or empty if the campaign was cancelled meanwhile
      */
-    private long queue(Election election, String campaignId, Audience audience, Channel channel, String actor) {
+    private OptionalLong queue(Election election, String campaignId, Audience audience, Channel channel) {
         UUID campaign = UUID.fromString(campaignId);
         pages.start(campaign);
         java.util.Deque<java.util.concurrent.Future<Integer>> inFlight = new java.util.ArrayDeque<>();
+        boolean[] stopped = {false};
+        long[] pageStarted = {System.nanoTime()};
         long total;
         try {
-            total = forEachPage(election, audience, channel, page -> {
-                if (inFlight.size() >= PARALLEL) {
-                    await(inFlight.removeFirst());
+            total = forEachPage(election, audience, channel, () -> activity.castWithin(BUSY_WINDOW), page -> {
+                boolean busy = activity.castWithin(BUSY_WINDOW);
+                if (busy || inFlight.size() >= PARALLEL) {
+                    while (!inFlight.isEmpty()) {
+                        stopped[0] |= await(inFlight.removeFirst()) < 0;
+                    }
                 }
-                inFlight.addLast(executor.submit(() -> pages.add(campaign, page)));
+                if (stopped[0]) {
+                    return false;
+                }
+                inFlight.addLast(executor.submit(() -> pages.add(campaign, page, clock.instant())));
+                if (busy) {
+                    stopped[0] |= await(inFlight.removeFirst()) < 0;
+                    yieldToVoters(System.nanoTime() - pageStarted[0]);
+                }
+                pageStarted[0] = System.nanoTime();
+                return !stopped[0];
             });
             while (!inFlight.isEmpty()) {
-                await(inFlight.removeFirst());
+                stopped[0] |= await(inFlight.removeFirst()) < 0;
             }
         } finally {
             inFlight.forEach(pending -> pending.cancel(false));
         }
-        em.createNativeQuery("UPDATE voting.election_campaign SET state = 'QUEUED', recipients = ?2, queued_by = ?3,"
-                        + " queued_at = ?4 WHERE campaign_id = ?1")
-                .setParameter(1, campaignId).setParameter(2, total)
-                .setParameter(3, actor.substring(0, Math.min(64, actor.length())))
-                .setParameter(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).executeUpdate();
-        return total;
+        return stopped[0] ? OptionalLong.empty() : OptionalLong.of(total);
+    }
+
+    private ElectionCampaigns self() {
+        return context.getBusinessObject(ElectionCampaigns.class);
+    }
+
+    /** Runs {@code then} once the caller's transaction committed (not at all if it rolls back). */
+    private void afterCommit(Runnable then) {
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    then.run();
+                }
+            }
+        });
+    }
+
+    private static void yieldToVoters(long pageNanos) {
+        long pause = Math.max(BUSY_PAUSE_MIN.toNanos(), Math.min(BUSY_PAUSE_MAX.toNanos(), pageNanos * BUSY_PAUSE_FACTOR));
+        try {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queuing a campaign", e);
+        }
     }
 
     /**
@@ -425,13 +494,14 @@ public class ElectionCampaigns {
      * @return how many recipients in all
      */
     private long forEachPage(Election election, Audience audience, Channel channel,
-            java.util.function.Consumer<List<CampaignRecipient>> each) {
+            java.util.function.BooleanSupplier smallPages, java.util.function.Predicate<List<CampaignRecipient>> each) {
         UUID electionUuid = UUID.fromString(election.id().toString());
         ContactGroup group = audience == Audience.NOT_VOTED ? ContactGroup.ON_ROLL : ContactGroup.valueOf(audience.name());
         long total = 0;
         UUID after = null;
         while (true) {
-            List<RollVoter> page = contacts.page(electionUuid, group, channel, after, BATCH);
+            List<RollVoter> page = contacts.page(electionUuid, group, channel, after,
+                    smallPages.getAsBoolean() ? BUSY_BATCH : BATCH);
             if (page.isEmpty()) {
                 return total;
             }
@@ -449,8 +519,8 @@ public class ElectionCampaigns {
             } else {
                 page.forEach(voter -> recipients.add(recipient(voter, channel, null)));
             }
-            if (!recipients.isEmpty()) {
-                each.accept(recipients);
+            if (!recipients.isEmpty() && !each.test(recipients)) {
+                return total;
             }
             total += recipients.size();
         }
@@ -463,7 +533,7 @@ public class ElectionCampaigns {
 
     private long audienceSize(Election election, Audience audience, Channel channel) {
         if (audience == Audience.NOT_VOTED) {
-            return whyNot(election, audience).isPresent() ? 0 : forEachPage(election, audience, channel, page -> { });
+            return whyNot(election, audience).isPresent() ? 0 : forEachPage(election, audience, channel, () -> false, page -> true);
         }
         return contacts.count(UUID.fromString(election.id().toString()), ContactGroup.valueOf(audience.name()), channel);
     }

@@ -27,6 +27,9 @@ public class BallotBox {
     @jakarta.ejb.EJB
     org.openprimary.notifications.boundary.NotificationService notifications;
 
+    @jakarta.inject.Inject
+    CastActivity activity;
+
     /**
      * The prefix of the key (then the voter's id) that withdraws a message meant for a voter who has
      * not voted yet (a reminder), withdrawn with their mark.
@@ -129,6 +132,7 @@ public class BallotBox {
                         + " AND struck_off_at IS NULL")
                 .setParameter(1, voterId).executeUpdate() == 1;
         if (marked) {
+            activity.cast();
             // A reminder to vote still queued for this voter is pointless now: withdrawn with the mark.
             notifications.withdraw(VOTED_KEY + voterId);
         }

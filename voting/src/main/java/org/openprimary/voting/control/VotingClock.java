@@ -20,8 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Voting opens and closes by itself: every {@code openprimary.voting.tick-seconds} (default 5) this
  * timer opens what is due, closes what is due, and every {@code openprimary.box.checkpoint-seconds}
- * (default 60) chains the box and signs a checkpoint; it also sends the organizers' scheduled
- * campaigns that are due. Non-persistent timers: each instance ticks,
+ * (default 60) chains the box and signs a checkpoint; it also hands the organizers' campaigns that
+ * are due (scheduled ones whose time came, sent ones whose queuing nobody holds: an instance died
+ * midway) to the managed executor, so that queuing a national roll never holds the clock back.
+ * Non-persistent timers: each instance ticks,
  * and the steps are safe to run on several at once (row locks, an advisory lock on the chain).
  */
 @Singleton
@@ -48,6 +50,12 @@ public class VotingClock {
     @Inject
     @ConfigProperty(name = "openprimary.box.checkpoint-seconds", defaultValue = "60")
     long checkpointSeconds;
+
+    @Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
+    /** Campaigns this instance is queuing now, so that a tick does not hand the same one over twice. */
+    private final java.util.Set<String> queuing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final AtomicBoolean running = new AtomicBoolean();
     private long ticks;
@@ -83,10 +91,22 @@ public class VotingClock {
                 }
             }
             for (String campaign : campaigns.due()) {
-                try {
-                    campaigns.sendDue(campaign);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "The voting clock could not send the scheduled campaign " + campaign, e);
+                if (queuing.add(campaign)) {
+                    try {
+                        executor.execute(() -> {
+                            try {
+                                campaigns.queueDue(campaign);
+                            } catch (RuntimeException e) {
+                                LOG.log(Level.WARNING, "The voting clock could not queue the campaign " + campaign
+                                        + " (it is taken up again once its lease runs out)", e);
+                            } finally {
+                                queuing.remove(campaign);
+                            }
+                        });
+                    } catch (RuntimeException e) {
+                        queuing.remove(campaign);
+                        LOG.log(Level.WARNING, "The voting clock could not hand the campaign " + campaign + " over", e);
+                    }
                 }
             }
         } finally {

@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.openprimary.notifications.boundary.NotificationService;
 
 /**
- * For the container test only: sends a campaign and pauses it in one transaction, so that no
- * dispatcher round can take its messages before the test has staged what happens to them.
+ * For the container test only: starts a campaign paused and sends it, in one transaction, so that
+ * its pages are queued held and no dispatcher round can take its messages before the test has
+ * staged what happens to them.
  */
 @Stateless
 public class CampaignProbe {
@@ -19,8 +20,8 @@ public class CampaignProbe {
     NotificationService notifications;
 
     public ElectionCampaignView sendPaused(String election, String campaign) {
-        campaigns.send(election, campaign, null, "test");
+        notifications.startCampaign(UUID.fromString(campaign));
         notifications.pauseCampaign(UUID.fromString(campaign));
-        return campaigns.one(election, campaign);
+        return campaigns.send(election, campaign, null, "test");
     }
 }

@@ -80,6 +80,12 @@ class ElectionCampaignsContainerTest {
     @EJB
     NotificationService notifications;
 
+    @EJB
+    org.openprimary.voting.control.CampaignPages pages;
+
+    @jakarta.inject.Inject
+    org.openprimary.voting.control.CastActivity activity;
+
     @Resource(lookup = VotingSchema.DATA_SOURCE)
     DataSource dataSource;
 
@@ -123,7 +129,9 @@ class ElectionCampaignsContainerTest {
         assertEquals(0, campaigns.one(election, unfinished.id()).progress().queued(),
                 "test messages are not the campaign's");
 
-        ElectionCampaignView sent = campaigns.send(election, unfinished.id(), null, ORGANIZER);
+        ElectionCampaignView sending = campaigns.send(election, unfinished.id(), null, ORGANIZER);
+        assertEquals("QUEUING", sending.state(), "the organizer's request returns at once; the queuing goes on behind it");
+        ElectionCampaignView sent = queued(election, unfinished.id());
         assertEquals("QUEUED", sent.state());
         assertEquals(1L, sent.recipients());
         assertEquals("SENDING", sent.progress().status());
@@ -151,8 +159,7 @@ class ElectionCampaignsContainerTest {
         assertEquals(0, scheduled.progress().queued(), "nothing goes before its time");
         execute("UPDATE voting.election_campaign SET send_at = now() - interval '1 second' WHERE campaign_id = '"
                 + onRoll.id() + "'");
-        campaigns.sendDue(onRoll.id()); // the voting clock may have done it first: the same outcome
-        ElectionCampaignView due = campaigns.one(election, onRoll.id());
+        ElectionCampaignView due = queued(election, onRoll.id()); // or the voting clock did it first: the same outcome
         assertEquals("QUEUED", due.state());
         assertEquals(2L, due.recipients());
         assertEquals(2, due.progress().queued());
@@ -178,7 +185,8 @@ class ElectionCampaignsContainerTest {
         ElectionCampaignView news = campaigns.create(election, new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL",
                 "EMAIL", "News", "Three pages of recipients."), ORGANIZER);
         assertEquals((long) size, campaigns.preview(election, news.id()).get("audienceNow"));
-        ElectionCampaignView sent = campaigns.send(election, news.id(), null, ORGANIZER);
+        campaigns.send(election, news.id(), null, ORGANIZER);
+        ElectionCampaignView sent = queued(election, news.id());
         assertEquals((long) size, sent.recipients());
         assertEquals(size, sent.progress().queued(), "every page queued, none twice");
         assertEquals(0L, count("SELECT count(*) FROM notifications.outbox WHERE campaign_id = '" + news.id()
@@ -202,21 +210,122 @@ class ElectionCampaignsContainerTest {
         ElectionCampaignView news = campaigns.create(election, new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL",
                 "EMAIL", "News", "Sent in two goes."), ORGANIZER);
 
-        assertThrows(InvalidInputException.class, () -> campaigns.send(election, news.id(), null, ORGANIZER));
-        ElectionCampaignView cut = campaigns.one(election, news.id());
+        campaigns.send(election, news.id(), null, ORGANIZER);
+        ElectionCampaignView cut = queued(election, news.id());
         assertEquals("DRAFT", cut.state(), "not marked queued: its audience was not queued whole");
+        assertTrue(cut.note().startsWith("stopped while queuing (recipients["), cut.note());
         assertTrue(cut.progress().queued() < size, "the page with the refused address is not queued");
         assertTrue(List.of("SENDING", "FINISHED").contains(cut.progress().status()),
                 "what was queued is due: the campaign was started before its pages");
 
         execute("UPDATE registration.registrant SET email = 'cut-" + tag + "-" + (size / 2) + "@example.org'"
                 + " WHERE email = 'broken-" + tag + "'");
-        ElectionCampaignView sent = campaigns.send(election, news.id(), null, ORGANIZER);
+        campaigns.send(election, news.id(), null, ORGANIZER);
+        ElectionCampaignView sent = queued(election, news.id());
         assertEquals("QUEUED", sent.state());
         assertEquals((long) size, sent.recipients());
         assertEquals(size, sent.progress().queued(), "the second send added only the rest: nobody twice");
         assertEquals(0L, count("SELECT count(*) FROM notifications.outbox WHERE campaign_id = '" + news.id()
                 + "' AND status = 'PENDING' AND next_attempt_at IS NULL"), "every queued message is due: none held");
+        assertEquals("CANCELLED", campaigns.cancel(election, news.id()).state());
+    }
+
+    @Test
+    void aCampaignWhoseInstanceDiedWhileQueuingIsTakenUpOnceItsLeaseRanOutAndNobodyGetsItTwice() throws Exception {
+        String election = openElection("Primaire reprise");
+        int size = ElectionCampaigns.BATCH + 500;
+        String tag = tag();
+        fillRoll(election, "dead-" + tag, size);
+        ElectionCampaignView news = campaigns.create(election, new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL",
+                "EMAIL", "News", "Queued by two instances, one after the other."), ORGANIZER);
+        // Another instance claimed it, started it, queued the first 500 of its audience, and died.
+        execute("UPDATE voting.election_campaign SET state = 'QUEUING', send_at = now(), queued_by = 'o',"
+                + " lease_until = now() + interval '1 hour' WHERE campaign_id = '" + news.id() + "'");
+        notifications.startCampaign(UUID.fromString(news.id()));
+        List<org.openprimary.notifications.boundary.CampaignRecipient> first = new java.util.ArrayList<>();
+        for (int i = 1; i <= 500; i++) {
+            first.add(new org.openprimary.notifications.boundary.CampaignRecipient("dead-" + tag + "-" + i
+                    + "@example.org", "fr", Map.of("firstName", "M"), null));
+        }
+        notifications.addRecipients(UUID.fromString(news.id()), first);
+
+        campaigns.queueDue(news.id());
+        assertEquals("QUEUING", campaigns.one(election, news.id()).state(), "its lease still holds: nobody else takes it");
+        assertEquals(500, campaigns.one(election, news.id()).progress().queued());
+        assertTrue(campaigns.due().stream().noneMatch(news.id()::equals), "not handed to the clock while it is held");
+
+        execute("UPDATE voting.election_campaign SET lease_until = now() - interval '1 second' WHERE campaign_id = '"
+                + news.id() + "'");
+        assertTrue(campaigns.due().contains(news.id()), "once the lease ran out, the voting clock hands it over");
+        ElectionCampaignView taken = queued(election, news.id());
+        assertEquals("QUEUED", taken.state());
+        assertEquals((long) size, taken.recipients());
+        assertEquals(size, taken.progress().queued(), "the first 500 were not queued twice");
+        assertEquals((long) size, count("SELECT count(DISTINCT recipient) FROM notifications.outbox WHERE campaign_id = '"
+                + news.id() + "'"));
+        assertEquals("CANCELLED", campaigns.cancel(election, news.id()).state());
+    }
+
+    @Test
+    void aCampaignCancelledWhileBeingQueuedTakesNoMorePages() throws Exception {
+        String election = openElection("Primaire annulée en route");
+        String tag = tag();
+        fillRoll(election, "stop-" + tag, 20);
+        ElectionCampaignView news = campaigns.create(election, new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL",
+                "EMAIL", "News", "Cancelled on its way."), ORGANIZER);
+        execute("UPDATE voting.election_campaign SET state = 'QUEUING', send_at = now(), queued_by = 'o',"
+                + " lease_until = now() + interval '1 hour' WHERE campaign_id = '" + news.id() + "'");
+        notifications.startCampaign(UUID.fromString(news.id()));
+        List<org.openprimary.notifications.boundary.CampaignRecipient> page = List.of(
+                new org.openprimary.notifications.boundary.CampaignRecipient("stop-" + tag + "-1@example.org", "fr",
+                        Map.of("firstName", "M"), null));
+        assertEquals(1, pages.add(UUID.fromString(news.id()), page, Instant.now()), "a page while it is being queued");
+
+        assertEquals("CANCELLED", campaigns.cancel(election, news.id()).state(), "an organizer cancels it midway");
+        assertEquals(-1, pages.add(UUID.fromString(news.id()), List.of(
+                new org.openprimary.notifications.boundary.CampaignRecipient("stop-" + tag + "-2@example.org", "fr",
+                        Map.of("firstName", "M"), null)), Instant.now()), "the queuing's next page is refused");
+        assertFalse(pages.finish(news.id(), 20, Instant.now()), "and it is never marked queued");
+        assertEquals(1L, count("SELECT count(*) FROM notifications.outbox WHERE campaign_id = '" + news.id() + "'"));
+        assertEquals("CANCELLED", campaigns.one(election, news.id()).state());
+    }
+
+    @Test
+    void whileVotersCastTheQueuingGoesInSmallPagesAndStillQueuesEveryoneOnce() throws Exception {
+        String election = openElection("Primaire au ralenti");
+        int size = ElectionCampaigns.BUSY_BATCH * 3 + 7;
+        String tag = tag();
+        fillRoll(election, "slow-" + tag, size);
+        ElectionCampaignView news = campaigns.create(election, new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL",
+                "EMAIL", "News", "Queued while ballots are cast."), ORGANIZER);
+        // voters keep casting (their marks, as the ballot box notes them) until the campaign is queued
+        java.util.concurrent.atomic.AtomicBoolean voting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        activity.cast();
+        Thread voters = new Thread(() -> {
+            while (voting.get()) {
+                activity.cast();
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        voters.start();
+        ElectionCampaignView sent;
+        try {
+            campaigns.send(election, news.id(), null, ORGANIZER);
+            sent = queued(election, news.id());
+        } finally {
+            voting.set(false);
+            voters.join();
+        }
+        assertEquals("QUEUED", sent.state());
+        assertEquals(size, sent.progress().queued(), "everyone, once");
+        // each page is its own transaction, stamped with its own time
+        assertEquals(4L, count("SELECT count(DISTINCT created_at) FROM notifications.outbox WHERE campaign_id = '"
+                + news.id() + "'"), "pages of " + ElectionCampaigns.BUSY_BATCH + " while voters cast, not one of "
+                + ElectionCampaigns.BATCH);
         assertEquals("CANCELLED", campaigns.cancel(election, news.id()).state());
     }
 
@@ -248,6 +357,7 @@ class ElectionCampaignsContainerTest {
         campaigns.send(election, draft.id(), null, ORGANIZER);
         assertField(ConflictException.class, "state", () -> campaigns.revise(election, draft.id(),
                 new ElectionCampaigns.NewCampaign(null, null, null, null, "Too late", null)));
+        queued(election, draft.id());
         notifications.dispatchNow();
         List<OutboxView> toAna = notifications.history("ana.fix." + tag + "@example.org");
         assertEquals(1, toAna.size());
@@ -332,7 +442,9 @@ class ElectionCampaignsContainerTest {
                 + "' WHERE id = '"
                 + election + "'");
         casts.cast(election, cleoVoter, new byte[] {1, 2, 3});
-        ElectionCampaignView held = probe.sendPaused(election, reminder.id());
+        assertEquals("QUEUING", probe.sendPaused(election, reminder.id()).state());
+        ElectionCampaignView held = queued(election, reminder.id());
+        assertEquals("PAUSED", held.progress().status(), "queued held: the campaign was paused before its pages");
         assertEquals(2L, held.recipients(), "Ana and Ben: Cléo voted, Dan was struck off");
         assertEquals(2, held.progress().waiting());
 
@@ -360,14 +472,29 @@ class ElectionCampaignsContainerTest {
         execute("UPDATE voting.election SET state = 'CLOSED', voting_opens_at = '" + opens.minusSeconds(60)
                 + "', voting_closes_at = '" + Instant.now().minusSeconds(1) + "', voting_closed_at = now() WHERE id = '"
                 + election + "'");
-        campaigns.sendDue(reminders.get(0).id());
-        ElectionCampaignView late = campaigns.one(election, reminders.get(0).id());
+        ElectionCampaignView late = queued(election, reminders.get(0).id());
         assertEquals("CANCELLED", late.state());
         assertTrue(late.note().startsWith("not sent at its time"), late.note());
         assertEquals(0, late.progress().queued());
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
+
+    /**
+     * Queues a sent or due campaign here (the managed executor or the voting clock may be doing it
+     * already: then this waits for them) and returns it once it is no longer being queued.
+     */
+    private ElectionCampaignView queued(String election, String campaign) throws InterruptedException {
+        campaigns.queueDue(campaign);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        ElectionCampaignView now = campaigns.one(election, campaign);
+        while (now.state().equals("QUEUING") || now.state().equals("SCHEDULED")) {
+            assertTrue(System.nanoTime() < deadline, "still " + now.state() + " after a minute");
+            Thread.sleep(50);
+            now = campaigns.one(election, campaign);
+        }
+        return now;
+    }
 
     private String openElection(String title) {
         ElectionView draft = elections.draft(DraftElection.of(title, List.of("Alice", "Bob"), null), ORGANIZER);
@@ -402,6 +529,15 @@ class ElectionCampaignsContainerTest {
             insert.executeUpdate();
         }
         return id;
+    }
+
+    /** {@code size} registrants on the roll, each with a verified email {@code prefix-i@example.org}. */
+    private void fillRoll(String election, String prefix, int size) throws SQLException {
+        execute("INSERT INTO registration.registrant (id, election_id, first_name, last_name, email, email_normalized,"
+                + " language, charter_version, privacy_version, resume_token_hash, status, registered_at,"
+                + " email_verified_at, on_roll_at) SELECT gen_random_uuid()::text, '" + election + "', 'M', 'N', e, e, 'fr',"
+                + " '1', '1', encode(sha256(convert_to(e, 'UTF8')), 'hex'), 'ON_ROLL', now(), now(), now() FROM"
+                + " (SELECT '" + prefix + "-' || i || '@example.org' AS e FROM generate_series(1, " + size + ") AS i) g");
     }
 
     private long count(String sql) throws SQLException {
