@@ -467,6 +467,15 @@ class PlatformIT {
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         assertEquals("verified", json.readTree(confirmed.body()).get("secondFactor").asText());
         assertEquals("[\"auditor\",\"bailiff\"]", json.readTree(confirmed.body()).get("roles").toString());
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty(
+                org.openprimary.testing.PostgresSession.URL), System.getProperty(org.openprimary.testing.PostgresSession.USER),
+                System.getProperty(org.openprimary.testing.PostgresSession.PASSWORD));
+                java.sql.ResultSet kept = db.createStatement().executeQuery(
+                        "SELECT totp_secret FROM voting.admin_account WHERE username = 'totp-it'")) {
+            assertTrue(kept.next());
+            String stored = kept.getString(1);
+            assertTrue(stored.startsWith("v1:") && !stored.contains(secret), "the secret is kept sealed, not in clear: " + stored);
+        }
         assertFalse(confirmed.headers().firstValue("Set-Cookie").orElseThrow().equals(cookie), "a new session id once signed in");
         assertEquals(200, send(browser, get("admin/api/elections")).statusCode());
         assertEquals("[\"auditor\",\"bailiff\"]", json.readTree(send(browser, get("admin/api/session")).body()).get("roles").toString());

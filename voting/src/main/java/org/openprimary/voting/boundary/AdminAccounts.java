@@ -17,13 +17,15 @@ import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.TooManyRequestsException;
 import org.openprimary.common.UnauthorizedException;
 import org.openprimary.voting.control.SecondFactors;
+import org.openprimary.voting.control.SecretSeal;
 import org.openprimary.voting.control.SignInThrottle;
 import org.openprimary.voting.entity.AdminAccount;
 
 /**
  * Accounts of the admin console: who may sign in, with which roles. A sign-in needs the password
  * and, once enrolled, a TOTP code ({@link SecondFactors}); wrong passwords and wrong codes count
- * alike towards the lock-out.
+ * alike towards the lock-out. The TOTP secrets are kept sealed ({@link SecretSeal}): opened only to
+ * check a code or show the one being enrolled.
  */
 @Stateless
 public class AdminAccounts {
@@ -37,6 +39,9 @@ public class AdminAccounts {
             "Pbkdf2PasswordHash.KeySizeBytes", "32");
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    @EJB
+    SecretSeal secrets;
 
     @PersistenceContext(unitName = "voting")
     EntityManager em;
@@ -102,13 +107,15 @@ public class AdminAccounts {
         }
         AdminAccount account = passwordChecked(name, password);
         if (!account.hasSecondFactor()) {
-            if (account.pendingSecondFactorSecret() == null) {
-                account.offerSecondFactor(SecondFactors.newSecret());
+            Optional<String> offered = secrets.open(account.username(), account.pendingSecondFactorSecret());
+            if (offered.isEmpty()) {
+                offered = Optional.of(SecondFactors.newSecret());
+                account.offerSecondFactor(secrets.seal(account.username(), offered.get()));
             }
-            return new SignIn(account.username(), Set.of(), account.pendingSecondFactorSecret());
+            return new SignIn(account.username(), Set.of(), offered.get());
         }
-        OptionalLong step = SecondFactors.matchingStep(account.secondFactorSecret(), code, clock.instant(),
-                account.lastSecondFactorStep());
+        OptionalLong step = SecondFactors.matchingStep(secrets.open(account.username(), account.secondFactorSecret())
+                .orElse(null), code, clock.instant(), account.lastSecondFactorStep());
         if (step.isEmpty()) {
             throttle.failed(name);
             throw new UnauthorizedException("code", code == null || code.isBlank()
@@ -134,7 +141,8 @@ public class AdminAccounts {
         if (account == null || account.hasSecondFactor() || account.pendingSecondFactorSecret() == null) {
             throw new UnauthorizedException("code", "sign in again with your password to enrol a second factor");
         }
-        OptionalLong step = SecondFactors.matchingStep(account.pendingSecondFactorSecret(), code, clock.instant(), -1);
+        OptionalLong step = SecondFactors.matchingStep(secrets.open(account.username(),
+                account.pendingSecondFactorSecret()).orElse(null), code, clock.instant(), -1);
         if (step.isEmpty()) {
             throttle.failed(name);
             throw new UnauthorizedException("code",
@@ -158,9 +166,9 @@ public class AdminAccounts {
     /** The QR code (PNG) of the second factor offered to an account at enrolment, if one is. */
     public Optional<byte[]> enrolmentQrCode(String username) {
         AdminAccount account = username == null ? null : em.find(AdminAccount.class, username);
-        return account == null || account.hasSecondFactor() || account.pendingSecondFactorSecret() == null
-                ? Optional.empty()
-                : Optional.of(SecondFactors.qrPng(account.username(), account.pendingSecondFactorSecret()));
+        return account == null || account.hasSecondFactor() ? Optional.empty()
+                : secrets.open(account.username(), account.pendingSecondFactorSecret())
+                        .map(secret -> SecondFactors.qrPng(account.username(), secret));
     }
 
     /**
