@@ -162,10 +162,8 @@ public class ElectionsAdminResource {
             + " publication; 404 before the count")
     public Response countedResult(@PathParam("id") String id) {
         // Before its publication the result is for the people who run and watch the count, not the hotline.
-        if (java.util.stream.Stream.of("organizer", "bailiff", "trustee", "auditor").noneMatch(security::isUserInRole)) {
-            return org.openprimary.common.web.ProblemResponses.of(403, "Forbidden", "role",
-                    "the result before its publication is read by organizers, bailiffs, trustees and auditors");
-        }
+        org.openprimary.admin.RoleCheck.require(security, java.util.List.of("organizer", "bailiff", "trustee", "auditor"),
+                "the result before its publication is read by organizers, bailiffs, trustees and auditors");
         return Response.ok(results.countedResult(id), MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
     }
 

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.openprimary.common.web.ProblemResponses;
 import org.openprimary.voting.boundary.MinutesService;
 import org.openprimary.voting.boundary.SignedMinutes;
 
@@ -41,7 +40,8 @@ public class MinutesResource {
     @Produces(PDF)
     @Operation(summary = "The seal's official record (PDF), once a bailiff confirmed the seal")
     public Response seal(@PathParam("id") String id) {
-        return refusal().orElseGet(() -> pdf(minutes.seal(id)));
+        refuseOthers();
+        return pdf(minutes.seal(id));
     }
 
     @GET
@@ -49,7 +49,8 @@ public class MinutesResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The Ed25519 signature (base64) of seal.pdf's bytes, by the key that signs the box's checkpoints")
     public Response sealSignature(@PathParam("id") String id) {
-        return refusal().orElseGet(() -> signature(minutes.seal(id)));
+        refuseOthers();
+        return signature(minutes.seal(id));
     }
 
     @GET
@@ -57,7 +58,8 @@ public class MinutesResource {
     @Produces(PDF)
     @Operation(summary = "The count's official record (PDF), once the count is done")
     public Response count(@PathParam("id") String id) {
-        return refusal().orElseGet(() -> pdf(minutes.count(id)));
+        refuseOthers();
+        return pdf(minutes.count(id));
     }
 
     @GET
@@ -65,16 +67,14 @@ public class MinutesResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The Ed25519 signature (base64) of count.pdf's bytes, by the key that signs the box's checkpoints")
     public Response countSignature(@PathParam("id") String id) {
-        return refusal().orElseGet(() -> signature(minutes.count(id)));
+        refuseOthers();
+        return signature(minutes.count(id));
     }
 
     /** 403 problem+json for an account that is neither organizer, bailiff nor auditor. */
-    private java.util.Optional<Response> refusal() {
-        if (READERS.stream().anyMatch(security::isUserInRole)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(ProblemResponses.of(403, "Forbidden", "role",
-                "the official records are read by organizers, bailiffs and auditors"));
+    private void refuseOthers() {
+        org.openprimary.admin.RoleCheck.require(security, READERS,
+                "the official records are read by organizers, bailiffs and auditors");
     }
 
     private static Response pdf(SignedMinutes record) {

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.openprimary.common.ForbiddenException;
+import org.openprimary.admin.RoleCheck;
 import org.openprimary.registration.boundary.AppealView;
 import org.openprimary.voting.boundary.AppealService;
 
@@ -38,9 +38,8 @@ public class AppealsResource {
     public List<AppealView> all(@PathParam("id") String id) {
         // web.xml lets every staff role read under elections/*; the queue holds masked names, help codes and the
         // citizens' own words: those who may search the roll read it, not trustees, who hold a key share
-        if (RollSearchResource.READERS.stream().noneMatch(security::isUserInRole)) {
-            throw new ForbiddenException("role", "the appeals are read by organizers, bailiffs, operators and auditors");
-        }
+        RoleCheck.require(security, RollSearchResource.READERS,
+                "the appeals are read by organizers, bailiffs, operators and auditors");
         return appeals.all(id);
     }
 

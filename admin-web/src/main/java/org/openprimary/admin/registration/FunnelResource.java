@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.openprimary.common.ForbiddenException;
+import org.openprimary.admin.RoleCheck;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.admin.notifications.DeliverabilityResource;
 import org.openprimary.registration.boundary.FunnelView;
@@ -43,9 +43,7 @@ public class FunnelResource {
     @Operation(summary = "Registrations started, verified per factor, on the roll, refused and struck off per reason"
             + " code; delivery per email domain and phone country over the last hours (1 to 168, default 24)")
     public FunnelView funnel(@PathParam("id") String id, @QueryParam("hours") String hours) {
-        if (READERS.stream().noneMatch(security::isUserInRole)) {
-            throw new ForbiddenException("role", "the registration funnel is read by organizers, bailiffs and auditors");
-        }
+        RoleCheck.require(security, READERS, "the registration funnel is read by organizers, bailiffs and auditors");
         return funnel.funnel(election(id), DeliverabilityResource.hours(hours));
     }
 

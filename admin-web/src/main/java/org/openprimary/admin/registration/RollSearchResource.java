@@ -1,5 +1,6 @@
 package org.openprimary.admin.registration;
 
+import org.openprimary.admin.RoleCheck;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.openprimary.common.NotFoundException;
-import org.openprimary.common.web.ProblemResponses;
 import org.openprimary.registration.boundary.RollSearch;
 
 /**
@@ -42,10 +42,7 @@ public class RollSearchResource {
     @Operation(summary = "Find registrants of the election by help code, the phone's last digits (4 at least), the"
             + " beginning of the email or of the last name (2 letters at least): at most 50, masked, with their status")
     public Response search(@PathParam("id") String id, @QueryParam("q") String q) {
-        if (READERS.stream().noneMatch(security::isUserInRole)) {
-            return ProblemResponses.of(403, "Forbidden", "role",
-                    "the roll is searched by organizers, bailiffs, operators and auditors");
-        }
+        RoleCheck.require(security, READERS, "the roll is searched by organizers, bailiffs, operators and auditors");
         UUID election;
         try {
             election = UUID.fromString(id);
