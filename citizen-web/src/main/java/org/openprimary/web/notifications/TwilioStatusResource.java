@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.HashMap;
@@ -35,8 +36,9 @@ public class TwilioStatusResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Twilio's status callback of an SMS (signed with X-Twilio-Signature); 204 once accepted")
-    public void status(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
-        delivery.twilioStatus(signature, single(form));
+    public void status(@HeaderParam("X-Twilio-Signature") String signature, @QueryParam("m") String message,
+            MultivaluedMap<String, String> form) {
+        delivery.twilioStatus(signature, single(form), message);
     }
 
     /** Twilio's form has one value per field (a repeated field would not match the signature anyway). */

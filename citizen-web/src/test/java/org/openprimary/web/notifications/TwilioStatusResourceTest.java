@@ -23,12 +23,14 @@ class TwilioStatusResourceTest {
     static final class RecordingDelivery extends DeliveryService {
         String signature;
         Map<String, String> form;
+        String message;
         RuntimeException refusal;
 
         @Override
-        public void twilioStatus(String signature, Map<String, String> form) {
+        public void twilioStatus(String signature, Map<String, String> form, String message) {
             this.signature = signature;
             this.form = form;
+            this.message = message;
             if (refusal != null) {
                 throw refusal;
             }
@@ -50,9 +52,10 @@ class TwilioStatusResourceTest {
         RecordingDelivery delivery = new RecordingDelivery();
         resource.delivery = delivery;
 
-        resource.status("c2lnbmF0dXJl", twilioForm());
+        resource.status("c2lnbmF0dXJl", "0b7e0f52-6a43-4c1e-9f39-2f6c1b1d0a11", twilioForm());
 
         assertEquals("c2lnbmF0dXJl", delivery.signature);
+        assertEquals("0b7e0f52-6a43-4c1e-9f39-2f6c1b1d0a11", delivery.message, "the callback URL's ?m= too");
         assertEquals(Map.of("MessageSid", "SM00000000000000000000000000000042", "MessageStatus", "delivered",
                 "To", "+33612345678", "Empty", ""), delivery.form);
     }
@@ -65,7 +68,7 @@ class TwilioStatusResourceTest {
         resource.delivery = delivery;
         // The DomainExceptionMapper makes it a 403 problem+json.
         assertSame(delivery.refusal, assertThrows(CallbackRefusedException.class,
-                () -> resource.status(null, twilioForm())));
+                () -> resource.status(null, null, twilioForm())));
     }
 
     @Test

@@ -42,15 +42,19 @@ public class DeliveryService {
      * the console stand-in carries SMS (no Twilio to call); refused (403) when the signature is
      * missing or is not Twilio's over the configured callback URL; a malformed field is a 400.
      * An unknown message, a duplicate, or a state older than the one recorded changes nothing and
-     * is not an error (the caller learns nothing of which messages exist).
+     * is not an error (the caller learns nothing of which messages exist). {@code message} is the
+     * callback URL's reference to our outbox message ({@code ?m=}), null for a URL without one: a
+     * report of a message whose hand-over we did not record (the instance died between Twilio's
+     * answer and its commit, or Twilio's answer was lost on the way) records it as sent, so that it
+     * is not sent again.
      */
-    public void twilioStatus(String signature, Map<String, String> form) {
+    public void twilioStatus(String signature, Map<String, String> form, String message) {
         TwilioCallbacks callbacks = channels.twilioCallbacks()
                 .orElseThrow(() -> new NotFoundException("provider", "SMS are not sent through Twilio here"));
         if (signature == null || signature.isBlank()) {
             throw new CallbackRefusedException("X-Twilio-Signature", "a Twilio callback must be signed");
         }
-        if (!callbacks.authentic(form, signature)) {
+        if (!callbacks.authentic(form, signature, message)) {
             throw new CallbackRefusedException("X-Twilio-Signature", "this signature is not Twilio's");
         }
         Optional<DeliveryReports.StatusReport> report;
@@ -63,7 +67,13 @@ public class DeliveryService {
             LOG.fine(() -> "Twilio status callback ignored: status " + form.get("MessageStatus"));
             return;
         }
-        DeliveryReports.Outcome outcome = reports.record(report.get(), clock.instant());
+        Optional<java.util.UUID> ours;
+        try {
+            ours = message == null ? Optional.empty() : Optional.of(java.util.UUID.fromString(message));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(TwilioCallbacks.MESSAGE_PARAMETER, "not a message of ours");
+        }
+        DeliveryReports.Outcome outcome = reports.record(report.get(), clock.instant(), ours);
         // The recipient is masked (Twilio's To field), never logged whole.
         LOG.fine(() -> "Twilio status " + report.get().status() + " for " + report.get().messageSid() + " to "
                 + Masking.recipient(form.get("To")) + ": " + outcome);

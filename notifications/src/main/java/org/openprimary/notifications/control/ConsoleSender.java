@@ -14,7 +14,7 @@ final class ConsoleSender implements Sender {
     }
 
     @Override
-    public String send(String recipient, Templates.Rendered message) {
+    public String send(UUID messageId, String recipient, Templates.Rendered message) {
         return "console-" + UUID.randomUUID();
     }
 }

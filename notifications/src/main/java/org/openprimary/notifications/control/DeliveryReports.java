@@ -33,6 +33,11 @@ public class DeliveryReports {
         ALREADY_KNOWN,
         /** No SMS of ours has this id. */
         UNKNOWN_MESSAGE,
+        /**
+         * No SMS of ours had this id, but the report named one of ours whose hand-over was not
+         * recorded: it is now sent, with this id, and will not be sent again.
+         */
+        ADOPTED,
         /** A state that says nothing of delivery (inbound messages, WhatsApp's {@code read} ...). */
         IGNORED
     }
@@ -140,8 +145,27 @@ public class DeliveryReports {
                 + " ORDER BY recipient, id DESC) newest WHERE status = 'DEAD' OR delivery IN ('undelivered', 'failed')";
     }
 
+    /**
+     * A report naming our message ({@code ?5}) that no hand-over was recorded for: Twilio accepted it
+     * ({@code ?1} its SID), so it is sent, whatever our record said (still being handed over by an
+     * instance that died, or waiting to be tried again after an answer that never came).
+     */
+    static final String ADOPT = "UPDATE notifications.outbox SET status = 'SENT', provider = 'twilio', provider_id = ?1,"
+            + " sent_at = COALESCE(sent_at, ?2), claimed_until = NULL, next_attempt_at = NULL, last_error = NULL,"
+            + " delivery = ?3, delivery_at = ?2, delivery_error = CAST(?4 AS varchar)"
+            + " WHERE message_id = ?5 AND channel = 'SMS' AND provider_id IS NULL AND status IN ('SENDING', 'PENDING', 'DEAD')";
+
     /** Records the report on its message, if it moves the message's delivery on. */
     public Outcome record(StatusReport report, Instant at) {
+        return record(report, at, Optional.empty());
+    }
+
+    /**
+     * Records the report on its message, if it moves the message's delivery on; when no message has
+     * its SID yet and the report names one of ours ({@code message}), that message is recorded as
+     * handed over, with the SID.
+     */
+    public Outcome record(StatusReport report, Instant at, Optional<java.util.UUID> message) {
         int updated = em.createNativeQuery(RECORD)
                 .setParameter(1, report.status())
                 .setParameter(2, Timestamp.from(at))
@@ -153,6 +177,18 @@ public class DeliveryReports {
             return Outcome.RECORDED;
         }
         Number known = (Number) em.createNativeQuery(KNOWN).setParameter(1, report.messageSid()).getSingleResult();
-        return known.longValue() > 0 ? Outcome.ALREADY_KNOWN : Outcome.UNKNOWN_MESSAGE;
+        if (known.longValue() > 0) {
+            return Outcome.ALREADY_KNOWN;
+        }
+        if (message.isPresent() && em.createNativeQuery(ADOPT)
+                .setParameter(1, report.messageSid())
+                .setParameter(2, Timestamp.from(at))
+                .setParameter(3, report.status())
+                .setParameter(4, report.errorCode().orElse(null))
+                .setParameter(5, message.get().toString())
+                .executeUpdate() > 0) {
+            return Outcome.ADOPTED;
+        }
+        return Outcome.UNKNOWN_MESSAGE;
     }
 }

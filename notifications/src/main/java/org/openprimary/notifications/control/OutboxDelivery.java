@@ -129,12 +129,20 @@ public class OutboxDelivery {
         String masked = Masking.recipient(message.recipient());
         try {
             channels.pacer(message.channel()).pace();
-            String providerId = sender.send(message.recipient(), rendered);
+            String providerId = sender.send(message.messageId(), message.recipient(), rendered);
             boolean console = sender.name().equals("console");
             message.sent(sender.name(), providerId, rendered.subject(), console ? rendered.text() : null, clock.instant());
             LOG.fine(() -> "Outbox message " + message.messageId() + " (" + message.template() + ") sent to " + masked
                     + " via " + sender.name());
         } catch (Sender.DeliveryException e) {
+            // Twilio may have taken it after all (an answer lost on the way): its report, naming the
+            // message, may have recorded it as sent meanwhile; then it stays sent.
+            em.refresh(message, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (message.status() != OutboxMessage.Status.SENDING) {
+                LOG.info(() -> "Outbox message " + message.messageId() + ": the provider reported it "
+                        + message.status() + " while its hand-over failed here; left as it is");
+                return;
+            }
             String reason = Masking.text(e.getMessage(), message.recipient());
             if (e.optedOut()) {
                 subscriptions.optedOut(message.channel(), message.recipient());

@@ -7,12 +7,16 @@ public interface Sender {
     String name();
 
     /**
-     * Hands the message to the provider.
+     * Hands the message to the provider. {@code messageId} is the outbox message's own id, the same
+     * at every attempt: a provider that can carry it does (an email's Message-ID, so that a copy
+     * sent again after a crash is the same message to the recipient's mailbox; the reference in a
+     * Twilio status callback's URL, so that the provider's report records a hand-over whose commit
+     * was lost, and it is not sent again).
      *
      * @return the provider's id for it (a Message-ID, a message SID)
      * @throws DeliveryException when the provider refused it or could not be reached
      */
-    String send(String recipient, Templates.Rendered message) throws DeliveryException;
+    String send(java.util.UUID messageId, String recipient, Templates.Rendered message) throws DeliveryException;
 
     /** A failed delivery, with the provider's reason; {@code permanent} when a retry cannot help. */
     final class DeliveryException extends Exception {

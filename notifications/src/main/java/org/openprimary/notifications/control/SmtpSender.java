@@ -23,6 +23,8 @@ final class SmtpSender implements Sender {
 
     private final Session session;
     private final InternetAddress from;
+    /** The sender's domain, the right-hand side of our Message-IDs. */
+    private final String domain;
 
     SmtpSender(Settings settings) {
         Properties properties = new Properties();
@@ -45,6 +47,8 @@ final class SmtpSender implements Sender {
                 : Session.getInstance(properties);
         try {
             this.from = new InternetAddress(settings.from(), true);
+            String address = from.getAddress();
+            this.domain = address.substring(address.lastIndexOf('@') + 1);
         } catch (jakarta.mail.internet.AddressException e) {
             throw new IllegalStateException("openprimary.smtp.from is not an email address: " + settings.from(), e);
         }
@@ -56,9 +60,17 @@ final class SmtpSender implements Sender {
     }
 
     @Override
-    public String send(String recipient, Templates.Rendered rendered) throws DeliveryException {
+    public String send(java.util.UUID messageId, String recipient, Templates.Rendered rendered) throws DeliveryException {
         try {
-            MimeMessage message = new MimeMessage(session);
+            String id = "<" + messageId + "@" + domain + ">";
+            MimeMessage message = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    // The same Message-ID at every attempt: a copy sent again after a crash is one message
+                    // to mailboxes that know it already (RFC 5322 3.6.4), not a second one.
+                    setHeader("Message-ID", id);
+                }
+            };
             message.setFrom(from);
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
             message.setSubject(rendered.subject(), StandardCharsets.UTF_8.name());

@@ -60,13 +60,16 @@ final class TwilioSmsSender implements Sender {
     }
 
     @Override
-    public String send(String recipient, Templates.Rendered message) throws DeliveryException {
+    public String send(java.util.UUID messageId, String recipient, Templates.Rendered message) throws DeliveryException {
         PhoneNumber to = new PhoneNumber(recipient);
         MessageCreator creator = Settings.present(settings.messagingServiceSid())
                 ? Message.creator(to, settings.messagingServiceSid(), message.text())
                 : Message.creator(to, new PhoneNumber(settings.from()), message.text());
         if (Settings.present(settings.statusCallback())) {
-            creator.setStatusCallback(URI.create(settings.statusCallback()));
+            // Our message's id rides along: Twilio's reports of it name it even if our record of the
+            // hand-over was lost (the instance died before its commit), so it is not sent twice.
+            creator.setStatusCallback(URI.create(settings.statusCallback() + (settings.statusCallback().contains("?")
+                    ? "&" : "?") + TwilioCallbacks.MESSAGE_PARAMETER + "=" + messageId));
         }
         try {
             Message sent = creator.create(client);

@@ -79,7 +79,11 @@ class DeliveryContainerTest {
     DeliveryService delivery;
 
     private static String sign(String token, Map<String, String> form) throws Exception {
-        StringBuilder data = new StringBuilder(CALLBACK);
+        return sign(token, CALLBACK, form);
+    }
+
+    private static String sign(String token, String url, Map<String, String> form) throws Exception {
+        StringBuilder data = new StringBuilder(url);
         new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
@@ -100,7 +104,7 @@ class DeliveryContainerTest {
     }
 
     private void post(Map<String, String> form) throws Exception {
-        delivery.twilioStatus(sign(TOKEN, form), form);
+        delivery.twilioStatus(sign(TOKEN, form), form, null);
     }
 
     @Test
@@ -133,8 +137,16 @@ class DeliveryContainerTest {
 
         Map<String, String> forged = callback(SID, "undelivered");
         assertEquals("X-Twilio-Signature", assertThrows(CallbackRefusedException.class,
-                () -> delivery.twilioStatus(sign("not-our-token", forged), forged)).field().orElseThrow());
-        assertThrows(CallbackRefusedException.class, () -> delivery.twilioStatus(null, forged));
+                () -> delivery.twilioStatus(sign("not-our-token", forged), forged, null)).field().orElseThrow());
+        assertThrows(CallbackRefusedException.class, () -> delivery.twilioStatus(null, forged, null));
+        // The callback URL's reference to our message is signed too: nobody names a message of ours in it.
+        UUID ours = notifications.history(TO).get(0).id();
+        assertThrows(CallbackRefusedException.class, () -> delivery.twilioStatus(sign(TOKEN, forged), forged,
+                ours.toString()), "signed over the URL without it");
+        Map<String, String> late = callback(SID, "sent");
+        delivery.twilioStatus(sign(TOKEN, CALLBACK + "?m=" + ours, late), late, ours.toString());
+        assertEquals("m", assertThrows(org.openprimary.common.InvalidInputException.class,
+                () -> delivery.twilioStatus(sign(TOKEN, CALLBACK + "?m=x", late), late, "x")).field().orElseThrow());
         assertEquals(1, notifications.campaign(campaign).delivered());
 
         post(callback("SM" + "0".repeat(31) + "9", "delivered"));   // unknown: accepted, changes nothing

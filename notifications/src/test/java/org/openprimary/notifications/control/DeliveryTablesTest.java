@@ -131,6 +131,12 @@ class DeliveryTablesTest {
     }
 
     private static DeliveryReports.Outcome record(Connection c, DeliveryReports.StatusReport r) throws SQLException {
+        return record(c, r, null);
+    }
+
+    /** {@link DeliveryReports#record}'s statements, in its order; {@code message} the callback URL's {@code m}. */
+    private static DeliveryReports.Outcome record(Connection c, DeliveryReports.StatusReport r, String message)
+            throws SQLException {
         try (PreparedStatement update = prepare(c, DeliveryReports.RECORD, r.status(), Timestamp.from(NOW),
                 r.errorCode().orElse(null), r.messageSid(), r.rank())) {
             if (update.executeUpdate() > 0) {
@@ -138,7 +144,64 @@ class DeliveryTablesTest {
             }
         }
         long known = ((Number) rows(c, DeliveryReports.KNOWN, r.messageSid()).get(0)[0]).longValue();
-        return known > 0 ? DeliveryReports.Outcome.ALREADY_KNOWN : DeliveryReports.Outcome.UNKNOWN_MESSAGE;
+        if (known > 0) {
+            return DeliveryReports.Outcome.ALREADY_KNOWN;
+        }
+        if (message != null) {
+            try (PreparedStatement adopt = prepare(c, DeliveryReports.ADOPT, r.messageSid(), Timestamp.from(NOW),
+                    r.status(), r.errorCode().orElse(null), message)) {
+                if (adopt.executeUpdate() > 0) {
+                    return DeliveryReports.Outcome.ADOPTED;
+                }
+            }
+        }
+        return DeliveryReports.Outcome.UNKNOWN_MESSAGE;
+    }
+
+    private static DeliveryReports.Outcome reportNaming(Connection c, String message, int sid, String status)
+            throws SQLException {
+        return record(c, DeliveryReports.StatusReport.of(Map.of("MessageSid", sid(sid), "MessageStatus", status,
+                "AccountSid", "AC00000000000000000000000000000001", "To", "+33612345678")).orElseThrow(), message);
+    }
+
+    private static String messageId(Connection c, long id) throws SQLException {
+        return String.valueOf(rows(c, "SELECT message_id FROM notifications.outbox WHERE id = ?1", id).get(0)[0]);
+    }
+
+    @Test
+    void aHandOverWhoseCommitWasLostIsRecordedByTwiliosReportAndNeverClaimedAgain() throws SQLException {
+        try (Connection c = DB.getConnection()) {
+            // claimed and handed to Twilio by an instance that died before recording it: SENDING, no SID
+            long lost = row(c, "SMS", "+33612345678", "SENDING", null, NOW.minusSeconds(30), 1, null, null);
+            c.createStatement().execute("UPDATE notifications.outbox SET claimed_until = now() + interval '2 minutes'"
+                    + " WHERE id = " + lost);
+            assertEquals(DeliveryReports.Outcome.ADOPTED, reportNaming(c, messageId(c, lost), 70, "sent"));
+            assertEquals("SENT", delivery(c, lost)[2]);
+            assertEquals("sent", delivery(c, lost)[0]);
+            assertEquals(sid(70), rows(c, "SELECT provider_id FROM notifications.outbox WHERE id = ?1", lost).get(0)[0]);
+            assertEquals(DeliveryReports.Outcome.RECORDED, reportNaming(c, messageId(c, lost), 70, "delivered"),
+                    "later reports find it by its SID");
+            c.createStatement().execute("UPDATE notifications.outbox SET claimed_until = now() - interval '1 second'");
+            try (PreparedStatement claim = prepare(c, OutboxDelivery.CLAIM, Timestamp.from(NOW.plusSeconds(120)),
+                    Timestamp.from(Instant.now()), 100, "SMS"); ResultSet claimed = claim.executeQuery()) {
+                assertFalse(claimed.next(), "once its lease lapses, it is not taken to be sent again");
+            }
+
+            // a retry waiting after an answer that never came: Twilio had it
+            long retried = row(c, "SMS", "+33612345679", "PENDING", null, NOW.plusSeconds(5), 1, null, null);
+            assertEquals(DeliveryReports.Outcome.ADOPTED, reportNaming(c, messageId(c, retried), 71, "queued"));
+            assertEquals("SENT", delivery(c, retried)[2]);
+
+            // never another's: a sent message keeps its SID, an email is not Twilio's, an unknown id is nobody
+            long sent = sentSms(c, "+33612345670", 72, null);
+            assertEquals(DeliveryReports.Outcome.UNKNOWN_MESSAGE, reportNaming(c, messageId(c, sent), 73, "sent"));
+            assertEquals(sid(72), rows(c, "SELECT provider_id FROM notifications.outbox WHERE id = ?1", sent).get(0)[0]);
+            long email = row(c, "EMAIL", "a@example.org", "SENDING", null, NOW, 1, null, null);
+            assertEquals(DeliveryReports.Outcome.UNKNOWN_MESSAGE, reportNaming(c, messageId(c, email), 74, "sent"));
+            assertEquals("SENDING", delivery(c, email)[2]);
+            assertEquals(DeliveryReports.Outcome.UNKNOWN_MESSAGE, reportNaming(c, java.util.UUID.randomUUID().toString(),
+                    75, "sent"));
+        }
     }
 
     private static String[] delivery(Connection c, long id) throws SQLException {

@@ -47,11 +47,17 @@ class TemplatesAndSmtpTest {
     void smtpDeliversAPlainTextAndAnHtmlPartToARealMailServer() throws Exception {
         SmtpSender sender = new SmtpSender(new SmtpSender.Settings("127.0.0.1", ServerSetupTest.SMTP.getPort(),
                 null, null, "OpenPrimary <noreply@primaire.example>", false));
-        String id = sender.send("elise@example.org", Templates.email("registration.email-link", "fr", PARAMETERS));
+        java.util.UUID message = java.util.UUID.randomUUID();
+        String id = sender.send(message, "elise@example.org", Templates.email("registration.email-link", "fr", PARAMETERS));
+        assertEquals("<" + message + "@primaire.example>", id, "the outbox message's own id, at the sender's domain");
+        // sent again (an instance died before recording the first hand-over): the same message to the mailbox
+        assertEquals(id, sender.send(message, "elise@example.org", Templates.email("registration.email-link", "fr",
+                PARAMETERS)));
 
-        assertTrue(SMTP.waitForIncomingEmail(5000, 1));
+        assertTrue(SMTP.waitForIncomingEmail(5000, 2));
         MimeMessage received = SMTP.getReceivedMessages()[0];
         assertEquals(id, received.getMessageID());
+        assertEquals(id, SMTP.getReceivedMessages()[1].getMessageID());
         assertEquals("Confirmez votre adresse électronique", received.getSubject());
         assertEquals("elise@example.org", received.getAllRecipients()[0].toString());
         MimeMultipart parts = (MimeMultipart) received.getContent();
@@ -65,7 +71,7 @@ class TemplatesAndSmtpTest {
         SmtpSender sender = new SmtpSender(new SmtpSender.Settings("127.0.0.1", 1, null, null,
                 "noreply@primaire.example", false));
         Sender.DeliveryException failed = assertThrows(Sender.DeliveryException.class,
-                () -> sender.send("elise@example.org", Templates.email("registration.email-link", "fr", PARAMETERS)));
+                () -> sender.send(java.util.UUID.randomUUID(), "elise@example.org", Templates.email("registration.email-link", "fr", PARAMETERS)));
         assertFalse(failed.permanent());
     }
 

@@ -87,7 +87,7 @@ class TemplatesTest {
     void aNewsEmailTellsMailProvidersHowToUnsubscribeInOneClick() throws Exception {
         SmtpSender sender = new SmtpSender(new SmtpSender.Settings("127.0.0.1", ServerSetupTest.SMTP.getPort(),
                 null, null, "noreply@primaire.example", false));
-        sender.send("elise@example.org", Templates.email("result.published", "en", Map.of("election", "Primaire",
+        sender.send(java.util.UUID.randomUUID(), "elise@example.org", Templates.email("result.published", "en", Map.of("election", "Primaire",
                 "link", "https://primaire.example/results", Templates.UNSUBSCRIBE_LINK,
                 "https://primaire.example/api/unsubscribe/tok")));
         assertTrue(SMTP.waitForIncomingEmail(5000, 1));

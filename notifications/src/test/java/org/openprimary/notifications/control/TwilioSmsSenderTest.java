@@ -24,6 +24,7 @@ class TwilioSmsSenderTest {
     private static final String SERVICE = "MG00000000000000000000000000000001";
     private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
     private static final String TO = "+33612345678";
+    private static final java.util.UUID MESSAGE = java.util.UUID.fromString("0b7e0f52-6a43-4c1e-9f39-2f6c1b1d0a11");
     private static final Templates.Rendered TEXT = new Templates.Rendered(null, "Votre code : 123456", null);
 
     private WireMockServer twilio;
@@ -62,14 +63,15 @@ class TwilioSmsSenderTest {
     void aMessageGoesThroughTheMessagingServiceWithItsStatusCallback() throws Exception {
         answer(201, message("SM00000000000000000000000000000042"));
 
-        assertEquals("SM00000000000000000000000000000042", sender.send(TO, TEXT));
+        assertEquals("SM00000000000000000000000000000042", sender.send(MESSAGE, TO, TEXT));
 
         twilio.verify(postRequestedFor(urlEqualTo(MESSAGES))
                 .withHeader("Authorization", matching("Basic .+"))
                 .withRequestBody(containing("To=%2B33612345678"))
                 .withRequestBody(containing("MessagingServiceSid=" + SERVICE))
                 .withRequestBody(containing("Body=Votre+code"))
-                .withRequestBody(containing("StatusCallback=https%3A%2F%2Fprimaire.example")));
+                .withRequestBody(containing("StatusCallback=https%3A%2F%2Fprimaire.example%2Fapi%2Fnotifications%2Ftwilio"
+                        + "%2Fstatus%3Fm%3D" + MESSAGE)));
     }
 
     @Test
@@ -77,14 +79,14 @@ class TwilioSmsSenderTest {
         sender = new TwilioSmsSender(new TwilioSmsSender.Settings(ACCOUNT, "t", null, "+33700000000",
                 twilio.baseUrl(), null));
         answer(201, message("SM00000000000000000000000000000043"));
-        sender.send(TO, TEXT);
+        sender.send(MESSAGE, TO, TEXT);
         twilio.verify(postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("From=%2B33700000000")));
     }
 
     @Test
     void aRecipientWhoSentStopIsOptedOutAndTheErrorNamesNoNumber() {
         answer(400, error(21610, 400, "Attempt to send to unsubscribed recipient " + TO));
-        Sender.DeliveryException refused = assertThrows(Sender.DeliveryException.class, () -> sender.send(TO, TEXT));
+        Sender.DeliveryException refused = assertThrows(Sender.DeliveryException.class, () -> sender.send(MESSAGE, TO, TEXT));
         assertTrue(refused.optedOut());
         assertTrue(refused.permanent());
         assertFalse(refused.getMessage().contains(TO), refused.getMessage());
@@ -94,21 +96,21 @@ class TwilioSmsSenderTest {
     @Test
     void anInvalidNumberIsPermanentAndALimitOrAnOutageIsRetried() {
         answer(400, error(21211, 400, "Invalid 'To' Phone Number"));
-        Sender.DeliveryException invalid = assertThrows(Sender.DeliveryException.class, () -> sender.send(TO, TEXT));
+        Sender.DeliveryException invalid = assertThrows(Sender.DeliveryException.class, () -> sender.send(MESSAGE, TO, TEXT));
         assertTrue(invalid.permanent());
         assertFalse(invalid.optedOut());
 
         answer(429, error(20429, 429, "Too Many Requests"));
-        assertFalse(assertThrows(Sender.DeliveryException.class, () -> sender.send(TO, TEXT)).permanent());
+        assertFalse(assertThrows(Sender.DeliveryException.class, () -> sender.send(MESSAGE, TO, TEXT)).permanent());
 
         answer(503, error(20503, 503, "Service Unavailable"));
-        assertFalse(assertThrows(Sender.DeliveryException.class, () -> sender.send(TO, TEXT)).permanent());
+        assertFalse(assertThrows(Sender.DeliveryException.class, () -> sender.send(MESSAGE, TO, TEXT)).permanent());
     }
 
     @Test
     void anUnreachableApiIsATemporaryFailure() {
         twilio.stop();
-        assertFalse(assertThrows(Sender.DeliveryException.class, () -> sender.send(TO, TEXT)).permanent());
+        assertFalse(assertThrows(Sender.DeliveryException.class, () -> sender.send(MESSAGE, TO, TEXT)).permanent());
     }
 
     @Test

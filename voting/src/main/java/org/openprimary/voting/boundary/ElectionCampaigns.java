@@ -318,7 +318,15 @@ public class ElectionCampaigns {
                         + " lease_until = NULL, note = NULL WHERE campaign_id = ?1")
                 .setParameter(1, id).setParameter(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .setParameter(3, organizer.substring(0, Math.min(64, organizer.length()))).executeUpdate();
-        afterCommit(() -> executor.execute(() -> self().queueDue(id)));
+        ElectionCampaigns me = self(); // the business object, taken while this call is on: the queuing runs as a call of its own
+        afterCommit(() -> executor.execute(() -> {
+            try {
+                me.queueDue(id);
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Campaign " + id + " could not be queued now (the voting clock"
+                        + " takes it up again once its lease runs out)", e);
+            }
+        }));
         return one(electionId, campaignId);
     }
 
