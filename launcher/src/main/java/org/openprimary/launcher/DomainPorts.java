@@ -20,9 +20,9 @@ final class DomainPorts {
 
     static void set(Path domainXml, int httpPort, int adminPort) throws IOException {
         String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
-        String updated = withHttpThreads(withoutServerName(
+        String updated = withCompression(withHttpThreads(withoutServerName(
                 withPort(withPort(xml, "http-listener-1", httpPort), "admin-listener", adminPort), "http-listener-1"),
-                HTTP_THREADS);
+                HTTP_THREADS), "http-listener-1");
         if (!updated.equals(xml)) {
             Files.writeString(domainXml, updated, StandardCharsets.UTF_8);
         }
@@ -44,6 +44,30 @@ final class DomainPorts {
         }
         int at = protocol.start(1);
         return xml.substring(0, at) + " xpowered-by=\"false\" server-header=\"false\"" + xml.substring(at);
+    }
+
+    /** What the HTTP listener compresses: the pages and their assets; never the API's JSON (below). */
+    static final String COMPRESSED_TYPES = "text/html,text/css,text/javascript,application/javascript,image/svg+xml";
+
+    /**
+     * Turns gzip on for the pages and their assets (a vote page on a slow phone connection), above
+     * 1 KiB, on the {@code <http>} element of the first protocol named {@code name}, unless it says
+     * already. The API's JSON is left uncompressed: compressing an answer that mixes a secret (a
+     * voting code, a session's data) with what the client sent lets an eavesdropper guess the
+     * secret from the sizes (BREACH).
+     */
+    static String withCompression(String xml, String name) {
+        Matcher protocol = Pattern.compile("<protocol\\b[^>]*\\bname=\"" + Pattern.quote(name) + "\"[^>]*>\\s*<http\\b([^>]*)>")
+                .matcher(xml);
+        if (!protocol.find()) {
+            throw new IllegalStateException("domain.xml has no http protocol named " + name);
+        }
+        if (protocol.group(1).contains("compression=")) {
+            return xml;
+        }
+        int at = protocol.start(1);
+        return xml.substring(0, at) + " compression=\"on\" compression-min-size-bytes=\"1024\" compressable-mime-type=\""
+                + COMPRESSED_TYPES + "\"" + xml.substring(at);
     }
 
     /**

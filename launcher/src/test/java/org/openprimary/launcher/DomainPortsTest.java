@@ -38,6 +38,25 @@ class DomainPortsTest {
     }
 
     @Test
+    void thePagesAreCompressedOnTheServersListenerOnlyAndTheApisJsonIsNot() {
+        String xml = """
+                <protocol name="http-listener-1">
+                  <http xpowered-by="false" max-connections="250">
+                  </http>
+                </protocol>
+                <protocol name="http-listener-1">
+                  <http default-virtual-server="server"></http>
+                </protocol>
+                """;
+        String updated = DomainPorts.withCompression(xml, "http-listener-1");
+        assertEquals(xml.replaceFirst("<http xpowered-by", "<http compression=\"on\" compression-min-size-bytes=\"1024\""
+                + " compressable-mime-type=\"" + DomainPorts.COMPRESSED_TYPES + "\" xpowered-by"), updated);
+        assertEquals(updated, DomainPorts.withCompression(updated, "http-listener-1"), "applied once");
+        org.junit.jupiter.api.Assertions.assertFalse(DomainPorts.COMPRESSED_TYPES.contains("json"),
+                "answers that carry secrets are not compressed (BREACH)");
+    }
+
+    @Test
     void theServersHttpWorkerPoolIsSizedOnce() {
         String xml = """
                 <thread-pool name="http-thread-pool"></thread-pool>

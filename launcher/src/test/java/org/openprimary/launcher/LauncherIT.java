@@ -68,6 +68,16 @@ class LauncherIT {
             assertEquals(3, trustees.size(), "the demo election has three trustees, the seed's accounts");
             assertTrue(Files.isDirectory(home.resolve(".openprimary/postgres")), "the data stays in .openprimary/");
             assertFalse(get("", null).headers().firstValue("Server").isPresent(), "the server does not name itself");
+            HttpResponse<byte[]> page = gzipped("vote.html");
+            assertEquals("gzip", page.headers().firstValue("Content-Encoding").orElse("none"), "pages travel compressed");
+            String vote = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(page.body()))
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(vote.contains("<html") && page.body().length < vote.length(), "a smaller vote page, the same page");
+            assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElse(""), "kept, asked again each time");
+            HttpResponse<byte[]> api = gzipped("api/elections?state=REGISTRATION");
+            assertEquals(200, api.statusCode());
+            assertFalse(api.headers().firstValue("Content-Encoding").isPresent(),
+                    "the API's JSON is not compressed (BREACH: secrets next to what the client sent)");
         } finally {
             launcher.stop();
         }
@@ -117,6 +127,13 @@ class LauncherIT {
             }
         }
         return Files.createDirectories(home);
+    }
+
+    private HttpResponse<byte[]> gzipped(String path) throws IOException, InterruptedException {
+        // HTTP/1.1 as a browser speaks it to an http:// address (no h2c upgrade)
+        return http.send(HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30))
+                .version(HttpClient.Version.HTTP_1_1).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
