@@ -196,8 +196,12 @@
       { dateStyle: 'short', timeStyle: 'short' }).format(new Date(value));
   }
 
+  function missing(v) {
+    return v === null || v === undefined;
+  }
+
   function value(v) {
-    return v === null || v === undefined ? null : Number(v);
+    return missing(v) ? null : Number(v);
   }
 
   function chartsOf(e) {
@@ -257,7 +261,7 @@
     var registered = points.reduce(function (sum, p) {
       return sum + (p.registered || 0);
     }, 0);
-    var rollLabel = last.registrants === undefined || last.registrants === null
+    var rollLabel = missing(last.registrants)
       ? C.t('chartRollEmpty', [C.t('chartRollTitle'), spanText])
       : C.t('chartRollLabel', [C.t('chartRollTitle'), spanText, C.number(last.registrants), C.number(last.onRoll),
         clock(last.at), C.number(registered)]);
@@ -274,7 +278,7 @@
     });
     var lastTurnout = null;
     points.forEach(function (p) {
-      if (p.turnoutPercent !== undefined && p.turnoutPercent !== null) {
+      if (!missing(p.turnoutPercent)) {
         lastTurnout = p;
       }
     });
@@ -298,10 +302,10 @@
     points.forEach(function (p) {
       n.body.appendChild(C.el('tr', {}, [C.el('th', { scope: 'row', text: clock(p.at) }),
         C.el('td', { className: 'number', text: C.number(p.registered || 0) }),
-        C.el('td', { className: 'number', text: p.registrants === undefined ? C.t('none') : C.number(p.registrants) }),
-        C.el('td', { className: 'number', text: p.onRoll === undefined ? C.t('none') : C.number(p.onRoll) }),
-        C.el('td', { className: 'number', text: p.ballots === undefined ? C.t('none') : C.number(p.ballots) }),
-        C.el('td', { className: 'number', text: p.turnoutPercent === undefined ? C.t('none')
+        C.el('td', { className: 'number', text: missing(p.registrants) ? C.t('none') : C.number(p.registrants) }),
+        C.el('td', { className: 'number', text: missing(p.onRoll) ? C.t('none') : C.number(p.onRoll) }),
+        C.el('td', { className: 'number', text: missing(p.ballots) ? C.t('none') : C.number(p.ballots) }),
+        C.el('td', { className: 'number', text: missing(p.turnoutPercent) ? C.t('none')
           : C.number(parseFloat(p.turnoutPercent), { minimumFractionDigits: 2 }) + C.NBSP + '%' })]));
     });
   }
