@@ -23,14 +23,17 @@ public class RollTimeline {
 
     /**
      * Per bucket (its number from the first), the REGISTERED entries and the last entry's running
-     * counts. ?1 election, ?2 the first bucket's start, ?3 the step in seconds, ?4 now.
+     * counts. ?1 election, ?2 the first bucket's start, ?3 the step in seconds, ?4 now (each named once,
+     * in p: JPA's numbered parameters are not repeated).
      */
-    static final String BUCKETS = "WITH b AS (SELECT CAST(floor(EXTRACT(EPOCH FROM (recorded_at - CAST(?2 AS timestamptz)))"
-            + " / ?3) AS bigint) AS bucket, count(*) FILTER (WHERE kind = 'REGISTERED') AS registered, max(seq) AS last"
-            + " FROM registration.roll_ledger WHERE election_id = ?1 AND recorded_at >= CAST(?2 AS timestamptz)"
-            + " AND recorded_at <= CAST(?4 AS timestamptz) GROUP BY 1)"
-            + " SELECT b.bucket, b.registered, l.registrants, l.roll_size FROM b JOIN registration.roll_ledger l"
-            + " ON l.election_id = ?1 AND l.seq = b.last ORDER BY b.bucket";
+    static final String BUCKETS = "WITH p AS (SELECT CAST(?1 AS varchar) AS election, CAST(?2 AS timestamptz) AS start,"
+            + " CAST(?3 AS bigint) AS step, CAST(?4 AS timestamptz) AS now),"
+            + " b AS (SELECT CAST(floor(EXTRACT(EPOCH FROM (l.recorded_at - p.start)) / p.step) AS bigint) AS bucket,"
+            + " count(*) FILTER (WHERE l.kind = 'REGISTERED') AS registered, max(l.seq) AS last"
+            + " FROM registration.roll_ledger l, p WHERE l.election_id = p.election AND l.recorded_at >= p.start"
+            + " AND l.recorded_at <= p.now GROUP BY 1)"
+            + " SELECT b.bucket, b.registered, l.registrants, l.roll_size FROM b, p, registration.roll_ledger l"
+            + " WHERE l.election_id = p.election AND l.seq = b.last ORDER BY b.bucket";
 
     /** The running counts before the first bucket: the last entry recorded before ?2. */
     static final String BEFORE = "SELECT registrants, roll_size FROM registration.roll_ledger WHERE election_id = ?1"

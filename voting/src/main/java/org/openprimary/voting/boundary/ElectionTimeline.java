@@ -29,11 +29,14 @@ public class ElectionTimeline {
 
     /**
      * Per bucket (its number from the first), the most ballots a checkpoint made in it covers (the
-     * box only grows). ?1 election, ?2 the first bucket's start, ?3 the step in seconds, ?4 now.
+     * box only grows). ?1 election, ?2 the first bucket's start, ?3 the step in seconds, ?4 now (each
+     * named once, in p).
      */
-    static final String CHECKPOINTS = "SELECT CAST(floor(EXTRACT(EPOCH FROM (made_at - CAST(?2 AS timestamptz))) / ?3)"
-            + " AS bigint) AS bucket, max(ballots) FROM voting.box_checkpoint WHERE election_id = ?1"
-            + " AND made_at >= CAST(?2 AS timestamptz) AND made_at <= CAST(?4 AS timestamptz) GROUP BY 1 ORDER BY 1";
+    static final String CHECKPOINTS = "WITH p AS (SELECT CAST(?1 AS varchar) AS election,"
+            + " CAST(?2 AS timestamptz) AS start, CAST(?3 AS bigint) AS step, CAST(?4 AS timestamptz) AS now)"
+            + " SELECT CAST(floor(EXTRACT(EPOCH FROM (c.made_at - p.start)) / p.step) AS bigint) AS bucket, max(c.ballots)"
+            + " FROM voting.box_checkpoint c, p WHERE c.election_id = p.election AND c.made_at >= p.start"
+            + " AND c.made_at <= p.now GROUP BY 1 ORDER BY 1";
 
     /** The ballots covered by the last checkpoint before the first bucket (null: none yet). */
     static final String BEFORE = "SELECT max(ballots) FROM voting.box_checkpoint WHERE election_id = ?1"
