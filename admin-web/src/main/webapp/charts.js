@@ -1,6 +1,6 @@
 // Line charts drawn as inline SVG with DOM calls only (createElementNS and textContent: nothing is
 // parsed as markup, and no style attribute, so the console's CSP holds): a title, the value axis with
-// its gridlines and its name, the time axis with a few labels, one line per series (an area under it
+// its gridlines and its name, the time axis with labels at round moments, one line per series (an area under it
 // when asked), a dot at each series' last point. The chart is an image for assistive technologies
 // (role="img" and an aria-label that the page writes: the last values); the page shows the figures in
 // a table beside it. Styled by console.css (.chart-*).
@@ -8,6 +8,11 @@
   'use strict';
 
   var SVG = 'http://www.w3.org/2000/svg';
+  var MINUTE = 60000;
+  var HOUR = 60 * MINUTE;
+  /** The spacings of the time axis' labels. */
+  var TICKS = [MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR,
+    6 * HOUR, 12 * HOUR, 24 * HOUR, 48 * HOUR, 7 * 24 * HOUR];
 
   function node(tag, attrs, text) {
     var n = document.createElementNS(SVG, tag);
@@ -41,7 +46,8 @@
   /**
    * An SVG line chart. spec: width, height, label (the text alternative), title, yTitle, times (ms
    * since the epoch, one per point), series [{values (numbers or null), className, area}], yFloor
-   * (the smallest top of the axis), yCap (the largest), yWhole (whole steps only), yFormat(v), xFormat(ms).
+   * (the smallest top of the axis), yCap (the largest), yWhole (whole steps only), yFormat(v), xFormat(ms,
+   * the spacing of the labels in ms).
    */
   function line(spec) {
     var width = Math.max(260, Math.round(spec.width || 600));
@@ -85,15 +91,18 @@
       svg.appendChild(node('text', { x: pad.left - 6, y: gy, dy: '0.32em', 'text-anchor': 'end', 'class': 'chart-tick' },
         spec.yFormat(v)));
     }
-    // the time axis: a label every 110 px or so, the first and the last at the ends
-    var ticks = Math.max(2, Math.min(6, Math.floor(plotW / 110) + 1));
-    for (var i = 0; i < ticks; i++) {
-      var t = t0 + span * i / (ticks - 1);
-      var anchor = i === 0 ? 'start' : i === ticks - 1 ? 'end' : 'middle';
+    // the time axis: labels at round moments of the page's time zone (every minute to every week), 90 px apart at least
+    var room = Math.max(1, Math.floor(plotW / 90));
+    var every = TICKS.filter(function (ms) {
+      return span / ms <= room;
+    })[0] || TICKS[TICKS.length - 1];
+    var offset = new Date(t0).getTimezoneOffset() * 60000;
+    for (var t = Math.ceil((t0 - offset) / every) * every + offset; t <= t1; t += every) {
       svg.appendChild(node('line', { x1: px(t).toFixed(1), x2: px(t).toFixed(1), y1: pad.top + plotH,
         y2: pad.top + plotH + 4, 'class': 'chart-baseline' }));
+      var anchor = px(t) - pad.left < 24 ? 'start' : width - pad.right - px(t) < 24 ? 'end' : 'middle';
       svg.appendChild(node('text', { x: px(t).toFixed(1), y: height - 10, 'text-anchor': anchor, 'class': 'chart-tick' },
-        spec.xFormat(t)));
+        spec.xFormat(t, every)));
     }
 
     // the series: a line through the points that have a value (a gap where none), an area under it

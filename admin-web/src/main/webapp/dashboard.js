@@ -185,9 +185,11 @@
     return document.getElementById('span').value;
   }
 
-  /** A moment on the time axis: the hour, with the day when the span is longer than a day. */
-  function tick(ms, hours) {
-    var options = hours > 24 ? { day: 'numeric', month: 'short', hour: '2-digit' } : { hour: '2-digit', minute: '2-digit' };
+  /** A moment on the time axis: the day when labels are days apart, with the hour when the span is longer than a day. */
+  function tick(ms, every, hours) {
+    var options = every >= 86400000 ? { day: 'numeric', month: 'short' }
+      : hours > 24 ? { day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' }
+        : { hour: '2-digit', minute: '2-digit' };
     return new Intl.DateTimeFormat(C.lang === 'fr' ? 'fr-FR' : 'en-GB', options).format(new Date(ms));
   }
 
@@ -271,7 +273,7 @@
         { className: 'on-roll', area: true, values: points.map(function (p) { return value(p.onRoll); }) },
         { className: 'registrants', values: points.map(function (p) { return value(p.registrants); }) }],
       yFormat: function (v) { return C.number(v); },
-      xFormat: function (t) { return tick(t, hours); } }));
+      xFormat: function (t, every) { return tick(t, every, hours); } }));
 
     var turnout = points.map(function (p) {
       return value(p.turnoutPercent);
@@ -292,7 +294,7 @@
         yTitle: C.t('chartPercent'), times: times, yFloor: 1, yCap: 100, series: [{ className: 'turnout', area: true,
           values: turnout }],
         yFormat: function (v) { return C.number(v, { maximumFractionDigits: 1 }) + C.NBSP + '%'; },
-        xFormat: function (t) { return tick(t, hours); } }));
+        xFormat: function (t, every) { return tick(t, every, hours); } }));
     }
 
     C.say(n.caption, 'figuresCaption', function () {
