@@ -955,10 +955,14 @@ class AdminConsoleIT extends AdminConsoleJourney {
         String label = roll.get("label").asText();
         assertTrue(label.startsWith("Inscriptions et liste électorale, les dernières 24 heures : 4 inscrits"), label);
         assertTrue(label.endsWith("; 4 inscription(s) sur la période."), label);
+        // Registered within seconds, they are in one bucket: each series has a point there (none before the
+        // ledger began), and the roll's 3 are drawn below the 4 registrants.
         for (String series : List.of("on-roll", "registrants")) {
-            assertTrue(roll.get("points").get(series).asInt() > 1, series + ": a line of points " + roll);
-            assertTrue(roll.get("lines").get(series).asText().contains("L"), series + ": drawn as a line " + roll);
+            assertTrue(roll.get("points").get(series).asInt() >= 1, series + ": its points " + roll);
+            assertTrue(roll.get("lines").get(series).asText().startsWith("M"), series + ": drawn " + roll);
         }
+        assertTrue(roll.get("y").get("on-roll").asDouble() > roll.get("y").get("registrants").asDouble(),
+                "3 on the roll below 4 registrants: " + roll);
         assertTrue(roll.get("ticks").asInt() >= 4, "the axes are labelled: " + roll);
         assertEquals("Inscriptions et liste électorale", roll.get("title").asText());
         // No vote yet: turnout says so, and draws nothing.
@@ -997,7 +1001,7 @@ class AdminConsoleIT extends AdminConsoleJourney {
 
     /**
      * The roll's chart of an election as the page shows it now, read in one script (the dashboard
-     * redraws it every 10 seconds): its label and title, the points and path of each series, the
+     * redraws it every 10 seconds): its label and title, the points, path and last dot's height of each series, the
      * axes' labels, its width, the turnout charts drawn, whether the figures are open and their rows
      * (cells joined by |).
      */
@@ -1005,14 +1009,15 @@ class AdminConsoleIT extends AdminConsoleJourney {
         Object read = person.driver.executeScript("var svg = document.querySelector('#chart-roll-' + arguments[0] + ' svg');"
                 + "var details = document.getElementById('chart-figures-' + arguments[0]);"
                 + "if (!svg || !details) { return '{}'; }"
-                + "var points = {}; var lines = {};"
+                + "var points = {}; var lines = {}; var y = {};"
                 + "['on-roll', 'registrants'].forEach(function (s) {"
                 + "  var dot = svg.querySelector('circle.chart-dot.' + s); var line = svg.querySelector('path.chart-line.' + s);"
-                + "  points[s] = dot ? Number(dot.getAttribute('data-points')) : 0; lines[s] = line ? line.getAttribute('d') : ''; });"
+                + "  points[s] = dot ? Number(dot.getAttribute('data-points')) : 0; lines[s] = line ? line.getAttribute('d') : '';"
+                + "  y[s] = dot ? Number(dot.getAttribute('cy')) : -1; });"
                 + "var rows = Array.prototype.map.call(details.querySelectorAll('tbody tr'), function (tr) {"
                 + "  return Array.prototype.map.call(tr.children, function (c) { return c.textContent; }).join('|'); });"
                 + "return JSON.stringify({ label: svg.getAttribute('aria-label'), title: svg.querySelector('title').textContent,"
-                + "  points: points, lines: lines, ticks: svg.querySelectorAll('text.chart-tick').length,"
+                + "  points: points, lines: lines, y: y, ticks: svg.querySelectorAll('text.chart-tick').length,"
                 + "  width: svg.getBoundingClientRect().width,"
                 + "  turnoutCharts: document.querySelectorAll('#chart-turnout-' + arguments[0] + ' svg').length,"
                 + "  open: details.open, rows: rows });", election);
