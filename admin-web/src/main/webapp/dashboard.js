@@ -216,11 +216,13 @@
     n.turnoutHolder = C.el('div', { className: 'chart-holder', id: 'chart-turnout-' + e.id });
     n.turnoutEmpty = C.el('p', { className: 'muted', id: 'chart-turnout-empty-' + e.id, key: 'chartTurnoutEmpty',
       hidden: true });
-    n.caption = C.el('caption');
+    n.caption = C.el('caption', { id: 'chart-caption-' + e.id });
     n.body = C.el('tbody');
     n.details = C.el('details', { className: 'chart-figures', id: 'chart-figures-' + e.id }, [
       C.el('summary', { key: 'figuresSummary' }),
-      C.el('div', { className: 'table-wrap' }, [C.el('table', { id: 'chart-table-' + e.id }, [n.caption,
+      // scrolled sideways on a phone: a region the keyboard can reach
+      C.el('div', { className: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': 'chart-caption-' + e.id }, [
+        C.el('table', { id: 'chart-table-' + e.id }, [n.caption,
         C.el('thead', {}, [C.el('tr', {}, [C.el('th', { scope: 'col', key: 'colAt' }),
           C.el('th', { scope: 'col', className: 'number', key: 'colRegistered' }),
           C.el('th', { scope: 'col', className: 'number', key: 'colRegistrantsAt' }),
