@@ -112,16 +112,6 @@ class RollTimelineTest {
         assertEquals(new RollTimeline.Point(1, 1L, 0L), other.get(30));
     }
 
-    @Test
-    void theGroupedQueryReadsTheLedgersTimeIndex() throws SQLException {
-        try (Connection c = DB.getConnection()) {
-            c.createStatement().execute("SET enable_seqscan = off");
-            String plan = String.join("\n", rows(c, "EXPLAIN " + RollTimeline.BUCKETS, ELECTION).stream()
-                    .map(r -> String.valueOf(r[0])).toList());
-            assertTrue(plan.contains("roll_ledger_time_idx"), plan);
-        }
-    }
-
     /** What {@link RollTimeline#points(UUID, TimeBuckets)} answers, its two queries run here over JDBC. */
     private static List<RollTimeline.Point> query(String election) throws SQLException {
         try (Connection c = DB.getConnection()) {
