@@ -45,6 +45,7 @@ public class AdminApi extends Application {
                 org.openprimary.admin.registration.RollSearchResource.class,
                 org.openprimary.admin.registration.MemberImportResource.class,
                 org.openprimary.admin.registration.FunnelResource.class,
+                org.openprimary.admin.dashboard.TimelineResource.class,
                 BailiffResource.class,
                 AccountsResource.class,
                 org.openprimary.admin.trustees.TrusteeResource.class,

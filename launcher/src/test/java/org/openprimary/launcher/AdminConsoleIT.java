@@ -932,4 +932,99 @@ class AdminConsoleIT extends AdminConsoleJourney {
         organizer.shoot("funnel-phone");
         assertEquals(List.of(), findings, "no serious or critical accessibility violation, no page wider than the phone");
     }
+
+    @Test
+    void anAuditorSeesRegistrationsAndTheRollAsChartsOnTheDashboardRefreshedAsTheyGrow() throws Exception {
+        HttpResponse<String> created = send(post("admin/api/elections", "{\"title\":\"Primaire des courbes\","
+                + "\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"PHONE\"]}", organizerBasic));
+        assertEquals(201, created.statusCode(), created.body());
+        String election = json.readTree(created.body()).get("id").asText();
+        assertEquals(200, send(post("admin/api/elections/" + election + "/open-registration", "", organizerBasic))
+                .statusCode());
+        registerVoters(election, 3);
+        registerUnverified(election, tag + ".courbes@example.org");
+        String name = tag + "-charts";
+        Person auditor = signInFirstTime(name, accountByApi(name, "AUDITOR"));
+
+        auditor.visible(By.cssSelector("#session nav a[href='dashboard.html']")).click();
+        auditor.waitUntil(ExpectedConditions.urlContains("dashboard.html"));
+        auditor.waitForText("charts-title-" + election, "Primaire des courbes");
+        // The roll's chart is an image with its last figures said in words, drawn with points.
+        auditor.waitUntil(d -> chart(auditor, election).path("label").asText().contains(": 4 inscrits et 3 sur la liste à "));
+        JsonNode roll = chart(auditor, election);
+        String label = roll.get("label").asText();
+        assertTrue(label.startsWith("Inscriptions et liste électorale, les dernières 24 heures : 4 inscrits"), label);
+        assertTrue(label.endsWith("; 4 inscription(s) sur la période."), label);
+        // Registered within seconds, they are in one bucket: each series has a point there (none before the
+        // ledger began), and the roll's 3 are drawn below the 4 registrants.
+        for (String series : List.of("on-roll", "registrants")) {
+            assertTrue(roll.get("points").get(series).asInt() >= 1, series + ": its points " + roll);
+            assertTrue(roll.get("lines").get(series).asText().startsWith("M"), series + ": drawn " + roll);
+        }
+        assertTrue(roll.get("y").get("on-roll").asDouble() > roll.get("y").get("registrants").asDouble(),
+                "3 on the roll below 4 registrants: " + roll);
+        assertTrue(roll.get("ticks").asInt() >= 4, "the axes are labelled: " + roll);
+        assertEquals("Inscriptions et liste électorale", roll.get("title").asText());
+        // No vote yet: turnout says so, and draws nothing.
+        auditor.waitForText("chart-turnout-empty-" + election, "Pas encore de participation");
+        assertEquals(0, roll.get("turnoutCharts").asInt());
+        // The figures, in a table that opens below: a point every 10 minutes of the day, the last one now.
+        auditor.visible(By.cssSelector("#chart-figures-" + election + " summary")).click();
+        JsonNode rows = roll.get("rows");
+        assertTrue(rows.size() > 100 && rows.size() <= 200, rows.size() + " points for a day");
+        assertEquals("4|3|—|—", rows.get(rows.size() - 1).asText().replaceFirst("^[^|]*\\|[^|]*\\|", ""),
+                "the last point: 4 registrants, 3 on the roll, no ballot: " + rows.get(rows.size() - 1));
+        int registered = 0;
+        for (JsonNode row : rows) {
+            registered += Integer.parseInt(row.asText().split("\\|")[1]);
+        }
+        assertEquals(4, registered, "the new registrations of the day");
+
+        // One more registers: the dashboard's own refresh redraws the chart, the table stays open.
+        registerVoters(election, 1);
+        auditor.waitUntil(d -> chart(auditor, election).path("label").asText().contains(": 5 inscrits et 4 sur la liste à "));
+        assertTrue(chart(auditor, election).get("open").asBoolean(), "the figures stay open across a refresh");
+
+        // A week, on a phone, in English: hourly points, nothing wider than the window, nothing serious for axe-core.
+        auditor.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        auditor.click("lang");
+        new org.openqa.selenium.support.ui.Select(auditor.visible("span")).selectByValue("168");
+        auditor.waitUntil(d -> chart(auditor, election).path("label").asText()
+                .startsWith("Registrations and the roll, the last 7 days: 5 registrants and 4 on the roll at "));
+        JsonNode week = chart(auditor, election);
+        assertTrue(week.get("width").asInt() <= 360, "the chart fits the phone: " + week.get("width"));
+        assertEquals(169, week.get("rows").size(), "a week, hour by hour, and the hour of now");
+        List<String> findings = auditor.axe("dashboard-charts-phone");
+        auditor.shoot("dashboard-charts-phone");
+        assertEquals(List.of(), findings, "no serious or critical accessibility violation, no page wider than the phone");
+    }
+
+    /**
+     * The roll's chart of an election as the page shows it now, read in one script (the dashboard
+     * redraws it every 10 seconds): its label and title, the points, path and last dot's height of each series, the
+     * axes' labels, its width, the turnout charts drawn, whether the figures are open and their rows
+     * (cells joined by |).
+     */
+    private JsonNode chart(Person person, String election) {
+        Object read = person.driver.executeScript("var svg = document.querySelector('#chart-roll-' + arguments[0] + ' svg');"
+                + "var details = document.getElementById('chart-figures-' + arguments[0]);"
+                + "if (!svg || !details) { return '{}'; }"
+                + "var points = {}; var lines = {}; var y = {};"
+                + "['on-roll', 'registrants'].forEach(function (s) {"
+                + "  var dot = svg.querySelector('circle.chart-dot.' + s); var line = svg.querySelector('path.chart-line.' + s);"
+                + "  points[s] = dot ? Number(dot.getAttribute('data-points')) : 0; lines[s] = line ? line.getAttribute('d') : '';"
+                + "  y[s] = dot ? Number(dot.getAttribute('cy')) : -1; });"
+                + "var rows = Array.prototype.map.call(details.querySelectorAll('tbody tr'), function (tr) {"
+                + "  return Array.prototype.map.call(tr.children, function (c) { return c.textContent; }).join('|'); });"
+                + "return JSON.stringify({ label: svg.getAttribute('aria-label'), title: svg.querySelector('title').textContent,"
+                + "  points: points, lines: lines, y: y, ticks: svg.querySelectorAll('text.chart-tick').length,"
+                + "  width: svg.getBoundingClientRect().width,"
+                + "  turnoutCharts: document.querySelectorAll('#chart-turnout-' + arguments[0] + ' svg').length,"
+                + "  open: details.open, rows: rows });", election);
+        try {
+            return json.readTree(String.valueOf(read).replace('\u00a0', ' ').replace('\u202f', ' '));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(String.valueOf(read), e);
+        }
+    }
 }

@@ -566,6 +566,7 @@ class PlatformIT {
         assertTrue(checked.contains("GET /admin/api/elections/{id}/appeals"), "the appeals' readers: " + checked);
         assertTrue(checked.containsAll(List.of("GET /admin/api/elections/{id}/funnel",
                 "POST /admin/api/elections/{id}/funnel/resend-failed")), "the funnel's endpoints too: " + checked);
+        assertTrue(checked.contains("GET /admin/api/elections/{id}/timeline"), "the dashboard's timeline: " + checked);
     }
 
     /** Endpoints that web.xml opens to every staff role but that refuse some of them themselves (403 problem+json). */
@@ -912,6 +913,35 @@ class PlatformIT {
         assertEquals("IN_BOX", chained.get("status").asText(), "the close chains every ballot");
         JsonNode checkpoints = json.readTree(send(get("api/elections/" + election + "/box")).body()).get("checkpoints");
         assertEquals(2, checkpoints.get(checkpoints.size() - 1).get("ballots").asLong(), "the last checkpoint covers all");
+        // The dashboard's timeline: registrations from the ledger, turnout at the box's signed checkpoints.
+        JsonNode timeline = json.readTree(send(asOrganizer(get("admin/api/elections/" + election + "/timeline?hours=1")))
+                .body());
+        JsonNode points = timeline.get("points");
+        assertEquals(61, points.size(), "an hour in minutes, and the minute of now: " + timeline);
+        assertEquals(60, timeline.get("stepSeconds").asLong());
+        assertEquals(3, timeline.get("rollSize").asLong());
+        JsonNode lastPoint = points.get(points.size() - 1);
+        assertEquals(3, lastPoint.get("registrants").asLong(), lastPoint.toString());
+        assertEquals(3, lastPoint.get("onRoll").asLong(), lastPoint.toString());
+        assertEquals(2, lastPoint.get("ballots").asLong(), "the last checkpoint's ballots: " + lastPoint);
+        assertEquals("66.67", lastPoint.get("turnoutPercent").asText());
+        long registeredInTheHour = 0;
+        java.util.Set<Long> ballotFigures = new java.util.TreeSet<>();
+        for (JsonNode point : points) {
+            registeredInTheHour += point.get("registered").asLong();
+            if (point.hasNonNull("ballots")) {
+                ballotFigures.add(point.get("ballots").asLong());
+            }
+        }
+        assertEquals(3, registeredInTheHour);
+        java.util.Set<Long> checkpointFigures = new java.util.TreeSet<>();
+        checkpoints.forEach(c -> checkpointFigures.add(c.get("ballots").asLong()));
+        assertTrue(checkpointFigures.containsAll(ballotFigures), "turnout is only ever a checkpoint's figure: "
+                + ballotFigures + " of " + checkpointFigures);
+        assertFalse(points.get(0).hasNonNull("ballots"), "no turnout before the box opened: " + points.get(0));
+        assertProblem(send(asOrganizer(get("admin/api/elections/" + election + "/timeline?hours=a%20day"))), 400, "hours");
+        assertProblem(send(asOrganizer(get("admin/api/elections/" + election + "/timeline?hours=721"))), 400, "hours");
+        assertProblem(send(asOrganizer(get("admin/api/elections/" + UUID.randomUUID() + "/timeline"))), 404, "id");
 
         assertEquals("GATHERING", json.readTree(send(bring(election, trustees.get(1), "count", shares.get(trustees.get(1)),
                 "passphrase of " + trustees.get(1))).body()).get("status").asText());

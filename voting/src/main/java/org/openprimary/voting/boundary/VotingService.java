@@ -146,9 +146,14 @@ public class VotingService {
         long roll = election.rollSize().orElse(0L);
         long ballots = election.state().ordinal() >= ElectionState.VOTING.ordinal()
                 ? box.ballots(election.id().toString()) : 0;
-        String share = roll == 0 ? "0.00" : BigDecimal.valueOf(ballots).multiply(BigDecimal.valueOf(100))
+        return new TurnoutView(election.id().toString(), election.state().name(), roll, ballots, percent(ballots, roll),
+                clock.instant());
+    }
+
+    /** Ballots as a share of the roll in percent, exact to 0.01 ("0.00" for an empty roll). */
+    static String percent(long ballots, long roll) {
+        return roll == 0 ? "0.00" : BigDecimal.valueOf(ballots).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(roll), 2, RoundingMode.HALF_EVEN).toPlainString();
-        return new TurnoutView(election.id().toString(), election.state().name(), roll, ballots, share, clock.instant());
     }
 
     /** The box as the public sees it: keys, the first head, the signed checkpoints. */
