@@ -56,6 +56,13 @@ stop_platform() {
     echo "[bench] Payara Server is still running: asadmin stop-domain" >&2
     timeout 120 bash launcher/target/payara6/bin/asadmin --interactive=false --port 4848 stop-domain domain1 >&2 || true
   fi
+  if [ -n "$platform_pid" ] && [ -n "$drills" ] && [ -n "$(listener "${db_port:-54329}")" ]; then
+    # the outage drill started PostgreSQL again itself, so the launcher's zonky no longer holds it: fast shutdown
+    pg=$(listener "${db_port:-54329}")
+    echo "[bench] stopping the PostgreSQL the outage drill restarted (pid $pg)" >&2
+    kill -INT "$pg" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pg" 2>/dev/null || break; sleep 1; done
+  fi
   platform_pid=""
 }
 cleanup() { stop_platform; rm -rf "$work"; }

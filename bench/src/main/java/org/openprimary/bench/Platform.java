@@ -114,8 +114,8 @@ final class Platform {
 
     // ---------------------------------------------------------------- PostgreSQL
 
-    /** The running postmaster: its pg_ctl, data directory, the other options it was started with. */
-    record Postgres(Path pgCtl, Path dataDirectory, List<String> options, Map<String, String> environment, String user) {
+    /** The running postmaster: its process, binary and arguments (data directory and port among them). */
+    record Postgres(long pid, Path binary, List<String> arguments, Map<String, String> environment, Path dataDirectory) {
     }
 
     Postgres postgres() throws IOException, InterruptedException {
@@ -123,58 +123,58 @@ final class Platform {
         Path binary = Files.readSymbolicLink(Path.of("/proc/" + pid + "/exe"));
         List<String> args = cmdline(pid);
         Path data = null;
-        List<String> options = new ArrayList<>();
-        for (int i = 1; i < args.size(); i++) {
-            if (args.get(i).equals("-D") && i + 1 < args.size()) {
-                data = Path.of(args.get(++i));
-            } else {
-                options.add(args.get(i));
+        for (int i = 1; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("-D")) {
+                data = Path.of(args.get(i + 1));
             }
         }
         if (data == null) {
             throw new IOException("the postmaster " + pid + " was not started with -D: " + args);
         }
-        String uid = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("Uid:"))
-                .map(l -> l.split("\\s+")[1]).findFirst().orElse("0");
-        String user = run(Duration.ofSeconds(5), List.of("id", "-nu", uid)).output.strip();
-        return new Postgres(binary.resolveSibling("pg_ctl"), data, options, environment(pid), user);
+        return new Postgres(pid, binary, args.subList(1, args.size()), environment(pid), data);
     }
 
-    /** {@code pg_ctl stop -m fast}: open sessions are ended, the server shuts down cleanly. */
-    static void stop(Postgres pg) throws IOException, InterruptedException {
-        Result stopped = run(Duration.ofMinutes(1), asUser(pg, List.of(pg.pgCtl().toString(), "-D",
-                pg.dataDirectory().toString(), "-m", "fast", "-w", "-t", "50", "stop")), pg.environment());
-        if (stopped.status != 0) {
-            throw new IOException("pg_ctl stop failed: " + stopped.output);
+    /**
+     * A fast shutdown, what {@code pg_ctl stop -m fast} does: SIGINT to the postmaster, which ends
+     * every session (rolling back their transactions) and stops cleanly. ({@code pg_ctl} itself
+     * refuses to run as root, and the launcher's embedded PostgreSQL runs as root here.)
+     */
+    static void stop(Postgres pg) throws Exception {
+        Result signalled = run(Duration.ofSeconds(10), List.of("kill", "-INT", Long.toString(pg.pid())));
+        if (signalled.status != 0) {
+            throw new IOException("kill -INT " + pg.pid() + " failed: " + signalled.output);
+        }
+        ProcessHandle handle = ProcessHandle.of(pg.pid()).orElse(null);
+        if (handle != null) {
+            handle.onExit().get(60, TimeUnit.SECONDS);
         }
     }
 
-    /** {@code pg_ctl start} with the same data directory and options (port included). */
-    static void start(Postgres pg) throws IOException, InterruptedException {
+    /**
+     * Starts the same postmaster again (same binary, data directory, port and options, as the
+     * launcher's zonky started it), in a session of its own; returns once it accepts connections.
+     * It is then the launcher's again: its shutdown stops it through the data directory.
+     */
+    Postgres start(Postgres pg, String dbUrl, String user, String password) throws Exception {
         Path log = pg.dataDirectory().resolveSibling("drill-postgres.log");
-        List<String> command = new ArrayList<>(List.of("setsid", pg.pgCtl().toString(), "-D", pg.dataDirectory().toString(),
-                "-w", "-t", "50", "-l", log.toString(), "-o", shellJoin(pg.options()), "start"));
-        Result started = run(Duration.ofMinutes(1), asUser(pg, command), pg.environment());
-        if (started.status != 0) {
-            throw new IOException("pg_ctl start failed: " + started.output);
+        List<String> command = new ArrayList<>(List.of("setsid", pg.binary().toString()));
+        command.addAll(pg.arguments());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(pg.environment());
+        builder.start();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, user, password)) {
+                return postgres();
+            } catch (java.sql.SQLException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IOException("PostgreSQL did not accept connections within 60 s (log: " + log + ")", e);
+                }
+                Thread.sleep(100);
+            }
         }
-    }
-
-    private static List<String> asUser(Postgres pg, List<String> command) {
-        if (pg.user().equals(System.getProperty("user.name"))) {
-            return command;
-        }
-        List<String> as = new ArrayList<>(List.of("runuser", "-u", pg.user(), "--"));
-        as.addAll(command);
-        return as;
-    }
-
-    private static String shellJoin(List<String> args) {
-        StringBuilder out = new StringBuilder();
-        for (String arg : args) {
-            out.append(out.length() == 0 ? "" : " ").append('\'').append(arg.replace("'", "'\\''")).append('\'');
-        }
-        return out.toString();
     }
 
     // ---------------------------------------------------------------- helpers
