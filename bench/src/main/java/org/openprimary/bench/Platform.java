@@ -98,12 +98,18 @@ final class Platform {
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             try {
+                // Payara's health endpoint answers UP before the application registered its checks:
+                // ready means the application's own checks are in it, and its API answers
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
+                HttpResponse<String> api = ready.statusCode() == 200 && ready.body().contains("voting")
+                        ? http.send(HttpRequest.newBuilder(base.resolve("api/elections")).timeout(Duration.ofSeconds(5))
+                                .build(), HttpResponse.BodyHandlers.ofString())
+                        : ready;
+                if (ready.statusCode() == 200 && api != ready && api.statusCode() == 200) {
                     return;
                 }
-                last = ready.statusCode() + " " + ready.body();
+                last = ready.statusCode() + " " + ready.body() + (api == ready ? "" : "; api/elections " + api.statusCode());
             } catch (IOException e) {
                 last = e.toString();
             }
