@@ -141,14 +141,15 @@ final class Platform {
     }
 
     /**
-     * A fast shutdown, what {@code pg_ctl stop -m fast} does: SIGINT to the postmaster, which ends
-     * every session (rolling back their transactions) and stops cleanly. ({@code pg_ctl} itself
-     * refuses to run as root, and the launcher's embedded PostgreSQL runs as root here.)
+     * {@code pg_ctl stop -m fast}: every session is ended (their transactions rolled back) and the
+     * server stops cleanly. Run as zonky runs it: under {@code unshare -U} when that is available,
+     * since {@code pg_ctl} and {@code postgres} refuse to run as root.
      */
     static void stop(Postgres pg) throws Exception {
-        Result signalled = run(Duration.ofSeconds(10), List.of("kill", "-INT", Long.toString(pg.pid())));
-        if (signalled.status != 0) {
-            throw new IOException("kill -INT " + pg.pid() + " failed: " + signalled.output);
+        Result stopped = run(Duration.ofMinutes(1), pgCtl(pg, "-D", pg.dataDirectory().toString(), "-m", "fast", "-w",
+                "-t", "50", "stop"), pg.environment());
+        if (stopped.status != 0) {
+            throw new IOException("pg_ctl stop failed: " + stopped.output);
         }
         ProcessHandle handle = ProcessHandle.of(pg.pid()).orElse(null);
         if (handle != null) {
@@ -157,19 +158,25 @@ final class Platform {
     }
 
     /**
-     * Starts the same postmaster again (same binary, data directory, port and options, as the
-     * launcher's zonky started it), in a session of its own; returns once it accepts connections.
-     * It is then the launcher's again: its shutdown stops it through the data directory.
+     * {@code pg_ctl start} of the same server again: same data directory, port and options (those
+     * the launcher's zonky gave it); returns once it accepts connections. The launcher's shutdown
+     * stops it through the data directory as before.
      */
     Postgres start(Postgres pg, String dbUrl, String user, String password) throws Exception {
         Path log = pg.dataDirectory().resolveSibling("drill-postgres.log");
-        List<String> command = new ArrayList<>(List.of("setsid", pg.binary().toString()));
-        command.addAll(pg.arguments());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().clear();
-        builder.environment().putAll(pg.environment());
-        builder.start();
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < pg.arguments().size(); i++) {
+            if (pg.arguments().get(i).equals("-D")) {
+                i++;
+            } else {
+                options.add(pg.arguments().get(i));
+            }
+        }
+        Result started = run(Duration.ofMinutes(1), pgCtl(pg, "-D", pg.dataDirectory().toString(), "-o",
+                shellJoin(options), "-l", log.toString(), "-w", "-t", "50", "start"), pg.environment());
+        if (started.status != 0) {
+            throw new IOException("pg_ctl start failed: " + started.output + " (log: " + log + ")");
+        }
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
             try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, user, password)) {
@@ -181,6 +188,24 @@ final class Platform {
                 Thread.sleep(100);
             }
         }
+    }
+
+    private static List<String> pgCtl(Postgres pg, String... args) {
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.add(pg.binary().resolveSibling("pg_ctl").toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static String shellJoin(List<String> args) {
+        StringBuilder out = new StringBuilder();
+        for (String arg : args) {
+            out.append(out.length() == 0 ? "" : " ").append('\'').append(arg.replace("'", "'\\''")).append('\'');
+        }
+        return out.toString();
     }
 
     // ---------------------------------------------------------------- helpers
