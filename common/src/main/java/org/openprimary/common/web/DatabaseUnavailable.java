@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 
 /**
  * Whether a failure is the database being out of reach (stopped, restarting, the network to it
@@ -13,7 +14,8 @@ import java.util.Set;
  * {@code Retry-After}, not 500. Recognized anywhere in the chain of causes (EJB, JPA and EclipseLink
  * wrap the driver's exception): an {@link SQLException} of SQLSTATE class 08 (connection exception),
  * 57P01–57P03 (the server shutting down or starting), 53300 (too many connections); a
- * {@link ConnectException}; the pool's "Error in allocating a connection".
+ * {@link ConnectException}; an {@link XAException} saying the resource manager failed or the commit
+ * could not reach it; the pool's "Error in allocating a connection".
  */
 public final class DatabaseUnavailable {
 
@@ -42,6 +44,10 @@ public final class DatabaseUnavailable {
         }
         if (t instanceof ConnectException) {
             return true;
+        }
+        if (t instanceof XAException xa && (xa.errorCode == XAException.XAER_RMFAIL
+                || xa.errorCode == XAException.XA_RBCOMMFAIL)) {
+            return true; // the resource manager (the database) failed or could not be reached at commit
         }
         String message = t.getMessage();
         if (message != null && message.contains("Error in allocating a connection")) {

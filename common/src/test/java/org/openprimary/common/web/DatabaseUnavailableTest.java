@@ -53,12 +53,16 @@ class DatabaseUnavailableTest {
     }
 
     @Test
-    void theStatesOfAConnectionLostOrAServerStoppingAreRecognized() {
+    void theStatesOfAConnectionLostOrAServerStoppingAndAFailedResourceManagerAreRecognized() {
         for (String state : new String[] {"08001", "08006", "08003", "57P01", "57P02", "57P03", "53300"}) {
             assertTrue(DatabaseUnavailable.unavailable(state), state);
         }
         for (String state : new String[] {"23505", "40001", "42P01", "22001", null}) {
             assertFalse(DatabaseUnavailable.unavailable(state), String.valueOf(state));
         }
+        assertTrue(DatabaseUnavailable.causedBy(new EJBException(new Exception("commit",
+                new javax.transaction.xa.XAException(javax.transaction.xa.XAException.XAER_RMFAIL)))));
+        assertFalse(DatabaseUnavailable.causedBy(new EJBException(new Exception("commit",
+                new javax.transaction.xa.XAException(javax.transaction.xa.XAException.XA_RBDEADLOCK)))));
     }
 }
