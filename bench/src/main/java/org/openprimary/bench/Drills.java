@@ -340,7 +340,7 @@ public final class Drills {
         for (int g = 0; g < groups; g++) {
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < sizes.emailAttempts(); i++) {
-                String phone = String.format(Locale.ROOT, "+3369%03d%04d", (offset + g * sizes.emailAttempts() + i) % 1000,
+                String phone = String.format(Locale.ROOT, "+3366%03d%04d", (offset + g * sizes.emailAttempts() + i) % 1000,
                         (offset * 3 + g) % 10_000);
                 String email = sizes.mode().equals("smoke")
                         ? caseVariant("camille.durand@m" + g + "-" + tag + ".example.org", i)
