@@ -62,7 +62,7 @@ import org.openprimary.tally.control.RecordVerifier;
  * every receipt a voter received is in the box, ballots = marks, every voter voted once, the voting
  * links' messages were queued once each and none was lost; after the close the count (which audits
  * every link and checkpoint of the box) and {@code tally verify} of the public record pass.
- * <li><b>outage</b>: PostgreSQL stopped (a fast shutdown, as {@code pg_ctl stop -m fast}) for 10 seconds while citizens
+ * <li><b>outage</b>: PostgreSQL stopped ({@code pg_ctl stop -m fast}) for 10 seconds while citizens
  * cast and register: every answer is a success or a 503 problem+json with {@code Retry-After} (no
  * 500, no request hanging past its timeout), the clients retry as told, and once PostgreSQL is back
  * the platform serves again by itself; no partial write (ballots = marks, a ledger entry for every
