@@ -6,6 +6,10 @@
 #   bench/run.sh quick --url http://localhost:8080/ --organizer organizer:PASSWORD [--db JDBC_URL]
 #                                      against a platform that is already running (loopback only)
 #   ... --only tally,count,floor,registration,cast,campaign   some scenarios only (into bench/results/only-*.json)
+#   bench/run.sh drills quick|full     the fault drills of issue 5 (races, crash, outage: README "Drills"), one JSON
+#                                      object per drill, into bench/results/drills-MODE.json; exits 1 if one fails.
+#                                      Crash and outage kill Payara and stop PostgreSQL: only on a platform this
+#                                      script started (with --url, only the races run); --only races,crash,outage
 #
 # Without --url it starts the platform the way the README's Run command does (mvn -Prun package:
 # the build, the embedded PostgreSQL in .openprimary/, Payara Server, the EAR, demo mode), with the
@@ -18,10 +22,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
+drills=""
+if [ "${1:-}" = drills ]; then drills=yes; shift; fi
 mode=${1:-}
 case "$mode" in
   quick|full) shift ;;
-  *) echo "usage: bench/run.sh quick|full [--url URL --organizer USER:PASSWORD] [--db JDBC_URL] [--only a,b]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [drills] quick|full [--url URL --organizer USER:PASSWORD] [--db JDBC_URL] [--only a,b]" >&2; exit 2 ;;
 esac
 url="" organizer="" db="" only=""
 while [ $# -gt 0 ]; do
@@ -50,6 +56,13 @@ stop_platform() {
     echo "[bench] Payara Server is still running: asadmin stop-domain" >&2
     timeout 120 bash launcher/target/payara6/bin/asadmin --interactive=false --port 4848 stop-domain domain1 >&2 || true
   fi
+  if [ -n "$platform_pid" ] && [ -n "$drills" ] && [ -n "$(listener "${db_port:-54329}")" ]; then
+    # the outage drill started PostgreSQL again itself, so the launcher's zonky no longer holds it: fast shutdown
+    pg=$(listener "${db_port:-54329}")
+    echo "[bench] stopping the PostgreSQL the outage drill restarted (pid $pg)" >&2
+    kill -INT "$pg" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pg" 2>/dev/null || break; sleep 1; done
+  fi
   platform_pid=""
 }
 cleanup() { stop_platform; rm -rf "$work"; }
@@ -62,6 +75,7 @@ if [ -z "$url" ]; then
   echo "[bench] building and starting the platform (mvn -Prun package; log: $log)" >&2
   OPENPRIMARY_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR=100000000 \
   OPENPRIMARY_VOTING_TICK_SECONDS=1 \
+  OPENPRIMARY_BOX_CHECKPOINT_SECONDS=${OPENPRIMARY_BOX_CHECKPOINT_SECONDS:-$([ -n "$drills" ] && echo 2 || echo 60)} \
     setsid mvn -B ${OPENPRIMARY_BENCH_MVN_ARGS:-} -Prun package >"$log" 2>&1 </dev/null &
   platform_pid=$!
   for _ in $(seq 1 1200); do
@@ -94,6 +108,15 @@ payara=$(listener "$port"); postgres=$(listener "$db_port")
 [ -n "$postgres" ] && pids="${pids:+$pids,}postgres=$postgres"
 
 mkdir -p bench/results
+if [ -n "$drills" ]; then
+  args=(drills "$mode" --url "$url" --organizer "$organizer" --db "$db" --out "bench/results/drills-$mode.json")
+  [ -n "$only" ] && args+=(--only "$only")
+  [ -n "$platform_pid" ] && args+=(--control)   # this run started the platform: crash and outage may control it
+  echo "[bench] drills $mode against $url (database $db); load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  status=0
+  java -Xmx512m -jar "$work/bench.jar" "${args[@]}" || status=$?
+  exit $status
+fi
 # latest.json and MODE.json keep whole runs; a run of some scenarios only goes to only-SCENARIOS.json
 out=bench/results/latest.json
 [ -n "$only" ] && out="bench/results/only-${only//,/-}.json"

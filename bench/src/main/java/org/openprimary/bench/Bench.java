@@ -15,6 +15,7 @@ import java.util.Locale;
  * count [BALLOTS] [CANDIDATES] [GRADES] [ITERATIONS]   the count of an encrypted, chained box in its own PostgreSQL
  * cast [VOTERS] [THREADS,...] [BASE_URL] [DB_PORT] [LEAD_SECONDS]   ballots cast per second against a running platform
  * jfr-top FILE.jfr [TOP]                               where the CPU samples of a JFR recording are
+ * drills quick|full|smoke [--url URL] [--organizer USER:PASSWORD] [--db JDBC_URL] [--only races,crash,outage] [--control] [--out FILE]
  * suite quick|full|smoke [--url URL] [--organizer USER:PASSWORD] [--db JDBC_URL] [--db-user U] [--db-password P]
  *       [--out FILE] [--only tally,count,floor,registration,cast]   every scenario into one JSON object (bench/run.sh)
  * </pre>
@@ -39,6 +40,10 @@ public final class Bench {
             List<String> rest = List.of(args).subList(1, args.length);
             Suite.main(rest, rest.contains("--organizer") ? null : organizerPassword());
             System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("drills")) {
+            List<String> rest = List.of(args).subList(1, args.length);
+            System.exit(Drills.main(rest, rest.contains("--organizer") ? null : organizerPassword()));
         }
         if (args.length > 0 && args[0].equals("registration")) {
             System.out.println(RegistrationLoad.run(java.net.URI.create(args.length > 3 ? args[3] : "http://localhost:8080/"),

@@ -88,6 +88,11 @@ final class CastLoad {
     private final java.util.Queue<String> receipts = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final Pattern RECEIPT = Pattern.compile("\"receipt\"\\s*:\\s*\"([0-9a-f]{64})\"");
     private String linksCampaign = "null";
+    /** How long voting stays open after it opens (the drills close it early to count). */
+    private Duration votingLength = Duration.ofMinutes(30);
+    /** The trustees' downloaded shares, by trustee, for a count after the run (the drills). */
+    private final Map<String, String> shares = new TreeMap<>();
+    private final List<String> trustees = new ArrayList<>();
 
     private CastLoad(URI base, String organizerUser, String organizerPassword, String dbUrl, String dbUser,
             String dbPassword, int voters, int[] threads, int leadSeconds) {
@@ -218,11 +223,98 @@ final class CastLoad {
         }
     }
 
+    /**
+     * For the drills: an election set up as this benchmark sets up its own ({@code voters} citizens
+     * registered and verified over HTTP, sealed, rehearsed), open for voting for {@code votingLength}
+     * after a lead of {@code leadSeconds}, with every voter's credential read from the outbox.
+     */
+    static Voting openVoting(Suite.Target target, int voters, int leadSeconds, Duration votingLength) throws Exception {
+        CastLoad load = new CastLoad(target.base(), target.organizerUser(), target.organizerPassword(), target.dbUrl(),
+                target.dbUser(), target.dbPassword(), voters, new int[] {64}, leadSeconds);
+        load.votingLength = votingLength;
+        try (Connection db = DriverManager.getConnection(target.dbUrl(), target.dbUser(), target.dbPassword())) {
+            String election = load.setUp(db);
+            Map<String, String> credentials = load.links(db, election);
+            if (credentials.size() != voters) {
+                throw new IllegalStateException(credentials.size() + " voting links for " + voters + " voters");
+            }
+            return new Voting(load, election, credentials);
+        }
+    }
+
+    /** An election open for voting, for the drills: its id, its voters' credentials by phone, and the calls. */
+    static final class Voting {
+
+        private final CastLoad load;
+        final String election;
+        final Map<String, String> credentials;
+
+        private Voting(CastLoad load, String election, Map<String, String> credentials) {
+            this.load = load;
+            this.election = election;
+            this.credentials = credentials;
+        }
+
+        /** The newest unused voting code the console stand-in sent to each of these numbers. */
+        Map<String, String> codes(Connection db, List<String> phones) throws SQLException {
+            return CastLoad.codes(db, phones);
+        }
+
+        HttpResponse<String> request(String method, String path, String body, boolean asOrganizer)
+                throws IOException, InterruptedException {
+            return load.request(method, path, body, asOrganizer ? load.organizer : null);
+        }
+
+        /** The election's state, as the organizer reads it. */
+        String state() throws Exception {
+            return load.json.readTree(load.send("GET", "admin/api/elections/" + election, null, load.organizer, 200))
+                    .get("state").asText();
+        }
+
+        void waitForState(String state, Instant deadline) throws Exception {
+            load.waitForState(election, state, deadline);
+        }
+
+        /** Two trustees bring their shares to count; the count's final status (DONE, or why not). */
+        String count(Duration limit) throws Exception {
+            for (String trustee : load.trustees.subList(0, 2)) {
+                load.send("POST", "admin/api/trustee/elections/" + election + "/shares",
+                        load.json.writeValueAsString(Map.of("purpose", "count", "share", load.shares.get(trustee),
+                                "passphrase", "bench passphrase of " + trustee)), load.logins.get(trustee), 200);
+            }
+            Instant deadline = Instant.now().plus(limit);
+            String status = "unknown";
+            while (Instant.now().isBefore(deadline)) {
+                JsonNode count = load.json.readTree(load.send("GET", "admin/api/elections/" + election + "/count", null,
+                        load.organizer, 200));
+                status = count.path("status").asText();
+                if (status.equals("DONE")) {
+                    return status;
+                }
+                if (status.equals("FAILED")) {
+                    return count.toString();
+                }
+                Thread.sleep(500);
+            }
+            return "still " + status + " after " + limit.toSeconds() + " s";
+        }
+
+        /** Publishes the counted result; the public record's bytes. */
+        byte[] publishAndRecord() throws Exception {
+            load.send("POST", "admin/api/elections/" + election + "/publish", "", load.organizer, 200);
+            HttpResponse<byte[]> record = load.http.send(HttpRequest.newBuilder(load.base.resolve("api/elections/"
+                    + election + "/record")).timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (record.statusCode() != 200) {
+                throw new IOException("the record answered " + record.statusCode());
+            }
+            return record.body();
+        }
+    }
+
     // ---------------------------------------------------------------- setup
 
     private String setUp(Connection db) throws Exception {
         String bailiff = account("bench-bailiff-" + tag, "BAILIFF");
-        List<String> trustees = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             trustees.add("bench-trustee-" + tag + "-" + i);
             account(trustees.get(i - 1), "TRUSTEE");
@@ -243,7 +335,7 @@ final class CastLoad {
                     json.writeValueAsString(Map.of("passphrase", "bench passphrase of " + trustee)), logins.get(trustee), 200);
         }
         Instant opens = Instant.now().plusSeconds(leadSeconds);
-        Instant closes = opens.plus(Duration.ofMinutes(30));
+        Instant closes = opens.plus(votingLength);
         send("PUT", "admin/api/elections/" + election + "/schedule", json.writeValueAsString(Map.of(
                 "votingOpensAt", opens.toString(), "votingClosesAt", closes.toString())), organizer, 200);
         t = System.nanoTime();
@@ -254,7 +346,6 @@ final class CastLoad {
         send("POST", "admin/api/bailiff/elections/" + election + "/seal",
                 json.writeValueAsString(Map.of("fingerprint", fingerprint)), logins.get(bailiff), 200);
         note("sealSeconds", t);
-        Map<String, String> shares = new TreeMap<>();
         for (String trustee : trustees) {
             shares.put(trustee, send("POST", "admin/api/trustee/elections/" + election + "/share/download", "",
                     logins.get(trustee), 200));

@@ -156,7 +156,7 @@ public class RegistrationService {
         registrant.assignHelpCode(helpCodes.fresh());
         try {
             registrations.insert(registrant, emailLink);
-        } catch (EJBException | PersistenceException e) {
+        } catch (Registrations.DuplicateKey | EJBException | PersistenceException e) {
             if (Registrations.isHelpCodeClash(e)) {
                 // another registration took the same fresh code in the same instant (about one in 10^12)
                 throw new ConflictException(null, "this registration could not be recorded this time: send it again");
@@ -371,7 +371,7 @@ public class RegistrationService {
             Registrant updated = registrations.recordCard(registrantId, cardProvider.hash(fingerprint),
                     window.requiredFactors());
             return RegistrationStatus.of(updated, window.requiredFactors(), null);
-        } catch (EJBException | PersistenceException e) {
+        } catch (Registrations.DuplicateKey | EJBException | PersistenceException e) {
             if (!Registrations.isDuplicate(e)) {
                 throw e;
             }

@@ -182,6 +182,40 @@ class RegistrationServiceContainerTest {
     }
 
     @Test
+    void aRefusedDuplicateIsAnAnswerNotAFailureWrittenToTheLog() {
+        UUID election = open(EnumSet.of(Factor.PHONE));
+        registration.register(election, citizen("0698765401", null));
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    logged.add(record.getLoggerName() + ": " + record.getMessage()
+                            + (record.getThrown() == null ? "" : " (" + record.getThrown() + ")"));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            assertThrows(ConflictException.class, () -> registration.register(election, citizen("06 98 76 54 01", null)));
+        } finally {
+            root.removeHandler(capture);
+        }
+        // issue 5's races drill: each refused duplicate logged some 40 KB of stack traces
+        assertEquals(List.of(), logged, "a duplicate refused by the database is answered 409 and logs no failure");
+        assertEquals(1, registration.counts(election, null).registrants());
+    }
+
+    @Test
     void concurrentRegistrationsOfDifferentCitizensAllSucceed() throws Exception {
         UUID election = open(EnumSet.of(Factor.CARD));
         int citizens = 16;

@@ -160,17 +160,21 @@ public class BallotBox {
     /** Where a receipt is: chained at a position, waiting in the intake (position 0), or absent. */
     @SuppressWarnings("unchecked")
     public Optional<Long> find(String election, String receipt) {
-        List<Object> chained = em.createNativeQuery(
-                "SELECT position FROM voting.box_entry WHERE election_id = ? AND receipt = ?")
-                .setParameter(1, election).setParameter(2, receipt).getResultList();
-        if (!chained.isEmpty()) {
-            return Optional.of(((Number) chained.get(0)).longValue());
-        }
-        List<Object> waiting = em.createNativeQuery(
-                "SELECT 1 FROM voting.ballot_intake WHERE election_id = ? AND receipt = ?")
-                .setParameter(1, election).setParameter(2, receipt).getResultList();
-        return waiting.isEmpty() ? Optional.empty() : Optional.of(0L);
+        List<Object> found = em.createNativeQuery(FIND_RECEIPT)
+                .setParameter(1, election).setParameter(2, receipt).setParameter(3, election).setParameter(4, receipt)
+                .getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(((Number) found.get(0)).longValue());
     }
+
+    /**
+     * A receipt's position in the chain, or 0 while it waits in the intake: one statement, so one
+     * snapshot. (Two queries, the chain then the intake, each saw its own snapshot; a ballot chained
+     * between them was in neither, and a voter was told their ballot was not in the box: issue 5's
+     * crash drill found 4 such answers among 596 lookups made while the box was chained every 2 s.)
+     */
+    static final String FIND_RECEIPT = "SELECT position FROM voting.box_entry WHERE election_id = ? AND receipt = ?"
+            + " UNION ALL SELECT 0 FROM voting.ballot_intake WHERE election_id = ? AND receipt = ?"
+            + " ORDER BY 1 DESC LIMIT 1";
 
     static final int CHAIN_BATCH = 10_000;
 
