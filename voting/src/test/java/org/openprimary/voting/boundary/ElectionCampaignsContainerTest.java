@@ -177,11 +177,7 @@ class ElectionCampaignsContainerTest {
         String election = openElection("Primaire nombreuse");
         int size = ElectionCampaigns.BATCH * 2 + 7;
         String tag = tag();
-        execute("INSERT INTO registration.registrant (id, election_id, first_name, last_name, email, email_normalized,"
-                + " language, charter_version, privacy_version, resume_token_hash, status, registered_at,"
-                + " email_verified_at, on_roll_at) SELECT gen_random_uuid()::text, '" + election + "', 'M', 'N', e, e, 'fr',"
-                + " '1', '1', encode(sha256(convert_to(e, 'UTF8')), 'hex'), 'ON_ROLL', now(), now(), now() FROM"
-                + " (SELECT 'many-" + tag + "-' || i || '@example.org' AS e FROM generate_series(1, " + size + ") AS i) g");
+        fillRoll(election, "many-" + tag, size);
         ElectionCampaignView news = campaigns.create(election, new ElectionCampaigns.NewCampaign(null, null, "ON_ROLL",
                 "EMAIL", "News", "Three pages of recipients."), ORGANIZER);
         assertEquals((long) size, campaigns.preview(election, news.id()).get("audienceNow"));
@@ -199,11 +195,7 @@ class ElectionCampaignsContainerTest {
         String election = openElection("Primaire interrompue");
         int size = ElectionCampaigns.BATCH * 2 + 7;
         String tag = tag();
-        execute("INSERT INTO registration.registrant (id, election_id, first_name, last_name, email, email_normalized,"
-                + " language, charter_version, privacy_version, resume_token_hash, status, registered_at,"
-                + " email_verified_at, on_roll_at) SELECT gen_random_uuid()::text, '" + election + "', 'M', 'N', e, e, 'fr',"
-                + " '1', '1', encode(sha256(convert_to(e, 'UTF8')), 'hex'), 'ON_ROLL', now(), now(), now() FROM"
-                + " (SELECT 'cut-" + tag + "-' || i || '@example.org' AS e FROM generate_series(1, " + size + ") AS i) g");
+        fillRoll(election, "cut-" + tag, size);
         // one address the notifications module refuses stops the page it is in, whichever that is
         execute("UPDATE registration.registrant SET email = 'broken-" + tag + "' WHERE email = 'cut-" + tag
                 + "-" + (size / 2) + "@example.org'");
