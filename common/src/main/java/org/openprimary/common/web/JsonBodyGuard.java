@@ -111,8 +111,13 @@ public class JsonBodyGuard implements ReaderInterceptor {
                     default -> advance(path);
                 }
             }
+        } catch (InvalidInputException refused) {
+            throw refused;
         } catch (jakarta.json.JsonException | java.util.NoSuchElementException | IllegalStateException notJson) {
             // not JSON: the reader refuses it, MalformedJsonMapper answers
+        } catch (RuntimeException tooDeep) {
+            // Parsson's "Input is too deeply nested 1,000" (a plain RuntimeException), once a 500
+            throw new InvalidInputException("body", "the request body is nested too deeply (1,000 levels at most)");
         }
     }
 

@@ -33,6 +33,11 @@ class JsonBodyGuardTest {
     }
 
     @Test
+    void aBodyNestedTooDeeplyIsRefusedNotAFiveHundred() {
+        assertEquals("body", refusedField("{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000), true));
+    }
+
+    @Test
     void goodJsonAndWhatIsNotJsonGoOn() {
         assertDoesNotThrow(() -> JsonBodyGuard.check("{\"title\":\"Très bien \\\\u0000\",\"n\":[1,{\"a\":null}]}", true));
         assertDoesNotThrow(() -> JsonBodyGuard.check("{\"title\": \"T\", \"candid", true));

@@ -415,7 +415,7 @@ public final class BadInputDrill {
     }
 
     private byte[] hugeBody(Endpoint endpoint, SplittableRandom random) {
-        int megabytes = 1 + random.nextInt(4);
+        int megabytes = 1 + random.nextInt(2);
         StringBuilder body = new StringBuilder("{");
         String field = pick(random, new ArrayList<>(endpoint.fields().keySet()));
         ObjectNode wrong = wrongFieldTypes(endpoint, random);
