@@ -57,6 +57,8 @@ public class AdminApi extends Application {
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,
                 UnexpectedExceptionMapper.class,
-                OriginCheckFilter.class);
+                OriginCheckFilter.class,
+                org.openprimary.common.web.JsonBodyGuard.class,
+                org.openprimary.common.web.RequestHeaderGuard.class);
     }
 }

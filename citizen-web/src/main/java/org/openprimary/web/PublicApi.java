@@ -31,6 +31,8 @@ public class PublicApi extends Application {
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,
                 UnexpectedExceptionMapper.class,
-                OriginCheckFilter.class);
+                OriginCheckFilter.class,
+                org.openprimary.common.web.JsonBodyGuard.class,
+                org.openprimary.common.web.RequestHeaderGuard.class);
     }
 }

@@ -906,6 +906,21 @@ class PlatformIT {
         assertProblem(send(get("api/elections/" + election + "/receipts/" + "0".repeat(64))), 404, "receipt");
         assertEquals(404, send(get("api/elections/" + election + "/result")).statusCode(), "no result before the count");
 
+        assertProblem(send(bring(election, trustees.get(1), "count", shares.get(trustees.get(1)), "passphrase of "
+                + trustees.get(1))), 409, "state"); // no partial count: no share is taken for a count before the close
+        // Drill 8 (issue 5): with the whole database in hand during voting, no ballot can be read, linked or counted.
+        send(asOrganizer(post("admin/api/notifications/outbox/dispatch", "")));
+        List<String> scale = new ArrayList<>();
+        for (JsonNode listed : json.readTree(send(get("api/elections")).body())) {
+            if (listed.get("id").asText().equals(election)) {
+                listed.get("grades").forEach(grade -> scale.add(grade.asText()));
+            }
+        }
+        List<String> secrecy = org.openprimary.launcher.drills.BallotSecrecyDrill.problems(
+                org.openprimary.testing.PostgresSession.dataSource(), election,
+                java.util.Arrays.stream(ballots).map(List::of).toList(), scale);
+        assertEquals(List.of(), secrecy, String.join("\n", secrecy));
+
         waitForState(election, "CLOSED", closes.plusSeconds(20));
         assertProblem(send(post("api/elections/" + election + "/ballots", "{\"credential\":\"" + credentials.get(2)
                 + "\",\"code\":\"123456\",\"grades\":[\"Bien\",\"Bien\",\"Bien\"]}")), 409, "state");
@@ -973,6 +988,9 @@ class PlatformIT {
                 "\"ballots\":[[4,4,4],[");
         assertFalse(org.openprimary.tally.control.RecordVerifier.verify(new java.io.ByteArrayInputStream(
                 tampered.getBytes(StandardCharsets.UTF_8))).verified(), "an added ballot is caught");
+        // Drill 7 (issue 5): every tampering of this real record is reported by tally verify.
+        List<String> uncaught = org.openprimary.launcher.drills.RecordTamperingDrill.uncaught(record.body());
+        assertEquals(List.of(), uncaught, String.join("\n\n", uncaught));
     }
 
     @Test

@@ -15,6 +15,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
+        if (original.getEntity() instanceof Problem) {
+            return original; // already a problem that names its field (JsonBodyGuard)
+        }
         int status = original.getStatus();
         Response.StatusType statusType = Response.Status.fromStatusCode(status);
         String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();

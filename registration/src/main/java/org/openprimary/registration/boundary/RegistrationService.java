@@ -550,7 +550,9 @@ public class RegistrationService {
         }
         registrant.email().ifPresent(address -> notifications.send(new OutgoingMessage(Channel.EMAIL, address,
                 "voting.receipt", registrant.language(), Map.of("election", election, "receipt", receipt),
-                "voting:receipt:" + receipt)));
+                // keyed by the registrant (one ballot each), not by the receipt: the key outlives the message's
+                // sending and must not name a ballot of the box next to its voter (docs/security.md)
+                "voting:receipt:" + registrantId)));
     }
 
     /** The number of voters on an election's roll, as its ledger last recorded it. */
