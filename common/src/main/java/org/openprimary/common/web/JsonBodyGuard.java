@@ -1,6 +1,6 @@
 package org.openprimary.common.web;
 
-import jakarta.json.Json;
+import org.openprimary.common.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -79,7 +79,7 @@ public class JsonBodyGuard implements ReaderInterceptor {
      */
     static void check(String text, boolean object) {
         Deque<Object> path = new ArrayDeque<>();
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(text))) {
             boolean first = true;
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
