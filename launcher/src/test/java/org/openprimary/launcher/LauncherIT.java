@@ -33,6 +33,9 @@ import org.openprimary.testing.PostgresSession;
  * PostgreSQL, Payara Server, the EAR, the demo election), and takes it all down again. Runs before
  * {@link PlatformIT} (alphabetical order), on the run's Payara Server copy.
  */
+// First of all (ClassOrderer$OrderAnnotation, launcher/src/it-resources/junit-platform.properties): it runs the
+// launcher's own Payara Server on 8080/4848, which must be up before, never during, the ITs' Arquillian server.
+@org.junit.jupiter.api.Order(1)
 class LauncherIT {
 
     private static final URI BASE = URI.create("http://localhost:8080/");
