@@ -50,7 +50,7 @@ class AbuseIT {
                 + "\"requiredFactors\":[\"PHONE\"]}").header("Authorization", ORGANIZER)).body()).get("id").asText();
         send(post("admin/api/elections/" + election + "/open-registration", "").header("Authorization", ORGANIZER));
         int codesBefore = json.readTree(send(get("admin/api/console/codes").header("Authorization", ORGANIZER)).body()).size();
-        String block = String.format("07 %02d %02d", ThreadLocalRandom.current().nextInt(10, 100),
+        String block = String.format("06 %02d %02d", ThreadLocalRandom.current().nextInt(10, 100),
                 ThreadLocalRandom.current().nextInt(10, 100));
         HttpResponse<String> limited = null;
         int accepted = 0;

@@ -79,6 +79,7 @@ public class JsonBodyGuard implements ReaderInterceptor {
      */
     static void check(String text, boolean object) {
         Deque<Object> path = new ArrayDeque<>();
+        boolean[] whole = {false};
         try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(text))) {
             boolean first = true;
             while (parser.hasNext()) {
@@ -94,7 +95,10 @@ public class JsonBodyGuard implements ReaderInterceptor {
                         advance(path);
                         path.push(event == JsonParser.Event.START_ARRAY ? (Object) (-1) : "");
                     }
-                    case END_OBJECT, END_ARRAY -> path.pop();
+                    case END_OBJECT, END_ARRAY -> {
+                        path.pop();
+                        whole[0] = path.isEmpty();
+                    }
                     case KEY_NAME -> {
                         path.pop();
                         if (parser.getString().indexOf('\0') >= 0) {
@@ -114,6 +118,10 @@ public class JsonBodyGuard implements ReaderInterceptor {
         } catch (InvalidInputException refused) {
             throw refused;
         } catch (jakarta.json.JsonException | java.util.NoSuchElementException | IllegalStateException notJson) {
+            if (whole[0]) {
+                // {"a":1}, or {"a":1}{...}: a lenient reader would take the first value and drop the rest
+                throw new InvalidInputException("body", "nothing may follow the JSON value");
+            }
             // not JSON: the reader refuses it, MalformedJsonMapper answers
         } catch (RuntimeException tooDeep) {
             // Parsson's "Input is too deeply nested 1,000" (a plain RuntimeException), once a 500

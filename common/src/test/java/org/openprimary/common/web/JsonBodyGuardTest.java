@@ -38,6 +38,16 @@ class JsonBodyGuardTest {
     }
 
     @Test
+    void whatFollowsTheValueIsRefusedNotDropped() {
+        // the bad-input drill's finding (seed 9307716818367): {"description":"text"}, was applied as a 200
+        InvalidInputException trailing = assertThrows(InvalidInputException.class,
+                () -> JsonBodyGuard.check("{\"description\":\"text\"},", true));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("body"), trailing.field());
+        assertThrows(InvalidInputException.class, () -> JsonBodyGuard.check("{\"a\":1}{\"b\":2}", true));
+        assertThrows(InvalidInputException.class, () -> JsonBodyGuard.check("[1] x", false));
+    }
+
+    @Test
     void goodJsonAndWhatIsNotJsonGoOn() {
         assertDoesNotThrow(() -> JsonBodyGuard.check("{\"title\":\"Très bien \\\\u0000\",\"n\":[1,{\"a\":null}]}", true));
         assertDoesNotThrow(() -> JsonBodyGuard.check("{\"title\": \"T\", \"candid", true));
