@@ -40,13 +40,18 @@ import org.openprimary.testing.PostgresSession;
  * generator ({@link BadInputDrill}). Every refusal is a 4xx problem+json, never a 5xx, and the
  * invalid requests change nothing in the database.
  *
- * <p>CI sends 1,200 requests (about a minute here) with a new seed each run (printed, and in the failure
- * message); the full drill sends as many as asked, with the seed of a failure to replay it:
- * {@code mvn verify -pl launcher -Dit.test=BadInputIT -Ddrills.requests=100000 -Ddrills.seed=42}.
+ * <p>CI sends 1,200 requests (about a minute here) with one fixed seed ({@link #CI_SEED}, printed, and in
+ * the failure message); the full drill sends as many as asked, with fresh seeds or the seed of a failure
+ * to replay it: {@code mvn verify -pl launcher -Dit.test=BadInputIT -Ddrills.requests=100000
+ * -Ddrills.seed=random} (or {@code -Ddrills.seed=42}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BadInputIT {
+
+    /** The seed CI replays: 1,200 requests of it answered as they should at the time of writing. */
+    static final long CI_SEED = 7984240250814L;
+
 
     private static final URI BASE = URI.create("http://localhost:8080/");
     private static final String ORGANIZER = basic("organizer", "it-organizer-password");
@@ -65,7 +70,10 @@ class BadInputIT {
     @Test
     void everyEndpointAnswersBadInputWithAProblemAndChangesNothing() throws Exception {
         int requests = Integer.getInteger("drills.requests", 1_200);
-        long seed = Long.getLong("drills.seed", System.nanoTime());
+        // CI replays one seed, so that a run fails for a change, not for a draw (the seeds that found
+        // something are kept as regression inputs); -Ddrills.seed=random explores, as the full drill does.
+        String asked = System.getProperty("drills.seed", Long.toString(CI_SEED));
+        long seed = asked.equals("random") ? System.nanoTime() : Long.parseLong(asked);
         System.out.println("BadInputIT: " + requests + " requests, seed " + seed
                 + " (replay with -Ddrills.seed=" + seed + " -Ddrills.requests=" + requests + ")");
 
