@@ -469,12 +469,15 @@ final class CastLoad {
         return String.format(Locale.ROOT, "+3361%03d%04d", v % 1000, (v / 1000 + phoneOffset) % 10_000);
     }
 
-    /** The voting links the opening sent, by phone number, as the console channel kept them. */
+    /**
+     * The voting links the opening sent, by phone number, as the console channel kept them (a sent
+     * message keeps only the console's rendered text, its parameters are forgotten: notifications V7).
+     */
     private Map<String, String> links(Connection db, String election) throws SQLException {
         Map<String, String> credentials = new LinkedHashMap<>();
         try (PreparedStatement select = db.prepareStatement("SELECT recipient, parameters || ' ' ||"
                 + " COALESCE(rendered_text, '') FROM notifications.outbox WHERE template = 'voting.opened'"
-                + " AND channel = 'SMS' AND parameters LIKE ? ORDER BY id")) {
+                + " AND channel = 'SMS' AND parameters || ' ' || COALESCE(rendered_text, '') LIKE ? ORDER BY id")) {
             select.setString(1, "%e=" + election + "&%");
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -767,7 +767,8 @@ public final class Drills {
         ObjectNode out = json.createObjectNode();
         try (Connection db = db(); PreparedStatement select = db.prepareStatement("SELECT template, channel, status,"
                 + " count(*), count(DISTINCT recipient), count(DISTINCT idempotency_key) FROM notifications.outbox"
-                + " WHERE parameters LIKE ? GROUP BY template, channel, status ORDER BY 1, 2, 3")) {
+                + " WHERE parameters || ' ' || COALESCE(rendered_text, '') LIKE ? GROUP BY template, channel, status"
+                + " ORDER BY 1, 2, 3")) {
             select.setString(1, "%" + election + "%");
             long links = 0;
             long linkRecipients = 0;
@@ -785,7 +786,8 @@ public final class Drills {
             }
             long doubled;
             try (PreparedStatement dups = db.prepareStatement("SELECT count(*) FROM (SELECT template, channel, recipient"
-                    + " FROM notifications.outbox WHERE parameters LIKE ? GROUP BY template, channel, recipient, parameters"
+                    + " FROM notifications.outbox WHERE parameters || ' ' || COALESCE(rendered_text, '') LIKE ?"
+                    + " GROUP BY template, channel, recipient, parameters || ' ' || COALESCE(rendered_text, '')"
                     + " HAVING count(*) > 1) d")) {
                 dups.setString(1, "%" + election + "%");
                 try (ResultSet row = dups.executeQuery()) {

@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  * <li>no plaintext: no text column of any schema holds a cast ballot's grades, and no encrypted
  * ballot contains a grade's name;
  * <li>no partial count: no counted ballot and no result during voting, no trustee's share of the
- * election key left in the database once downloaded, the key's private half stored nowhere.
+ * election key left in the database once downloaded, the key's private half stored nowhere;
+ * <li>the outbox keeps no voting link and no receipt of a message already sent.
  * </ul>
  */
 public final class BallotSecrecyDrill {
@@ -97,6 +98,7 @@ public final class BallotSecrecyDrill {
                 }
             }
             noPartialCount(db, election, problems);
+            sentMessagesKeepNothing(db, problems);
         }
         return problems;
     }
@@ -168,6 +170,23 @@ public final class BallotSecrecyDrill {
             if (!key.equals("voting.demo_signing_key.private_key") && !key.startsWith("voting.admin_account.totp_")) {
                 problems.add("a column may hold a private key: " + key + " (the election key's private half is never stored)");
             }
+        }
+    }
+
+    /**
+     * The outbox forgets what a message carried once it came to an end: a voting link's credential, a
+     * receipt next to its recipient (notifications V7). Only the demo console's rendered copy stays: there
+     * the outbox is the recipient's mailbox, and production refuses that channel.
+     */
+    private static void sentMessagesKeepNothing(Connection db, List<String> problems) throws SQLException {
+        if (count(db, "SELECT count(*) FROM notifications.outbox WHERE status = 'SENT'") == 0) {
+            problems.add("no message was sent: the drill cannot tell whether sent messages keep their parameters");
+        }
+        long kept = count(db, "SELECT count(*) FROM notifications.outbox WHERE status NOT IN ('PENDING', 'SENDING')"
+                + " AND (parameters <> '{}' OR (rendered_text IS NOT NULL AND provider IS DISTINCT FROM 'console'))");
+        if (kept > 0) {
+            problems.add(kept + " messages that came to an end keep their parameters or a provider's rendered text"
+                    + " (a voting link, a receipt next to its recipient)");
         }
     }
 

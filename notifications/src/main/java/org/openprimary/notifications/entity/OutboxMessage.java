@@ -171,6 +171,7 @@ public class OutboxMessage {
         this.sentAt = at;
         this.claimedUntil = null;
         this.lastError = null;
+        forget();
     }
 
     /** Failed this time: retried after {@code backoff}, or dead after {@code maxAttempts}. */
@@ -180,6 +181,7 @@ public class OutboxMessage {
         this.claimedUntil = null;
         if (attempts >= maxAttempts) {
             this.status = Status.DEAD;
+            forget();
         } else {
             this.status = Status.PENDING;
             this.nextAttemptAt = at.plus(backoff);
@@ -194,6 +196,7 @@ public class OutboxMessage {
         this.status = Status.SKIPPED;
         this.claimedUntil = null;
         this.lastError = reason;
+        forget();
     }
 
     /**
@@ -226,6 +229,16 @@ public class OutboxMessage {
         this.status = Status.CANCELLED;
         this.claimedUntil = null;
         this.nextAttemptAt = null;
+        forget();
+    }
+
+    /**
+     * A message that came to an end forgets its parameters (a voting link's credential, a ballot's
+     * receipt): they served only to render it (the database does the same for the statements that end
+     * messages in bulk, notifications V7).
+     */
+    private void forget() {
+        this.parameters = "{}";
     }
 
     public Optional<java.util.UUID> campaignId() {

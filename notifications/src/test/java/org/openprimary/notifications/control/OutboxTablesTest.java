@@ -285,4 +285,66 @@ class OutboxTablesTest {
             }
         }
     }
+
+    /**
+     * Whatever statement ends a message, the database forgets its parameters (a voting link's
+     * credential, a ballot's receipt) and any rendered text but the demo console's; a message that may
+     * still go keeps them.
+     */
+    @Test
+    void aMessageThatCameToAnEndKeepsNoParametersWhicheverStatementEndedIt() throws SQLException {
+        String secret = "{\"receipt\":\"" + "ab".repeat(32) + "\"}";
+        try (Connection c = DB.getConnection()) {
+            long pending = queue(c, "a@example.org", NOW, 0);
+            long sentBySmtp = queue(c, "b@example.org", NOW, 0);
+            long sentToConsole = queue(c, "c@example.org", NOW, 0);
+            long adopted = queue(c, "SMS", "+33612345678", NOW, 0);
+            long withdrawn = queue(c, "d@example.org", NOW, 1);
+            c.createStatement().execute("UPDATE notifications.outbox SET parameters = '" + secret + "'");
+            assertEquals(Set.of(pending, sentBySmtp, sentToConsole), claim(c, "EMAIL", NOW, 3), "the oldest first");
+            assertEquals(secret, column(c, pending, "parameters"), "claimed: it still has to be rendered");
+
+            c.createStatement().execute("UPDATE notifications.outbox SET status = 'SENT', provider = 'smtp',"
+                    + " rendered_text = 'Your receipt: " + "ab".repeat(32) + "' WHERE id = " + sentBySmtp);
+            c.createStatement().execute("UPDATE notifications.outbox SET status = 'SENT', provider = 'console',"
+                    + " rendered_text = 'the demo mailbox' WHERE id = " + sentToConsole);
+            c.createStatement().execute("UPDATE notifications.outbox SET withdraw_key = 'k' WHERE id = " + withdrawn);
+            String message = (String) rows(c, "SELECT message_id FROM notifications.outbox WHERE id = " + adopted)
+                    .get(0);
+            try (PreparedStatement adopt = prepare(c, DeliveryReports.ADOPT, "SM1", Timestamp.from(NOW), "sent", null,
+                    message)) {
+                assertEquals(1, adopt.executeUpdate());
+            }
+            try (PreparedStatement withdraw = c.prepareStatement("UPDATE notifications.outbox SET status = 'WITHDRAWN'"
+                    + " WHERE withdraw_key = 'k' AND status = 'PENDING'")) {
+                assertEquals(1, withdraw.executeUpdate());
+            }
+
+            assertEquals(secret, column(c, pending, "parameters"));
+            for (long ended : List.of(sentBySmtp, sentToConsole, adopted, withdrawn)) {
+                assertEquals("{}", column(c, ended, "parameters"), "message " + ended);
+            }
+            assertEquals(null, column(c, sentBySmtp, "rendered_text"), "a provider's copy is the recipient's");
+            assertEquals("the demo mailbox", column(c, sentToConsole, "rendered_text"));
+            c.createStatement().execute("INSERT INTO notifications.outbox (channel, recipient, template, locale, status,"
+                    + " created_at, parameters) VALUES ('EMAIL', 'e@example.org', 'voting.opened', 'fr', 'SKIPPED', now(), '"
+                    + secret + "')");
+            assertEquals(0L, ((Number) rows(c, "SELECT count(*) FROM notifications.outbox WHERE status <> 'PENDING'"
+                    + " AND status <> 'SENDING' AND parameters <> '{}'").get(0)).longValue());
+        }
+    }
+
+    private static Object column(Connection c, long id, String column) throws SQLException {
+        return rows(c, "SELECT " + column + " FROM notifications.outbox WHERE id = " + id).get(0);
+    }
+
+    private static List<Object> rows(Connection c, String sql) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement(sql); ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                values.add(result.getObject(1));
+            }
+        }
+        return values;
+    }
 }

@@ -61,4 +61,32 @@ class OutboxMessageTest {
         assertEquals(OutboxMessage.Status.SKIPPED, message.status());
         assertNotEquals(queued().messageId(), queued().messageId());
     }
+
+    @Test
+    void aMessageForgetsItsParametersOnceItCameToAnEndAndKeepsThemWhileItMayStillGo() {
+        String secret = "{\"link\":\"https://vote.example/v#credential-of-elise\"}";
+        OutboxMessage sent = new OutboxMessage("EMAIL", "elise@example.org", "voting.opened", "fr", secret, "a", T);
+        sent.claim(T);
+        sent.failed("timeout", Duration.ofSeconds(5), 8, T);
+        assertEquals(secret, sent.parameters(), "a retry needs them");
+        sent.claim(T);
+        sent.sent("smtp", "<id@x>", "s", null, T);
+        assertEquals("{}", sent.parameters());
+
+        OutboxMessage dead = new OutboxMessage("EMAIL", "elise@example.org", "voting.receipt", "fr", secret, "b", T);
+        dead.claim(T);
+        dead.failed("refused", Duration.ZERO, 0, T);
+        assertEquals("{}", dead.parameters());
+
+        OutboxMessage skipped = new OutboxMessage("EMAIL", "elise@example.org", "voting.opened", "fr", secret, "c", T);
+        skipped.skipped("unsubscribed");
+        assertEquals("{}", skipped.parameters());
+
+        OutboxMessage cancelled = new OutboxMessage("EMAIL", "elise@example.org", "voting.opened", "fr", secret, "d", T);
+        cancelled.claim(T);
+        cancelled.held();
+        assertEquals(secret, cancelled.parameters(), "a held message goes later");
+        cancelled.cancelled();
+        assertEquals("{}", cancelled.parameters());
+    }
 }
