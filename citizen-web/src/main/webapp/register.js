@@ -66,6 +66,7 @@
       phoneIntro: 'Nous avons envoyé un code par SMS au {0}. Saisissez-le ci-dessous.',
       phoneIntroNoNumber: 'Nous avons envoyé un code par SMS à votre téléphone. Saisissez-le ci-dessous.',
       sentSms: 'Code envoyé par SMS à {0}. Il peut mettre une minute à arriver.',
+      codeNotSent: 'Votre inscription est enregistrée, mais le code n’a pas pu être envoyé pour l’instant. Demandez-le dans un moment avec « Renvoyer un SMS » ou « M’appeler plutôt ».',
       sentCall: 'Appel lancé à {0}' + NBSP + ': un message vocal va vous lire le code.',
       sending: 'Envoi…',
       codeLabel: 'Le code reçu', codeHint: 'Les 6 chiffres du SMS ou de l’appel.',
@@ -176,6 +177,7 @@
       phoneIntro: 'We sent a code by SMS to {0}. Enter it below.',
       phoneIntroNoNumber: 'We sent a code by SMS to your phone. Enter it below.',
       sentSms: 'Code sent by SMS at {0}. It may take a minute to arrive.',
+      codeNotSent: 'Your registration is recorded, but the code could not be sent just now. Ask for it in a moment with “Send another SMS” or “Call me instead”.',
       sentCall: 'Call started at {0}: a voice message will read you the code.',
       sending: 'Sending…',
       codeLabel: 'The code you received', codeHint: 'The 6 digits in the SMS or the call.',
@@ -548,9 +550,10 @@
         state.phone = given.phone;
         state.email = given.email;
         var now = new Date().toISOString();
-        if (answer.data.requiredFactors.indexOf('PHONE') >= 0) {
+        if (answer.data.requiredFactors.indexOf('PHONE') >= 0 && answer.data.phoneCode !== 'NOT_SENT') {
           state.sent.phone = { at: now, by: 'sms' };
         }
+        state.codeNotSent = answer.data.phoneCode === 'NOT_SENT';
         if (answer.data.requiredFactors.indexOf('EMAIL') >= 0) {
           state.sent.email = { at: now };
         }
@@ -621,7 +624,7 @@
   function sentPhone() {
     var sent = state.sent.phone;
     if (!sent) {
-      return OP.plain($('phone-sent'), '');
+      return state.codeNotSent ? OP.say($('phone-sent'), 'codeNotSent') : OP.plain($('phone-sent'), '');
     }
     var at = new Date(sent.at);
     OP.say($('phone-sent'), sent.by === 'call' ? 'sentCall' : 'sentSms', function () {

@@ -72,6 +72,13 @@ public final class Launcher {
         Files.createDirectories(dataDir);
         Map<String, String> appEnv = new HashMap<>();
         String dbDescription = database(appEnv);
+        // The application's other settings (providers, limits, keys) as given to the launcher: the
+        // shell's environment, or a test's.
+        env.forEach((name, value) -> {
+            if (name.startsWith("OPENPRIMARY_")) {
+                appEnv.putIfAbsent(name, value);
+            }
+        });
         appEnv.putIfAbsent("OPENPRIMARY_MODE", env.getOrDefault("OPENPRIMARY_MODE", "demo"));
         appEnv.put("OPENPRIMARY_PUBLIC_URL", env.getOrDefault("OPENPRIMARY_PUBLIC_URL", "http://localhost:" + httpPort));
         String adminUser = env.getOrDefault("OPENPRIMARY_ADMIN_BOOTSTRAP_USERNAME", "organizer");

@@ -25,6 +25,11 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.Test;
 import org.openprimary.testing.PostgresSession;
 
@@ -115,6 +120,144 @@ class LauncherIT {
             rows.next();
             assertTrue(rows.getInt(1) >= 1, "the demo election is in the configured database");
         }
+    }
+
+    /**
+     * The platform with its real providers' SDKs against local fakes (Twilio's API in WireMock, a real
+     * SMTP server): a citizen gets from identity to the roll through the public API; and drill 4 of
+     * issue 5, the providers failing: with Twilio slow a registration is recorded and says its code did
+     * not go, asking again is a clear 503 with {@code Retry-After}, and once Twilio answers the citizen
+     * goes on with their resume token (nothing started over); with the SMTP server down the email link
+     * waits and is sent once when it is back, and no registration is refused.
+     */
+    @Test
+    void withTheRealProvidersACitizenGetsOnTheRollAndProviderOutagesAreClearAnswersThatLoseNothing() throws Exception {
+        Path home = freshHome("providers");
+        WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        twilio.start();
+        int smtpPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            smtpPort = free.getLocalPort();
+        }
+        ServerSetup smtpSetup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        GreenMail smtp = new GreenMail(smtpSetup);
+        smtp.start();
+        String service = "VA00000000000000000000000000000001";
+        String account = "AC00000000000000000000000000000001";
+        String verifications = "/v2/Services/" + service + "/Verifications";
+        twilio.stubFor(WireMock.post(WireMock.urlEqualTo(verifications)).willReturn(verification("pending")));
+        twilio.stubFor(WireMock.post(WireMock.urlEqualTo("/v2/Services/" + service + "/VerificationCheck"))
+                .willReturn(verification("approved")));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "OPENPRIMARY_EMBEDDED_DB_PORT", System.getProperty("openprimary.test.launcher.pg.port"),
+                "OPENPRIMARY_SMS_PROVIDER", "twilio",
+                "OPENPRIMARY_TWILIO_ACCOUNT_SID", account,
+                "OPENPRIMARY_TWILIO_AUTH_TOKEN", "launcher-it-auth-token",
+                "OPENPRIMARY_TWILIO_VERIFY_SERVICE_SID", service,
+                "OPENPRIMARY_TWILIO_MESSAGING_SERVICE_SID", "MG00000000000000000000000000000001",
+                "OPENPRIMARY_TWILIO_API_BASE", twilio.baseUrl(),
+                "OPENPRIMARY_TWILIO_RESPONSE_TIMEOUT_MS", "1500",
+                "OPENPRIMARY_EMAIL_PROVIDER", "smtp",
+                "OPENPRIMARY_SMTP_HOST", "127.0.0.1"));
+        env.put("OPENPRIMARY_SMTP_PORT", String.valueOf(smtpPort));
+        env.put("OPENPRIMARY_SMTP_FROM", "OpenPrimary <noreply@primaire.example>");
+        env.put("OPENPRIMARY_SMTP_STARTTLS", "false");
+        Launcher launcher = launcher(env, home);
+        try {
+            launcher.start();
+            String election = json.readTree(get("api/elections?state=REGISTRATION", null).body()).get(0).get("id").asText();
+
+            // From identity to the roll: the code by Twilio Verify, the link by email.
+            JsonNode camille = json.readTree(register(election, "Camille", "+33612340001", "camille@primaire.example")
+                    .body());
+            twilio.verify(WireMock.postRequestedFor(WireMock.urlEqualTo(verifications))
+                    .withRequestBody(WireMock.containing("To=%2B33612340001")).withRequestBody(WireMock.containing("Channel=sms")));
+            String token = camille.get("resumeToken").asText();
+            HttpResponse<String> phone = post("api/registrants/" + camille.get("id").asText() + "/phone/verify",
+                    "{\"code\":\"123456\"}", "Bearer " + token);
+            assertEquals(200, phone.statusCode(), phone.body());
+            assertTrue(smtp.waitForIncomingEmail(60_000, 1), "the email link went through the SMTP server");
+            String emailToken = emailToken(smtp, "camille@primaire.example");
+            JsonNode onRoll = json.readTree(post("api/registrants/" + camille.get("id").asText() + "/email/verify",
+                    "{\"token\":\"" + emailToken + "\"}", null).body());
+            assertEquals("ON_ROLL", onRoll.get("status").asText(), onRoll.toString());
+
+            // Twilio slow: the registration is recorded and says the code did not go; once Twilio answers,
+            // the citizen asks for it again with their resume token and goes on, nothing started over.
+            twilio.stubFor(WireMock.post(WireMock.urlEqualTo(verifications))
+                    .willReturn(verification("pending").withFixedDelay(5_000)));
+            HttpResponse<String> slow = register(election, "Dominique", "+33612340002", "dominique@primaire.example");
+            assertEquals(201, slow.statusCode(), slow.body());
+            JsonNode dominique = json.readTree(slow.body());
+            assertEquals("NOT_SENT", dominique.get("phoneCode").asText(), slow.body());
+            String resume = "Bearer " + dominique.get("resumeToken").asText();
+            String path = "api/registrants/" + dominique.get("id").asText();
+            HttpResponse<String> stillSlow = post(path + "/phone/code", "{\"channel\":\"sms\"}", resume);
+            assertEquals(503, stillSlow.statusCode(), stillSlow.body());
+            assertTrue(stillSlow.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertEquals("phone", json.readTree(stillSlow.body()).get("field").asText(), stillSlow.body());
+            assertTrue(stillSlow.headers().firstValue("Retry-After").isPresent(), "told when to try again");
+            twilio.stubFor(WireMock.post(WireMock.urlEqualTo(verifications)).willReturn(verification("pending")));
+            HttpResponse<String> resent = post(path + "/phone/code", "{\"channel\":\"sms\"}", resume);
+            assertEquals(202, resent.statusCode(), resent.body());
+            HttpResponse<String> verified = post(path + "/phone/verify", "{\"code\":\"123456\"}", resume);
+            assertEquals(200, verified.statusCode(), verified.body());
+            assertTrue(json.readTree(verified.body()).get("verifiedFactors").toString().contains("PHONE"), verified.body());
+            assertEquals("SENT", camille.get("phoneCode").asText(), "the first citizen's code went at once");
+
+            // The SMTP server down: the registration is taken, its email link waits and goes when it is back.
+            smtp.stop();
+            HttpResponse<String> offline = register(election, "Eden", "+33612340003", "eden@primaire.example");
+            assertEquals(201, offline.statusCode(), "email down refuses nobody: " + offline.body());
+            Thread.sleep(3_000); // at least one attempt fails against the closed port
+            smtp = new GreenMail(smtpSetup);
+            smtp.start();
+            assertTrue(smtp.waitForIncomingEmail(90_000, 1), "the link is retried until the server takes it");
+            assertEquals(1, smtp.getReceivedMessagesForDomain("eden@primaire.example").length,
+                    "sent once, when the server is back");
+        } finally {
+            launcher.stop();
+            smtp.stop();
+            twilio.stop();
+        }
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder verification(String status) {
+        return WireMock.aResponse().withStatus(status.equals("pending") ? 201 : 200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"VE00000000000000000000000000000001\",\"service_sid\":\"VA00000000000000000000000000000001\","
+                        + "\"account_sid\":\"AC00000000000000000000000000000001\",\"to\":\"+33612340001\",\"channel\":\"sms\","
+                        + "\"status\":\"" + status + "\",\"valid\":" + status.equals("approved") + ","
+                        + "\"date_created\":\"2026-12-02T12:00:00Z\",\"date_updated\":\"2026-12-02T12:00:00Z\"}");
+    }
+
+    private HttpResponse<String> register(String election, String firstName, String phone, String email)
+            throws IOException, InterruptedException {
+        return post("api/elections/" + election + "/registrants", "{\"firstName\":\"" + firstName
+                + "\",\"lastName\":\"Durand\",\"phone\":\"" + phone + "\",\"email\":\"" + email
+                + "\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\",\"language\":\"fr\"}", null);
+    }
+
+    /** The token of the newest email link sent to the address ({@code verify-email.html#r=ID&t=TOKEN}). */
+    private static String emailToken(GreenMail smtp, String address) throws Exception {
+        jakarta.mail.internet.MimeMessage[] messages = smtp.getReceivedMessagesForDomain(address);
+        String text = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(messages[messages.length - 1])
+                .replace("=\r\n", "").replace("=3D", "=");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("verify-email\\.html#r=[0-9a-f-]+&(?:amp;)?t=([A-Za-z0-9_-]+)")
+                .matcher(text);
+        assertTrue(link.find(), "the email carries the link: " + text);
+        return link.group(1);
+    }
+
+    private HttpResponse<String> post(String path, String body, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30))
+                .version(HttpClient.Version.HTTP_1_1).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Launcher launcher(Map<String, String> env, Path home) {

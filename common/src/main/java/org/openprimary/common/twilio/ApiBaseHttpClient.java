@@ -23,18 +23,25 @@ import java.util.Base64;
 public final class ApiBaseHttpClient extends HttpClient {
 
     private final URI apiBase;
+    private final Duration responseTimeout;
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public ApiBaseHttpClient(URI apiBase) {
+        this(apiBase, Duration.ofSeconds(10));
+    }
+
+    /** @param responseTimeout how long a call may wait for Twilio's answer before it fails (retryable) */
+    public ApiBaseHttpClient(URI apiBase, Duration responseTimeout) {
         this.apiBase = apiBase;
+        this.responseTimeout = responseTimeout;
     }
 
     @Override
     public Response makeRequest(Request request) {
         URL original = request.constructURL();
         URI target = apiBase.resolve(original.getFile());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(15));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(responseTimeout);
         if (request.requiresAuthentication()) {
             builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (request.getUsername() + ":" + request.getPassword()).getBytes(StandardCharsets.UTF_8)));

@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.openprimary.common.ConflictException;
 import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.ServiceUnavailableException;
+import org.openprimary.common.TooManyRequestsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.notifications.boundary.Channel;
@@ -170,7 +172,18 @@ public class RegistrationService {
         LOG.info(() -> "Registrant " + registrant.id() + " registered for election " + electionId
                 + (phone == null ? "" : ", phone " + phone.masked()));
         if (phone != null && required.contains(Factor.PHONE)) {
-            phoneVerification.verifier().send(phone.e164(), PhoneVerifier.Channel.SMS, registrant.language());
+            // The registration is recorded: when the provider cannot send the code now, the citizen
+            // is told so with their resume token, and asks for the code again later.
+            boolean sent;
+            try {
+                phoneVerification.verifier().send(phone.e164(), PhoneVerifier.Channel.SMS, registrant.language());
+                sent = true;
+            } catch (ServiceUnavailableException | TooManyRequestsException e) {
+                LOG.warning(() -> "Registrant " + registrant.id() + ": the first phone code was not sent (" + e.reason()
+                        + "); they can ask for it again");
+                sent = false;
+            }
+            return RegistrationStatus.of(registrant, required, token).withPhoneCode(sent);
         }
         return RegistrationStatus.of(registrant, required, token);
     }

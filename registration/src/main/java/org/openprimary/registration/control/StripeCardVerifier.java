@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openprimary.common.ConflictException;
 import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.ProviderCalls;
 import org.openprimary.common.ServiceUnavailableException;
 
 /** The card imprint through Stripe SetupIntents, with the real {@code stripe-java} SDK. */
@@ -42,15 +43,30 @@ public class StripeCardVerifier implements CardVerifier {
     @ConfigProperty(name = "openprimary.stripe.api-base")
     Optional<String> apiBase;
 
+    /**
+     * Calls to Stripe at once on this instance; the calls beyond are refused at once (503) rather than
+     * holding a request thread while Stripe is slow (docs/security.md, drill 4).
+     */
+    @Inject
+    @ConfigProperty(name = "openprimary.stripe.max-concurrent-calls", defaultValue = "16")
+    int maxConcurrentCalls = 16;
+
+    /** How long a call waits for Stripe's answer; one retry on a network failure (the SDK's idempotency keys). */
+    @Inject
+    @ConfigProperty(name = "openprimary.stripe.read-timeout-ms", defaultValue = "10000")
+    int readTimeoutMillis = 10_000;
+
     private StripeClient stripe;
+    private ProviderCalls calls;
 
     @PostConstruct
     void connect() {
+        calls = new ProviderCalls("the card provider", "card", Math.max(1, maxConcurrentCalls));
         if (secretKey.isEmpty() || secretKey.get().isBlank()) {
             return;
         }
         StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(secretKey.get())
-                .setConnectTimeout(5_000).setReadTimeout(15_000).setMaxNetworkRetries(2);
+                .setConnectTimeout(5_000).setReadTimeout(readTimeoutMillis).setMaxNetworkRetries(1);
         apiBase.filter(base -> !base.isBlank()).ifPresent(builder::setApiBase);
         stripe = builder.build();
     }
@@ -79,7 +95,7 @@ public class StripeCardVerifier implements CardVerifier {
                 .putMetadata(REGISTRANT, registrantId)
                 .build();
         try {
-            SetupIntent intent = stripe.v1().setupIntents().create(params);
+            SetupIntent intent = calls.call(() -> stripe.v1().setupIntents().create(params));
             return new Setup(intent.getId(), intent.getClientSecret(), publishableKey.get());
         } catch (StripeException e) {
             throw unavailable(e);
@@ -90,21 +106,23 @@ public class StripeCardVerifier implements CardVerifier {
     public String fingerprint(String setupId, String registrantId, String demoCard) {
         checkConfigured();
         try {
-            SetupIntent intent = stripe.v1().setupIntents().retrieve(setupId);
-            if (!registrantId.equals(intent.getMetadata().get(REGISTRANT))) {
-                throw new InvalidInputException("setupId", "this card setup belongs to another registration");
-            }
-            if (!"succeeded".equals(intent.getStatus())) {
-                throw new ConflictException("setupId", "the card was not confirmed (status " + intent.getStatus()
-                        + "); confirm it in the page, then try again");
-            }
-            PaymentMethod card = stripe.v1().paymentMethods().retrieve(intent.getPaymentMethod());
-            String fingerprint = card.getCard() == null ? null : card.getCard().getFingerprint();
-            if (fingerprint == null || fingerprint.isBlank()) {
-                throw new InvalidInputException("setupId", "this payment method is not a card");
-            }
-            stripe.v1().paymentMethods().detach(card.getId());
-            return fingerprint;
+            return calls.call(() -> {
+                SetupIntent intent = stripe.v1().setupIntents().retrieve(setupId);
+                if (!registrantId.equals(intent.getMetadata().get(REGISTRANT))) {
+                    throw new InvalidInputException("setupId", "this card setup belongs to another registration");
+                }
+                if (!"succeeded".equals(intent.getStatus())) {
+                    throw new ConflictException("setupId", "the card was not confirmed (status " + intent.getStatus()
+                            + "); confirm it in the page, then try again");
+                }
+                PaymentMethod card = stripe.v1().paymentMethods().retrieve(intent.getPaymentMethod());
+                String fingerprint = card.getCard() == null ? null : card.getCard().getFingerprint();
+                if (fingerprint == null || fingerprint.isBlank()) {
+                    throw new InvalidInputException("setupId", "this payment method is not a card");
+                }
+                stripe.v1().paymentMethods().detach(card.getId());
+                return fingerprint;
+            });
         } catch (InvalidRequestException e) {
             if ("resource_missing".equals(e.getCode())) {
                 throw new InvalidInputException("setupId", "no card setup has this id");

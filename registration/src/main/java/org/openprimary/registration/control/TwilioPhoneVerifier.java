@@ -2,6 +2,7 @@ package org.openprimary.registration.control;
 
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
+import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.verify.v2.service.Verification;
 import com.twilio.rest.verify.v2.service.VerificationCheck;
@@ -17,7 +18,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openprimary.common.ProviderCalls;
 import org.openprimary.common.ServiceUnavailableException;
 import org.openprimary.common.TooManyRequestsException;
 import org.openprimary.registration.entity.PhoneNumber;
@@ -55,15 +60,42 @@ public class TwilioPhoneVerifier implements PhoneVerifier {
     @ConfigProperty(name = "openprimary.twilio.api-base")
     Optional<String> apiBase;
 
+    /**
+     * Calls to Verify at once on this instance; the calls beyond are refused at once (503) rather than
+     * holding a request thread while Verify is slow (docs/security.md, drill 4).
+     */
+    @Inject
+    @ConfigProperty(name = "openprimary.twilio.max-concurrent-calls", defaultValue = "16")
+    int maxConcurrentCalls = 16;
+
+    /**
+     * How long a call waits for Verify's answer. The SDK's own client waits 30 s to connect and 30 s
+     * for an answer, and tries a 5xx three more times: two minutes with a citizen waiting.
+     */
+    @Inject
+    @ConfigProperty(name = "openprimary.twilio.response-timeout-ms", defaultValue = "10000")
+    long responseTimeoutMillis = 10_000;
+
     private TwilioRestClient client;
+    private ProviderCalls calls;
 
     @PostConstruct
     void connect() {
+        calls = new ProviderCalls("the SMS provider", "phone", Math.max(1, maxConcurrentCalls));
+        Duration responseTimeout = Duration.ofMillis(Math.max(100, responseTimeoutMillis));
         if (accountSid.isEmpty() || authToken.isEmpty() || serviceSid.isEmpty()) {
             return;
         }
         TwilioRestClient.Builder builder = new TwilioRestClient.Builder(accountSid.get(), authToken.get());
-        apiBase.filter(base -> !base.isBlank()).ifPresent(base -> builder.httpClient(new ApiBaseHttpClient(URI.create(base))));
+        Optional<String> base = apiBase.filter(b -> !b.isBlank());
+        if (base.isPresent()) {
+            builder.httpClient(new ApiBaseHttpClient(URI.create(base.get()), responseTimeout));
+        } else {
+            Timeout answer = Timeout.ofMilliseconds(responseTimeout.toMillis());
+            builder.httpClient(new NetworkHttpClient(RequestConfig.custom()
+                    .setConnectionRequestTimeout(Timeout.ofSeconds(5)).setConnectTimeout(Timeout.ofSeconds(5))
+                    .setResponseTimeout(answer).build(), SocketConfig.custom().setSoTimeout(answer).build()));
+        }
         client = builder.build();
     }
 
@@ -80,7 +112,7 @@ public class TwilioPhoneVerifier implements PhoneVerifier {
     public void send(String e164, Channel channel, String language) {
         checkConfigured();
         try {
-            Verification.creator(serviceSid.get(), e164, channel.wire()).setLocale(language).create(client);
+            calls.call(() -> Verification.creator(serviceSid.get(), e164, channel.wire()).setLocale(language).create(client));
         } catch (ApiException e) {
             throw translate(e, "phone");
         } catch (TwilioException e) {
@@ -92,7 +124,8 @@ public class TwilioPhoneVerifier implements PhoneVerifier {
     public boolean check(String e164, String code) {
         checkConfigured();
         try {
-            VerificationCheck check = VerificationCheck.creator(serviceSid.get()).setTo(e164).setCode(code).create(client);
+            VerificationCheck check = calls.call(() -> VerificationCheck.creator(serviceSid.get()).setTo(e164)
+                    .setCode(code).create(client));
             return "approved".equals(check.getStatus());
         } catch (ApiException e) {
             if (e.getCode() != null && e.getCode() == NO_PENDING_VERIFICATION) {

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.Optional;
@@ -116,5 +117,40 @@ class StripeCardVerifierTest {
         assertEquals(false, visa.equals(demo.fingerprint(setup.setupId(), "r-1", "5555 5555 5555 4444")));
         assertThrows(InvalidInputException.class, () -> demo.fingerprint(setup.setupId(), "r-2", "4242424242424242"));
         assertThrows(InvalidInputException.class, () -> demo.fingerprint(setup.setupId(), "r-1", "42"));
+    }
+
+    /**
+     * Drill 4 (issue 5): Stripe slow, then back. The card step fails in time as a retryable 503 on
+     * {@code card}, a second call while the first waits is refused at once, and the same step works
+     * when Stripe answers again: the citizen retries without starting over.
+     */
+    @Test
+    void aSlowStripeIsARetryableRefusalInTimeAndTheSameStepWorksWhenItIsBack() throws Exception {
+        verifier.maxConcurrentCalls = 1;
+        verifier.readTimeoutMillis = 1000;
+        verifier.connect();
+        stripeApi.stubFor(post(urlEqualTo("/v1/setup_intents")).willReturn(aResponse().withStatus(200).withFixedDelay(5000)
+                .withHeader("Content-Type", "application/json").withBody(setupIntent("requires_payment_method", "r-1"))));
+        java.util.concurrent.CompletableFuture<Exception> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                verifier.start("r-1");
+                return null;
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        while (stripeApi.findAll(postRequestedFor(urlEqualTo("/v1/setup_intents"))).isEmpty()) {
+            Thread.sleep(20);
+        }
+        ServiceUnavailableException busy = assertThrows(
+                ServiceUnavailableException.class, () -> verifier.start("r-2"));
+        assertTrue(busy.reason().contains("busy"), busy.reason());
+        Exception failure = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(failure instanceof ServiceUnavailableException, String.valueOf(failure));
+        assertEquals("card", ((ServiceUnavailableException) failure).field().orElseThrow());
+
+        stripeApi.resetAll();
+        stubJson(post(urlEqualTo("/v1/setup_intents")), 200, setupIntent("requires_payment_method", "r-1"));
+        assertEquals("seti_123", verifier.start("r-1").setupId());
     }
 }

@@ -125,4 +125,54 @@ class TwilioPhoneVerifierTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class, unconfigured::checkConfigured);
         assertTrue(refused.getMessage().contains("openprimary.twilio.verify-service-sid"));
     }
+
+    /**
+     * Drill 4 (issue 5): Verify slow. A call waits at most its timeout and fails as a retryable 503;
+     * the calls beyond the bulkhead are refused at once, without a request to Twilio, so a slow provider
+     * never takes every request thread of the server; when Verify answers again, the same call works.
+     */
+    @Test
+    void aSlowVerifyTakesAtMostItsPlacesEachCallFailsInTimeAndTheSameCallWorksWhenItIsBack() throws Exception {
+        verifier.maxConcurrentCalls = 2;
+        verifier.responseTimeoutMillis = 1500;
+        verifier.connect();
+        twilio.stubFor(post(urlEqualTo(VERIFICATIONS)).willReturn(aResponse().withStatus(201).withFixedDelay(6000)
+                .withHeader("Content-Type", "application/json").withBody(verification("pending"))));
+        java.util.concurrent.ExecutorService citizens = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Exception>> slow = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String phone = "+3361234567" + i;
+                slow.add(citizens.submit(() -> {
+                    try {
+                        verifier.send(phone, PhoneVerifier.Channel.SMS, "fr");
+                        return null;
+                    } catch (Exception e) {
+                        return e;
+                    }
+                }));
+            }
+            while (twilio.findAll(postRequestedFor(urlEqualTo(VERIFICATIONS))).size() < 2) {
+                Thread.sleep(20);
+            }
+            ServiceUnavailableException busy = assertThrows(ServiceUnavailableException.class,
+                    () -> verifier.send("+33612345679", PhoneVerifier.Channel.SMS, "fr"));
+            assertTrue(busy.reason().contains("busy"), busy.reason());
+            assertEquals("phone", busy.field().orElseThrow());
+            assertTrue(twilio.findAll(postRequestedFor(urlEqualTo(VERIFICATIONS)).withRequestBody(
+                    containing("To=%2B33612345679"))).isEmpty(), "refused without calling Twilio");
+            for (java.util.concurrent.Future<Exception> call : slow) {
+                Exception failure = call.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(failure instanceof ServiceUnavailableException, String.valueOf(failure));
+                assertTrue(((ServiceUnavailableException) failure).reason().contains("unavailable"));
+            }
+        } finally {
+            citizens.shutdownNow();
+        }
+        twilio.resetAll();
+        twilio.stubFor(post(urlEqualTo(VERIFICATIONS)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(verification("pending"))));
+        verifier.send("+33612345679", PhoneVerifier.Channel.SMS, "fr");
+        twilio.verify(postRequestedFor(urlEqualTo(VERIFICATIONS)).withRequestBody(containing("To=%2B33612345679")));
+    }
 }
