@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -124,14 +125,16 @@ class LauncherIT {
 
     /**
      * The platform with its real providers' SDKs against local fakes (Twilio's API in WireMock, a real
-     * SMTP server): a citizen gets from identity to the roll through the public API; and drill 4 of
+     * SMTP server): a citizen gets from identity to the roll through the public API; a whole election
+     * is held with the phone codes from Twilio Verify, the voting links sent by Twilio's Messages API
+     * and the receipts by email; and drill 4 of
      * issue 5, the providers failing: with Twilio slow a registration is recorded and says its code did
      * not go, asking again is a clear 503 with {@code Retry-After}, and once Twilio answers the citizen
      * goes on with their resume token (nothing started over); with the SMTP server down the email link
      * waits and is sent once when it is back, and no registration is refused.
      */
     @Test
-    void withTheRealProvidersACitizenGetsOnTheRollAndProviderOutagesAreClearAnswersThatLoseNothing() throws Exception {
+    void withTheRealProvidersCitizensRegisterAndVoteAndProviderOutagesAreClearAnswersThatLoseNothing() throws Exception {
         Path home = freshHome("providers");
         WireMockServer twilio = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         twilio.start();
@@ -148,6 +151,11 @@ class LauncherIT {
         twilio.stubFor(WireMock.post(WireMock.urlEqualTo(verifications)).willReturn(verification("pending")));
         twilio.stubFor(WireMock.post(WireMock.urlEqualTo("/v2/Services/" + service + "/VerificationCheck"))
                 .willReturn(verification("approved")));
+        twilio.stubFor(WireMock.post(WireMock.urlEqualTo("/2010-04-01/Accounts/" + account + "/Messages.json"))
+                .willReturn(WireMock.aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SM00000000000000000000000000000042\",\"account_sid\":\"" + account
+                                + "\",\"to\":\"+33612340001\",\"body\":\"x\",\"status\":\"accepted\",\"num_segments\":\"1\","
+                                + "\"direction\":\"outbound-api\",\"date_created\":\"Wed, 02 Dec 2026 12:00:00 +0000\"}")));
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "OPENPRIMARY_EMBEDDED_DB_PORT", System.getProperty("openprimary.test.launcher.pg.port"),
                 "OPENPRIMARY_SMS_PROVIDER", "twilio",
@@ -162,6 +170,8 @@ class LauncherIT {
         env.put("OPENPRIMARY_SMTP_PORT", String.valueOf(smtpPort));
         env.put("OPENPRIMARY_SMTP_FROM", "OpenPrimary <noreply@primaire.example>");
         env.put("OPENPRIMARY_SMTP_STARTTLS", "false");
+        env.put("OPENPRIMARY_VOTING_TICK_SECONDS", "1");
+        env.put("OPENPRIMARY_BOX_CHECKPOINT_SECONDS", "2");
         Launcher launcher = launcher(env, home);
         try {
             launcher.start();
@@ -181,6 +191,8 @@ class LauncherIT {
             JsonNode onRoll = json.readTree(post("api/registrants/" + camille.get("id").asText() + "/email/verify",
                     "{\"token\":\"" + emailToken + "\"}", null).body());
             assertEquals("ON_ROLL", onRoll.get("status").asText(), onRoll.toString());
+
+            aWholeElectionWithTheRealProviders(home, twilio, smtp, account);
 
             // Twilio slow: the registration is recorded and says the code did not go; once Twilio answers,
             // the citizen asks for it again with their resume token and goes on, nothing started over.
@@ -220,6 +232,168 @@ class LauncherIT {
             smtp.stop();
             twilio.stop();
         }
+    }
+
+    /**
+     * An election of two voters, sealed by the demo's bailiff, opened and closed by the clock, counted
+     * by two of three trustees and published, where every code, link and receipt went through the real
+     * Twilio SDK (Verify, Messages) or the SMTP server.
+     */
+    private void aWholeElectionWithTheRealProviders(Path home, WireMockServer twilio, GreenMail smtp, String account)
+            throws Exception {
+        Map<String, String> demo = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(home.resolve(".openprimary/demo-accounts"))) {
+            String[] fields = line.strip().split(" ");
+            if (fields.length >= 2 && !line.startsWith("#")) {
+                demo.put(fields[0], basic(fields[0], fields[1]));
+            }
+        }
+        String organizer = basic("organizer", Files.readString(home.resolve(".openprimary/demo-admin-password")).strip());
+        HttpResponse<String> created = post("admin/api/elections", "{\"title\":\"Primaire aux vrais fournisseurs\","
+                + "\"candidates\":[\"Alice\",\"Bob\"],\"requiredFactors\":[\"PHONE\",\"EMAIL\"]}", organizer);
+        assertEquals(201, created.statusCode(), created.body());
+        String election = json.readTree(created.body()).get("id").asText();
+        assertEquals(200, post("admin/api/elections/" + election + "/open-registration", "", organizer).statusCode());
+        String[][] voters = {{"Gabriel", "+33612340011", "gabriel@primaire.example"},
+            {"Hana", "+33612340012", "hana@primaire.example"}};
+        for (String[] voter : voters) {
+            int mails = smtp.getReceivedMessagesForDomain(voter[2]).length;
+            JsonNode registered = json.readTree(register(election, voter[0], voter[1], voter[2]).body());
+            String resume = "Bearer " + registered.get("resumeToken").asText();
+            String path = "api/registrants/" + registered.get("id").asText();
+            assertEquals(200, post(path + "/phone/verify", "{\"code\":\"123456\"}", resume).statusCode());
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+            while (smtp.getReceivedMessagesForDomain(voter[2]).length == mails && java.time.Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            JsonNode status = json.readTree(post(path + "/email/verify", "{\"token\":\"" + emailToken(smtp, voter[2])
+                    + "\"}", null).body());
+            assertEquals("ON_ROLL", status.get("status").asText(), status.toString());
+        }
+        List<String> trustees = List.of("trustee-1", "trustee-2", "trustee-3");
+        HttpResponse<String> named = put("admin/api/elections/" + election + "/trustees",
+                "{\"trustees\":[\"trustee-1\",\"trustee-2\",\"trustee-3\"],\"threshold\":2}", organizer);
+        assertEquals(200, named.statusCode(), named.body());
+        for (String trustee : trustees) {
+            HttpResponse<String> chosen = put("admin/api/trustee/elections/" + election + "/passphrase",
+                    "{\"passphrase\":\"passphrase of " + trustee + "\"}", demo.get(trustee));
+            assertEquals(200, chosen.statusCode(), chosen.body());
+        }
+        java.time.Instant opens = java.time.Instant.now().plusSeconds(20);
+        java.time.Instant closes = opens.plusSeconds(25);
+        assertEquals(200, put("admin/api/elections/" + election + "/schedule", "{\"votingOpensAt\":\"" + opens
+                + "\",\"votingClosesAt\":\"" + closes + "\"}", organizer).statusCode());
+        String fingerprint = json.readTree(post("admin/api/elections/" + election + "/seal/proposal", "", organizer).body())
+                .get("fingerprint").asText();
+        HttpResponse<String> sealed = post("admin/api/bailiff/elections/" + election + "/seal",
+                "{\"fingerprint\":\"" + fingerprint + "\"}", demo.get("bailiff"));
+        assertEquals(200, sealed.statusCode(), sealed.body());
+        Map<String, String> shares = new java.util.TreeMap<>();
+        for (String trustee : trustees) {
+            HttpResponse<String> share = post("admin/api/trustee/elections/" + election + "/share/download", "",
+                    demo.get(trustee));
+            assertEquals(200, share.statusCode(), share.body());
+            shares.put(trustee, share.body());
+        }
+        bring(election, "trustee-1", "rehearsal", shares, demo);
+        assertEquals("REHEARSAL_PASSED", json.readTree(bring(election, "trustee-3", "rehearsal", shares, demo).body())
+                .get("status").asText());
+
+        waitForState(election, "VOTING", opens.plusSeconds(30), organizer);
+        // The voting links, as Twilio's Messages API received them (the SMS body, form-encoded).
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("vote\\.html%23e%3D" + election
+                + "%26c%3D([A-Za-z0-9_-]{22})");
+        Map<String, String> credentials = new java.util.TreeMap<>();
+        java.time.Instant linksDeadline = java.time.Instant.now().plusSeconds(60);
+        while (credentials.size() < 2 && java.time.Instant.now().isBefore(linksDeadline)) {
+            post("admin/api/notifications/outbox/dispatch", "", organizer);
+            for (com.github.tomakehurst.wiremock.verification.LoggedRequest sms : twilio.findAll(WireMock.postRequestedFor(
+                    WireMock.urlEqualTo("/2010-04-01/Accounts/" + account + "/Messages.json")))) {
+                java.util.regex.Matcher found = link.matcher(sms.getBodyAsString());
+                java.util.regex.Matcher to = java.util.regex.Pattern.compile("To=%2B(\\d+)").matcher(sms.getBodyAsString());
+                if (found.find() && to.find()) {
+                    credentials.put("+" + to.group(1), found.group(1));
+                }
+            }
+            Thread.sleep(300);
+        }
+        assertEquals(2, credentials.size(), "each voter's link went by SMS through Twilio: " + credentials.keySet());
+
+        String[][] ballots = {{"Très bien", "Passable"}, {"Bien", "Très bien"}};
+        int checksBefore = twilio.findAll(WireMock.postRequestedFor(WireMock.urlMatching("/v2/Services/.*/VerificationCheck")))
+                .size();
+        for (int v = 0; v < 2; v++) {
+            String credential = credentials.get(voters[v][1]);
+            int verifications = twilio.findAll(WireMock.postRequestedFor(WireMock.urlMatching("/v2/Services/.*/Verifications"))
+                    .withRequestBody(WireMock.containing("To=%2B" + voters[v][1].substring(1)))).size();
+            HttpResponse<String> code = post("api/elections/" + election + "/ballot/code", "{\"credential\":\""
+                    + credential + "\"}", null);
+            assertEquals(202, code.statusCode(), code.body());
+            assertEquals(verifications + 1, twilio.findAll(WireMock.postRequestedFor(WireMock.urlMatching(
+                    "/v2/Services/.*/Verifications")).withRequestBody(WireMock.containing("To=%2B" + voters[v][1].substring(1))))
+                    .size(), "the voting code went through Twilio Verify");
+            int mails = smtp.getReceivedMessagesForDomain(voters[v][2]).length;
+            HttpResponse<String> cast = post("api/elections/" + election + "/ballots", "{\"credential\":\"" + credential
+                    + "\",\"code\":\"123456\",\"grades\":[\"" + String.join("\",\"", ballots[v]) + "\"]}", null);
+            assertEquals(201, cast.statusCode(), cast.body());
+            String receipt = json.readTree(cast.body()).get("receipt").asText();
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+            while (smtp.getReceivedMessagesForDomain(voters[v][2]).length == mails && java.time.Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            jakarta.mail.internet.MimeMessage[] received = smtp.getReceivedMessagesForDomain(voters[v][2]);
+            assertTrue(received.length > mails, "the receipt went by email");
+            String text = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(received[received.length - 1])
+                    .replace("=\r\n", "");
+            assertTrue(text.contains(receipt.substring(0, 16)), "the email carries the receipt " + receipt);
+        }
+        assertEquals(checksBefore + 2, twilio.findAll(WireMock.postRequestedFor(WireMock.urlMatching(
+                "/v2/Services/.*/VerificationCheck")).withRequestBody(WireMock.containing("Code=123456"))).size(),
+                "each cast's code was checked by Twilio Verify");
+
+        waitForState(election, "CLOSED", closes.plusSeconds(30), organizer);
+        bring(election, "trustee-2", "count", shares, demo);
+        assertEquals("COUNTING", json.readTree(bring(election, "trustee-3", "count", shares, demo).body())
+                .get("status").asText());
+        waitForState(election, "COUNTED", java.time.Instant.now().plusSeconds(60), organizer);
+        assertEquals(200, post("admin/api/elections/" + election + "/publish", "", organizer).statusCode());
+        JsonNode result = json.readTree(get("api/elections/" + election + "/result", null).body());
+        assertEquals(2, result.get("ballots").asLong(), result.toString());
+        HttpResponse<byte[]> record = http.send(HttpRequest.newBuilder(BASE.resolve("api/elections/" + election + "/record"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, record.statusCode());
+        org.openprimary.tally.control.RecordReport report = org.openprimary.tally.control.RecordVerifier.verify(
+                new java.io.ByteArrayInputStream(record.body()));
+        assertTrue(report.verified(), report.toString());
+    }
+
+    private HttpResponse<String> bring(String election, String trustee, String purpose, Map<String, String> shares,
+            Map<String, String> accounts) throws IOException, InterruptedException {
+        HttpResponse<String> brought = post("admin/api/trustee/elections/" + election + "/shares", json.writeValueAsString(
+                Map.of("purpose", purpose, "share", shares.get(trustee), "passphrase", "passphrase of " + trustee)),
+                accounts.get(trustee));
+        assertEquals(200, brought.statusCode(), brought.body());
+        return brought;
+    }
+
+    private void waitForState(String election, String state, java.time.Instant deadline, String organizer)
+            throws Exception {
+        String seen = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            seen = json.readTree(get("admin/api/elections/" + election, organizer).body()).get("state").asText();
+            if (seen.equals(state)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("election " + election + " is " + seen + ", not " + state);
+    }
+
+    private HttpResponse<String> put(String path, String body, String authorization) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30))
+                .version(HttpClient.Version.HTTP_1_1).header("Content-Type", "application/json")
+                .header("Authorization", authorization).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder verification(String status) {
