@@ -74,6 +74,8 @@ jar=bench/target/openprimary-bench.jar
 if [ -z "$url" ]; then
   echo "[bench] building and starting the platform (mvn -Prun package; log: $log)" >&2
   OPENPRIMARY_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR=100000000 \
+  OPENPRIMARY_LIMITS_VOTING_CODES_PER_ADDRESS_PER_HOUR=100000000 \
+  OPENPRIMARY_LIMITS_VOTING_REFUSALS_PER_ADDRESS_PER_HOUR=100000000 \
   OPENPRIMARY_VOTING_TICK_SECONDS=1 \
   OPENPRIMARY_BOX_CHECKPOINT_SECONDS=${OPENPRIMARY_BOX_CHECKPOINT_SECONDS:-$([ -n "$drills" ] && echo 2 || echo 60)} \
     setsid mvn -B ${OPENPRIMARY_BENCH_MVN_ARGS:-} -Prun package >"$log" 2>&1 </dev/null &
