@@ -73,8 +73,8 @@ import org.openprimary.tally.control.RecordVerifier;
  * <ul>
  * <li><b>cluster</b>: wrong casts from one made-up address sent straight to instances 1 and 2 in
  * turn spend one shared budget (exactly the configured number of refusals, then 429 with
- * {@code Retry-After} from both); then kill -9 of instance 2's JVM while ballots are cast at full
- * speed through nginx, the clients retrying through the balancer (instance 1 serves on), the
+ * {@code Retry-After} from both); then kill -9 of instance 2's JVM, two thirds into casts spread
+ * over 20 s (40 s in full) through nginx, the clients retrying through the balancer (instance 1 serves on), the
  * unanswered voters casting again: every receipt in the box, ballots = marks = voters, each voting
  * link queued once, one checkpoint per period although both instances' clocks ticked, and the count
  * and {@code tally verify} pass.
@@ -638,13 +638,15 @@ public final class Drills {
         expect(failures, limitedBy.size() == 2, "only instance(s) " + limitedBy + " answered 429 once the budget was spent");
         expect(failures, retryAfter, "a 429 came without Retry-After or without naming the address");
 
-        // 2. kill -9 of instance 2 while casting through the balancer
+        // 2. kill -9 of instance 2 while casting through the balancer, the casts spread over a span so that both
+        // instances' clocks tick through several checkpoint periods before the kill
+        Duration span = Duration.ofSeconds(sizes.mode().equals("full") ? 40 : 20);
         long victim = Platform.listener(28000 + 200 + 80);
         out.put("killedPid", victim);
         Map<String, String> receipts = new ConcurrentHashMap<>();
         Map<Integer, LongAdder> before = new ConcurrentHashMap<>();
         AtomicLong accepted = new AtomicLong();
-        long killAt = voters / 3;
+        long killAt = voters * 2L / 3;
         CountDownLatch reached = new CountDownLatch(1);
         ExecutorService killer = Executors.newSingleThreadExecutor();
         Future<Long> killed = killer.submit(() -> {
@@ -655,7 +657,7 @@ public final class Drills {
             return accepted.get();
         });
         long start = System.nanoTime();
-        parallel(phones, 32, phone -> {
+        paced(phones, span, 32, phone -> {
             HttpResponse<String> answer = send("POST", "api/elections/" + voting.election + "/ballots", bodies.get(phone), null);
             int status = answer == null ? -1 : answer.statusCode();
             before.computeIfAbsent(status, st -> new LongAdder()).increment();
@@ -725,7 +727,9 @@ public final class Drills {
             shortest = shortest == null || gap.compareTo(shortest) < 0 ? gap : shortest;
         }
         out.put("checkpoints", made.size());
+        out.put("castSpanSeconds", span.toSeconds());
         out.put("shortestGapBetweenPeriodicCheckpointsSeconds", shortest == null ? -1 : round(shortest.toMillis() / 1000.0));
+        expect(failures, made.size() >= 5, "only " + made.size() + " checkpoints: the periods were not exercised");
         expect(failures, shortest == null || shortest.toMillis() >= checkpointPeriod.toMillis() * 9 / 10 - 50,
                 "two periodic checkpoints " + shortest + " apart, less than the period " + checkpointPeriod);
         countAndVerify(voting, ballots, out, failures);
