@@ -25,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
  * Server, deploys the EAR, seeds a demo election, prints where to go, and on Ctrl-C stops Payara
  * and PostgreSQL.
  *
- * <p>With {@code OPENPRIMARY_INSTANCES} = 2 or 3 ({@code scripts/cluster.sh}) it runs a cluster on
+ * <p>With {@code OPENPRIMARY_INSTANCES} = 1 to 3 ({@code scripts/cluster.sh}) it runs a cluster on
  * this machine instead: one PostgreSQL, that many Payara Server domains ({@code cluster1..N}, each
  * on its own port base: {@link ClusterPorts}) with the EAR deployed to each, and nginx on loopback
  * balancing them ({@link Balancer}); data in {@code .openprimary/cluster/}.
@@ -43,6 +43,8 @@ public final class Launcher {
     private final int adminPort;
 
     private final int instances;
+    /** OPENPRIMARY_INSTANCES given (scripts/cluster.sh): domains cluster1..N behind nginx, even for N = 1. */
+    private final boolean clustered;
 
     private volatile EmbeddedPostgres postgres;
     private volatile Asadmin asadmin;
@@ -54,10 +56,11 @@ public final class Launcher {
         this.env = env;
         this.home = home;
         this.instances = instances(env.get("OPENPRIMARY_INSTANCES"));
-        this.dataDir = instances > 1 ? home.resolve(".openprimary").resolve("cluster") : home.resolve(".openprimary");
+        this.clustered = env.get("OPENPRIMARY_INSTANCES") != null && !env.get("OPENPRIMARY_INSTANCES").isBlank();
+        this.dataDir = clustered ? home.resolve(".openprimary").resolve("cluster") : home.resolve(".openprimary");
         this.payaraHome = payaraHome;
         this.ear = ear;
-        this.httpPort = port("OPENPRIMARY_HTTP_PORT", instances > 1 ? ClusterPorts.BALANCER : 8080);
+        this.httpPort = port("OPENPRIMARY_HTTP_PORT", clustered ? ClusterPorts.BALANCER : 8080);
         this.adminPort = port("OPENPRIMARY_ADMIN_PORT", 4848);
     }
 
@@ -104,7 +107,7 @@ public final class Launcher {
         appEnv.put("OPENPRIMARY_ADMIN_BOOTSTRAP_USERNAME", adminUser);
         appEnv.put("OPENPRIMARY_ADMIN_BOOTSTRAP_PASSWORD", adminPassword);
 
-        if (instances > 1) {
+        if (clustered) {
             startCluster(appEnv);
         } else {
             log("Starting Payara Server (" + payaraHome + ") on port " + httpPort);
@@ -147,7 +150,7 @@ public final class Launcher {
                 "  Other accounts   bailiff, trustee-1..3: passwords in " + dataDir.resolve("demo-accounts"),
                 "  Health, metrics  " + base + "health/ready  " + base + "metrics  " + base + "openapi",
                 "  Database         " + dbDescription,
-                instances > 1 ? "  Instances        " + ClusterPorts.describe(instances)
+                clustered ? "  Instances        " + ClusterPorts.describe(instances)
                         + "; the balancer is nginx on 127.0.0.1:" + httpPort : "  Instances        one Payara Server",
                 "Press Ctrl-C to stop.",
                 "")));
@@ -199,7 +202,7 @@ public final class Launcher {
             appEnv.put("OPENPRIMARY_DB_PASSWORD", env.getOrDefault("OPENPRIMARY_DB_PASSWORD", ""));
             return url + " (configured; no embedded database started)";
         }
-        int port = port("OPENPRIMARY_EMBEDDED_DB_PORT", instances > 1 ? ClusterPorts.DATABASE : 54329);
+        int port = port("OPENPRIMARY_EMBEDDED_DB_PORT", clustered ? ClusterPorts.DATABASE : 54329);
         Path pgData = dataDir.resolve("postgres");
         log("Starting the embedded PostgreSQL on port " + port + " (data in " + home.relativize(pgData) + ")");
         postgres = EmbeddedPostgres.builder()

@@ -33,10 +33,12 @@ import org.openprimary.common.TooManyRequestsException;
  * small.
  *
  * <p>Each {@link #take} is one short transaction of its own on a connection of the data source (a
- * row lock, a read, a write), outside any caller's transaction: call it from a method that runs
- * without one ({@code NOT_SUPPORTED}), so that a registration that fails still counts and a
- * limit never holds a lock on the caller's rows. The table (see {@link #DDL}) is created by the
- * owning module's migration.
+ * row lock, a read, a write), outside any caller's transaction, so that a registration that fails
+ * still counts and a limit never holds a lock on the caller's rows: call it from a bean with
+ * bean-managed transactions ({@code @TransactionManagement(BEAN)}, which never runs in its caller's
+ * transaction; Payara 6 ran a {@code NOT_SUPPORTED} {@code @Schedule} method in a transaction all the
+ * same). Used inside a JTA transaction it refuses, rather than commit on an enlisted connection. The
+ * table (see {@link #DDL}) is created by the owning module's migration.
  */
 public final class SharedLimiter {
 
@@ -64,6 +66,7 @@ public final class SharedLimiter {
     private static final Logger LOG = Logger.getLogger(SharedLimiter.class.getName());
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions = registry();
     private final Map<Limit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
     /**
@@ -96,6 +99,7 @@ public final class SharedLimiter {
 
     /** Spends one token if one is left, and says what came of it (for callers that cache a refusal). */
     public ConsumptionProbe probe(Limit limit, String key) {
+        outsideTransactions();
         return buckets.builder()
                 .build(rowKey(limit, key), () -> configurations.computeIfAbsent(limit, SharedLimiter::configuration))
                 .tryConsumeAndReturnRemaining(1);
@@ -103,6 +107,7 @@ public final class SharedLimiter {
 
     /** Whether {@code key}'s bucket has a token left, and when it will (spends nothing). */
     public Optional<Duration> waitBefore(Limit limit, String key) {
+        outsideTransactions();
         io.github.bucket4j.EstimationProbe probe = buckets.builder()
                 .build(rowKey(limit, key), () -> configurations.computeIfAbsent(limit, SharedLimiter::configuration))
                 .estimateAbilityToConsume(1);
@@ -111,11 +116,13 @@ public final class SharedLimiter {
 
     /** Puts {@code key}'s bucket back to full (a right password after wrong ones). */
     public void reset(Limit limit, String key) {
+        outsideTransactions();
         buckets.removeProxy(rowKey(limit, key));
     }
 
     /** Deletes the rows of buckets that are full again, a batch at a time; returns how many. */
     public int removeExpired() {
+        outsideTransactions();
         int removed = 0;
         int batch;
         do {
@@ -123,6 +130,24 @@ public final class SharedLimiter {
             removed += batch;
         } while (batch == 1000);
         return removed;
+    }
+
+    private void outsideTransactions() {
+        if (transactions != null
+                && transactions.getTransactionStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+            throw new IllegalStateException("a shared limit was used inside a JTA transaction: call it from a bean"
+                    + " with bean-managed transactions");
+        }
+    }
+
+    /** The container's registry, or null outside a container (plain tests). */
+    private static jakarta.transaction.TransactionSynchronizationRegistry registry() {
+        try {
+            return (jakarta.transaction.TransactionSynchronizationRegistry) new javax.naming.InitialContext()
+                    .lookup("java:comp/TransactionSynchronizationRegistry");
+        } catch (javax.naming.NamingException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static BucketConfiguration configuration(Limit limit) {

@@ -3,8 +3,8 @@ package org.openprimary.registration.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -27,6 +27,7 @@ import org.openprimary.registration.entity.PhoneNumber;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN) // never in a caller's transaction: Bucket4j commits its own
 public class RegistrationGuards {
 
     private static final Logger LOG = Logger.getLogger(RegistrationGuards.class.getName());
@@ -69,7 +70,6 @@ public class RegistrationGuards {
     }
 
     /** @throws InvalidInputException for a throw-away mailbox; TooManyRequestsException past a limit */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void check(String clientAddress, PhoneNumber phone, EmailAddress email) {
         if (email != null && disposable.isDisposable(email.normalized())) {
             throw new InvalidInputException("email", "throw-away mailboxes cannot register; use your usual address");
@@ -80,7 +80,6 @@ public class RegistrationGuards {
 
     /** Forgets the buckets that are full again (every instance may run it: the rows are taken SKIP LOCKED). */
     @Schedule(hour = "*", minute = "*/10", persistent = false, info = "openprimary registration limits cleanup")
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void removeExpiredBuckets() {
         try {
             int removed = shared.removeExpired();
