@@ -28,7 +28,7 @@ import org.openprimary.common.TooManyRequestsException;
 /**
  * Token buckets in PostgreSQL (Bucket4j's select-for-update proxy manager): every instance that
  * opens a limiter on the same table spends the same budget. A bucket's row is keyed by a SHA-256
- * of its kind and key (the table never holds an address, a phone number or a username in clear)
+ * of its kind, its figures (a changed limit starts new buckets) and key (the table never holds an address, a phone number or a username in clear)
  * and expires once its bucket would be full again, so {@link #removeExpired()} keeps the table
  * small.
  *
@@ -162,8 +162,11 @@ public final class SharedLimiter {
 
     static String rowKey(Limit limit, String key) {
         try {
+            // the limit's figures are part of the key: a bucket keeps the configuration it was made with, so a
+            // changed limit starts new buckets (the old ones expire) rather than keep the old figures
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((limit.kind() + '\n' + key).getBytes(StandardCharsets.UTF_8));
+                    .digest((limit.kind() + '\n' + limit.perPeriod() + '/' + limit.period() + (limit.stepwise() ? "/stepwise" : "")
+                            + '\n' + key).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);

@@ -113,6 +113,16 @@ class SharedLimiterTest {
         ((SingleConnection) one).connection.close();
     }
 
+    @Test
+    void aChangedLimitStartsNewBucketsInsteadOfKeepingTheOldFigures() {
+        SharedLimiter.Limit strict = new SharedLimiter.Limit("changed", 1, Duration.ofHours(1));
+        instanceA.take(strict, "203.0.113.9", "address", "x");
+        assertThrows(TooManyRequestsException.class, () -> instanceB.take(strict, "203.0.113.9", "address", "x"));
+        SharedLimiter.Limit raised = new SharedLimiter.Limit("changed", 100, Duration.ofHours(1));
+        assertDoesNotThrow(() -> instanceB.take(raised, "203.0.113.9", "address", "x"),
+                "the instances restarted with a higher limit do not inherit the spent bucket of the lower one");
+    }
+
     /** A data source that always hands out the same connection, and never closes it. */
     private static final class SingleConnection extends org.postgresql.ds.PGSimpleDataSource {
         private static final long serialVersionUID = 1L;
