@@ -6,6 +6,12 @@
 #   bench/run.sh quick --url http://localhost:8080/ --organizer organizer:PASSWORD [--db JDBC_URL]
 #                                      against a platform that is already running (loopback only)
 #   ... --only tally,count,floor,registration,cast,campaign   some scenarios only (into bench/results/only-*.json)
+#   bench/run.sh cluster quick|full [--instances 1,2,3]
+#                                      the cast against scripts/cluster.sh with 1, 2 and 3 instances behind nginx,
+#                                      one JSON object per size of the cluster, into bench/results/cluster-MODE.json
+#   bench/run.sh cluster drill quick|full
+#                                      the cluster drill (shared limits, kill -9 of instance 2 while casting through
+#                                      nginx, each job once: README "Several instances") into drills-cluster-MODE.json
 #   bench/run.sh drills quick|full     the fault drills of issue 5 (races, crash, outage: README "Drills"), one JSON
 #                                      object per drill, into bench/results/drills-MODE.json; exits 1 if one fails.
 #                                      Crash and outage kill Payara and stop PostgreSQL: only on a platform this
@@ -23,6 +29,62 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 drills=""
+if [ "${1:-}" = cluster ]; then
+  # scripts/cluster.sh starts and stops the cluster; the bench's jar runs against its balancer
+  shift
+  drill=""; if [ "${1:-}" = drill ]; then drill=yes; shift; fi
+  mode=${1:-}; case "$mode" in quick|full) shift ;; *) echo "usage: bench/run.sh cluster [drill] quick|full [--instances 1,2,3]" >&2; exit 2 ;; esac
+  sizes="1,2,3"
+  if [ "${1:-}" = --instances ]; then sizes=$2; shift 2; fi
+  [ -n "$drill" ] && sizes=2
+  # the limits live in the database now, across restarts: the bench's numbers of an hour ago still count
+  export OPENPRIMARY_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR=100000000
+  export OPENPRIMARY_LIMITS_REGISTRATIONS_PER_PHONE_BLOCK_PER_HOUR=100000000
+  export OPENPRIMARY_LIMITS_REGISTRATIONS_PER_EMAIL_DOMAIN_PER_MINUTE=100000000
+  export OPENPRIMARY_LIMITS_VOTING_CODES_PER_ADDRESS_PER_HOUR=100000000
+  export OPENPRIMARY_LIMITS_VOTING_REFUSALS_PER_ADDRESS_PER_HOUR=${OPENPRIMARY_LIMITS_VOTING_REFUSALS_PER_ADDRESS_PER_HOUR:-$([ -n "$drill" ] && echo 50 || echo 100000000)}
+  export OPENPRIMARY_VOTING_TICK_SECONDS=1
+  export OPENPRIMARY_BOX_CHECKPOINT_SECONDS=${OPENPRIMARY_BOX_CHECKPOINT_SECONDS:-$([ -n "$drill" ] && echo 2 || echo 60)}
+  export OPENPRIMARY_CLUSTER_MVN_ARGS=${OPENPRIMARY_CLUSTER_MVN_ARGS:-${OPENPRIMARY_BENCH_MVN_ARGS:-}}
+  jar=bench/target/openprimary-bench.jar
+  [ -f "$jar" ] || mvn -B -q ${OPENPRIMARY_BENCH_MVN_ARGS:-} -pl bench -am package -Dmaven.test.skip=true >&2
+  work=$(mktemp -d /tmp/openprimary-bench.XXXXXX)
+  cp "$jar" "$work/bench.jar"
+  trap 'scripts/cluster.sh stop >&2 || true; rm -rf "$work"' EXIT
+  trap 'exit 130' INT TERM
+  mkdir -p bench/results
+  listener() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+  status=0
+  results=()
+  for n in ${sizes//,/ }; do
+    scripts/cluster.sh start "$n" >&2
+    organizer="organizer:$(cat .openprimary/cluster/demo-admin-password)"
+    db=jdbc:postgresql://localhost:28432/postgres
+    pids=""
+    for i in $(seq 1 "$n"); do pids="${pids:+$pids,}payara$i=$(listener $((28000 + 100 * i + 80)))"; done
+    pids="$pids,postgres=$(listener 28432),nginx=$(listener 8088)"
+    if [ -n "$drill" ]; then
+      echo "[bench] the cluster drill ($mode) against 2 instances; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+      java -Xmx512m -Ddrills.cluster.refusals="$OPENPRIMARY_LIMITS_VOTING_REFUSALS_PER_ADDRESS_PER_HOUR" \
+        -Ddrills.cluster.checkpoint-seconds="$OPENPRIMARY_BOX_CHECKPOINT_SECONDS" -jar "$work/bench.jar" \
+        drills "$mode" --only cluster --url http://127.0.0.1:8088/ --organizer "$organizer" --db "$db" --control \
+        --out "bench/results/drills-cluster-$mode.json" || status=$?
+    else
+      echo "[bench] cast ($mode) against $n instance(s) behind nginx; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+      java -Xmx512m -Dbench.platform.pids="$pids" -jar "$work/bench.jar" suite "$mode" --only cast \
+        --url http://127.0.0.1:8088/ --organizer "$organizer" --db "$db" --out "$work/cluster-$n.json" || status=$?
+      [ -f "$work/cluster-$n.json" ] && results+=("$n")
+    fi
+    scripts/cluster.sh stop >&2
+  done
+  if [ -z "$drill" ] && [ ${#results[@]} -gt 0 ]; then
+    { echo "["; first=yes; for n in "${results[@]}"; do [ -n "$first" ] || echo ","; first=""
+      echo "{\"instances\": $n, \"result\":"; cat "$work/cluster-$n.json"; echo "}"; done; echo "]"; } \
+      > "bench/results/cluster-$mode.json"
+    echo "[bench] written to bench/results/cluster-$mode.json" >&2
+  fi
+  exit $status
+fi
 if [ "${1:-}" = drills ]; then drills=yes; shift; fi
 mode=${1:-}
 case "$mode" in
@@ -74,6 +136,10 @@ jar=bench/target/openprimary-bench.jar
 if [ -z "$url" ]; then
   echo "[bench] building and starting the platform (mvn -Prun package; log: $log)" >&2
   OPENPRIMARY_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR=100000000 \
+  OPENPRIMARY_LIMITS_REGISTRATIONS_PER_PHONE_BLOCK_PER_HOUR=100000000 \
+  OPENPRIMARY_LIMITS_REGISTRATIONS_PER_EMAIL_DOMAIN_PER_MINUTE=100000000 \
+  OPENPRIMARY_LIMITS_VOTING_CODES_PER_ADDRESS_PER_HOUR=100000000 \
+  OPENPRIMARY_LIMITS_VOTING_REFUSALS_PER_ADDRESS_PER_HOUR=100000000 \
   OPENPRIMARY_VOTING_TICK_SECONDS=1 \
   OPENPRIMARY_BOX_CHECKPOINT_SECONDS=${OPENPRIMARY_BOX_CHECKPOINT_SECONDS:-$([ -n "$drills" ] && echo 2 || echo 60)} \
     setsid mvn -B ${OPENPRIMARY_BENCH_MVN_ARGS:-} -Prun package >"$log" 2>&1 </dev/null &

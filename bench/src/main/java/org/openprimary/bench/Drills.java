@@ -69,6 +69,17 @@ import org.openprimary.tally.control.RecordVerifier;
  * registrant), and the count and {@code tally verify} pass.
  * </ul>
  *
+ * And, against {@code scripts/cluster.sh} ({@code bench/run.sh cluster drill quick|full}, {@code --only cluster}):
+ * <ul>
+ * <li><b>cluster</b>: wrong casts from one made-up address sent straight to instances 1 and 2 in
+ * turn spend one shared budget (exactly the configured number of refusals, then 429 with
+ * {@code Retry-After} from both); then kill -9 of instance 2's JVM, two thirds into casts spread
+ * over 20 s (40 s in full) through nginx, the clients retrying through the balancer (instance 1 serves on), the
+ * unanswered voters casting again: every receipt in the box, ballots = marks = voters, each voting
+ * link queued once, one checkpoint per period although both instances' clocks ticked, and the count
+ * and {@code tally verify} pass.
+ * </ul>
+ *
  * Crash and outage control the processes ({@link Platform}), so they run only where the caller
  * started the platform itself ({@code bench/run.sh drills}); the races also run against the
  * launcher's integration-test platform ({@code DrillSmokeIT}). Each drill gives one JSON object with
@@ -91,7 +102,8 @@ public final class Drills {
         }
     }
 
-    static final List<String> DRILLS = List.of("races", "crash", "outage");
+    /** The drills in their order; {@code cluster} runs only when named ({@code --only cluster}). */
+    static final List<String> DRILLS = List.of("races", "crash", "outage", "cluster");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern RECEIPT = Pattern.compile("\"receipt\"\\s*:\\s*\"([0-9a-f]{64})\"");
     private static final List<String> SCALE = List.of("Insuffisant", "Passable", "Assez bien", "Bien", "Très bien");
@@ -126,7 +138,7 @@ public final class Drills {
         Drills drills = new Drills(target, sizes);
         ArrayNode results = drills.json.createArrayNode();
         for (String name : DRILLS) {
-            if (!only.isEmpty() && !only.contains(name)) {
+            if (!only.isEmpty() && !only.contains(name) || only.isEmpty() && name.equals("cluster")) {
                 continue;
             }
             ObjectNode result;
@@ -137,6 +149,7 @@ public final class Drills {
                 result = drills.guarded(name, d -> switch (name) {
                     case "races" -> d.races();
                     case "crash" -> d.crash();
+                    case "cluster" -> d.cluster();
                     default -> d.outage();
                 });
             }
@@ -564,6 +577,161 @@ public final class Drills {
         out.set("outbox", outbox(voting.election, voters, failures));
 
         voting.waitForState("CLOSED", closes.plusSeconds(60));
+        countAndVerify(voting, ballots, out, failures);
+        return out;
+    }
+
+    // ================================================================ cluster
+
+    /** Instance i of scripts/cluster.sh listens on 28000 + 100 i + 80 (launcher's ClusterPorts). */
+    private static URI instance(int i) {
+        return URI.create("http://127.0.0.1:" + (28000 + 100 * i + 80) + "/");
+    }
+
+    private ObjectNode cluster() throws Exception {
+        ObjectNode out = json.createObjectNode();
+        ArrayNode failures = out.putArray("failures");
+        int voters = sizes.crashVoters();
+        int refusalLimit = Integer.getInteger("drills.cluster.refusals", 50);
+        Duration checkpointPeriod = Duration.ofSeconds(Long.getLong("drills.cluster.checkpoint-seconds", 2));
+        Duration votingLength = Duration.ofSeconds(sizes.mode().equals("full") ? 240 : 180);
+        CastLoad.Voting voting = CastLoad.openVoting(target, voters, 30, votingLength);
+        Instant closes = Instant.now().plus(votingLength);
+        out.put("election", voting.election);
+        out.put("voters", voters);
+        List<String> phones = new ArrayList<>(voting.credentials.keySet());
+        Map<String, String> bodies = ballots(voting, phones, codes(voting, phones));
+
+        // 1. one budget: wrong casts from one address, straight to instance 1 and 2 in turn
+        String address = "203.0.113." + (1 + new SplittableRandom().nextInt(254));
+        String wrong = bodies.get(phones.get(0)).replaceFirst("\"credential\"\\s*:\\s*\"[^\"]*\"",
+                "\"credential\":\"" + "x".repeat(20) + tag + "\"");
+        Map<Integer, LongAdder> limitStatuses = new TreeMap<>();
+        int refusedBeforeLimit = 0;
+        boolean limited = false;
+        boolean retryAfter = true;
+        Set<Integer> limitedBy = new java.util.TreeSet<>();
+        for (int k = 0; k < refusalLimit + 10; k++) {
+            int at = 1 + k % 2;
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(instance(at).resolve("api/elections/"
+                    + voting.election + "/ballots")).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", address).POST(HttpRequest.BodyPublishers.ofString(wrong)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            limitStatuses.computeIfAbsent(answer.statusCode(), st -> new LongAdder()).increment();
+            if (answer.statusCode() == 429) {
+                limited = true;
+                limitedBy.add(at);
+                retryAfter &= answer.headers().firstValue("Retry-After").isPresent()
+                        && answer.body().contains("\"address\"");
+            } else if (!limited) {
+                refusedBeforeLimit++;
+            }
+        }
+        ObjectNode limits = out.putObject("sharedLimit");
+        limits.put("address", address);
+        limits.put("configuredRefusalsPerHour", refusalLimit);
+        limits.put("refusedBeforeTheLimit", refusedBeforeLimit);
+        limits.set("statuses", statusJson(limitStatuses));
+        limits.put("instancesAnswering429", limitedBy.toString());
+        expect(failures, refusedBeforeLimit == refusalLimit, refusedBeforeLimit + " wrong casts were answered before"
+                + " the limit over two instances, not the " + refusalLimit + " of the one shared budget");
+        expect(failures, limitedBy.size() == 2, "only instance(s) " + limitedBy + " answered 429 once the budget was spent");
+        expect(failures, retryAfter, "a 429 came without Retry-After or without naming the address");
+
+        // 2. kill -9 of instance 2 while casting through the balancer, the casts spread over a span so that both
+        // instances' clocks tick through several checkpoint periods before the kill
+        Duration span = Duration.ofSeconds(sizes.mode().equals("full") ? 40 : 20);
+        long victim = Platform.listener(28000 + 200 + 80);
+        out.put("killedPid", victim);
+        Map<String, String> receipts = new ConcurrentHashMap<>();
+        Map<Integer, LongAdder> before = new ConcurrentHashMap<>();
+        AtomicLong accepted = new AtomicLong();
+        long killAt = voters * 2L / 3;
+        CountDownLatch reached = new CountDownLatch(1);
+        ExecutorService killer = Executors.newSingleThreadExecutor();
+        Future<Long> killed = killer.submit(() -> {
+            reached.await(3, TimeUnit.MINUTES);
+            ProcessHandle handle = ProcessHandle.of(victim).orElseThrow(() -> new IOException("no process " + victim));
+            handle.destroyForcibly();
+            handle.onExit().get(30, TimeUnit.SECONDS);
+            return accepted.get();
+        });
+        long start = System.nanoTime();
+        paced(phones, span, 32, phone -> {
+            HttpResponse<String> answer = send("POST", "api/elections/" + voting.election + "/ballots", bodies.get(phone), null);
+            int status = answer == null ? -1 : answer.statusCode();
+            before.computeIfAbsent(status, st -> new LongAdder()).increment();
+            if (status == 201) {
+                receipt(answer).ifPresent(r -> receipts.put(phone, r));
+                if (accepted.incrementAndGet() >= killAt) {
+                    reached.countDown();
+                }
+            }
+        });
+        long acceptedWhenKilled = killed.get(4, TimeUnit.MINUTES);
+        killer.shutdown();
+        out.put("acceptedWhenKilled", acceptedWhenKilled);
+        out.put("castSeconds", round((System.nanoTime() - start) / 1e9));
+        out.set("statusesThroughTheBalancer", statusJson(before));
+
+        List<String> again = phones.stream().filter(p -> !receipts.containsKey(p)).toList();
+        Map<Integer, LongAdder> after = new ConcurrentHashMap<>();
+        Set<String> alreadyVoted = ConcurrentHashMap.newKeySet();
+        List<String> odd = Collections.synchronizedList(new ArrayList<>());
+        parallel(again, 16, phone -> {
+            HttpResponse<String> answer = send("POST", "api/elections/" + voting.election + "/ballots", bodies.get(phone), null);
+            int status = answer == null ? -1 : answer.statusCode();
+            after.computeIfAbsent(status, st -> new LongAdder()).increment();
+            if (status == 201) {
+                receipt(answer).ifPresent(r -> receipts.put(phone, r));
+            } else if (status == 409 && answer.body().contains("\"credential\"")) {
+                alreadyVoted.add(phone); // its cast was committed (on the dead instance, or retried by nginx)
+            } else {
+                odd.add(status + " " + (answer == null ? "" : answer.body()));
+            }
+        });
+        out.put("votersCastingAgain", again.size());
+        out.set("statusesCastingAgain", statusJson(after));
+        out.put("votersToldTheyHadVoted", alreadyVoted.size());
+
+        long ballots = ballots(voting);
+        long marks = marks(voting.election);
+        long found = inBox(voting, new ArrayList<>(receipts.values()));
+        out.put("receiptsReceived", receipts.size());
+        out.put("receiptsFoundInBox", found);
+        out.put("ballots", ballots);
+        out.put("marks", marks);
+        expect(failures, found == receipts.size(), found + " of the " + receipts.size() + " receipts are in the box");
+        expect(failures, ballots == marks, ballots + " ballots but " + marks + " marks");
+        expect(failures, ballots == voters && receipts.size() + alreadyVoted.size() == voters, ballots + " ballots, "
+                + receipts.size() + " receipts and " + alreadyVoted.size() + " 'has voted' for " + voters + " voters");
+        expect(failures, odd.isEmpty(), "casting again answered otherwise: " + odd.stream().limit(3).toList());
+        out.set("outbox", outbox(voting.election, voters, failures));
+
+        voting.waitForState("CLOSED", closes.plusSeconds(60));
+        // 3. one checkpoint per period, although every instance's clock ticked (the first, at the opening,
+        // and the last, at the close, are made whenever those happen)
+        List<Instant> made = new ArrayList<>();
+        try (Connection db = db(); PreparedStatement select = db.prepareStatement(
+                "SELECT made_at FROM voting.box_checkpoint WHERE election_id = ? ORDER BY ballots")) {
+            select.setString(1, voting.election);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    made.add(rows.getTimestamp(1).toInstant());
+                }
+            }
+        }
+        Duration shortest = null;
+        for (int i = 2; i < made.size() - 1; i++) {
+            Duration gap = Duration.between(made.get(i - 1), made.get(i));
+            shortest = shortest == null || gap.compareTo(shortest) < 0 ? gap : shortest;
+        }
+        out.put("checkpoints", made.size());
+        out.put("castSpanSeconds", span.toSeconds());
+        out.put("shortestGapBetweenPeriodicCheckpointsSeconds", shortest == null ? -1 : round(shortest.toMillis() / 1000.0));
+        expect(failures, made.size() >= 5, "only " + made.size() + " checkpoints: the periods were not exercised");
+        expect(failures, shortest == null || shortest.toMillis() >= checkpointPeriod.toMillis() * 9 / 10 - 50,
+                "two periodic checkpoints " + shortest + " apart, less than the period " + checkpointPeriod);
         countAndVerify(voting, ballots, out, failures);
         return out;
     }

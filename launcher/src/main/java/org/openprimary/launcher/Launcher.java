@@ -24,6 +24,11 @@ import java.util.concurrent.CountDownLatch;
  * {@code .openprimary/postgres}) unless {@code OPENPRIMARY_DB_URL} names one, starts Payara
  * Server, deploys the EAR, seeds a demo election, prints where to go, and on Ctrl-C stops Payara
  * and PostgreSQL.
+ *
+ * <p>With {@code OPENPRIMARY_INSTANCES} = 1 to 3 ({@code scripts/cluster.sh}) it runs a cluster on
+ * this machine instead: one PostgreSQL, that many Payara Server domains ({@code cluster1..N}, each
+ * on its own port base: {@link ClusterPorts}) with the EAR deployed to each, and nginx on loopback
+ * balancing them ({@link Balancer}); data in {@code .openprimary/cluster/}.
  */
 public final class Launcher {
 
@@ -37,18 +42,41 @@ public final class Launcher {
     private final int httpPort;
     private final int adminPort;
 
+    private final int instances;
+    /** OPENPRIMARY_INSTANCES given (scripts/cluster.sh): domains cluster1..N behind nginx, even for N = 1. */
+    private final boolean clustered;
+
     private volatile EmbeddedPostgres postgres;
     private volatile Asadmin asadmin;
     private volatile boolean domainStarted;
+    private final List<Asadmin> clusterDomains = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Balancer balancer;
 
     Launcher(Map<String, String> env, Path home, Path payaraHome, Path ear) {
         this.env = env;
         this.home = home;
-        this.dataDir = home.resolve(".openprimary");
+        this.instances = instances(env.get("OPENPRIMARY_INSTANCES"));
+        this.clustered = env.get("OPENPRIMARY_INSTANCES") != null && !env.get("OPENPRIMARY_INSTANCES").isBlank();
+        this.dataDir = clustered ? home.resolve(".openprimary").resolve("cluster") : home.resolve(".openprimary");
         this.payaraHome = payaraHome;
         this.ear = ear;
-        this.httpPort = port("OPENPRIMARY_HTTP_PORT", 8080);
+        this.httpPort = port("OPENPRIMARY_HTTP_PORT", clustered ? ClusterPorts.BALANCER : 8080);
         this.adminPort = port("OPENPRIMARY_ADMIN_PORT", 4848);
+    }
+
+    private static int instances(String value) {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= ClusterPorts.MAX_INSTANCES) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException("OPENPRIMARY_INSTANCES must be 1 to " + ClusterPorts.MAX_INSTANCES + ", not '" + value + "'");
     }
 
     public static void main(String[] args) throws Exception {
@@ -86,26 +114,30 @@ public final class Launcher {
         appEnv.put("OPENPRIMARY_ADMIN_BOOTSTRAP_USERNAME", adminUser);
         appEnv.put("OPENPRIMARY_ADMIN_BOOTSTRAP_PASSWORD", adminPassword);
 
-        log("Starting Payara Server (" + payaraHome + ") on port " + httpPort);
-        DomainPorts.set(payaraHome.resolve("glassfish/domains/domain1/config/domain.xml"), httpPort, adminPort);
-        asadmin = new Asadmin(payaraHome, adminPort, appEnv);
-        asadmin.run(60, "stop-domain", "domain1"); // a domain left running by a killed run
-        check(asadmin.runDetached(180, "start-domain", "domain1"), "start Payara Server");
-        domainStarted = true;
+        if (clustered) {
+            startCluster(appEnv);
+        } else {
+            log("Starting Payara Server (" + payaraHome + ") on port " + httpPort);
+            DomainPorts.set(payaraHome.resolve("glassfish/domains/domain1/config/domain.xml"), httpPort, adminPort);
+            asadmin = new Asadmin(payaraHome, adminPort, appEnv);
+            asadmin.run(60, "stop-domain", "domain1"); // a domain left running by a killed run
+            check(asadmin.runDetached(180, "start-domain", "domain1"), "start Payara Server");
+            domainStarted = true;
 
-        if (asadmin.run(60, "list-applications").output().contains(APP)) {
-            // Left deployed by a run that was killed. Redeploying over an application the domain
-            // reloaded at start-up leaves EclipseLink with stale entity classes ("Unknown entity
-            // bean class"), so undeploy it and restart the domain first.
-            log("Removing the application a previous run left deployed");
-            check(asadmin.run(120, "undeploy", APP), "undeploy the previous application");
-            check(asadmin.runDetached(180, "restart-domain", "domain1"), "restart Payara Server");
-        }
-        log("Deploying " + ear.getFileName());
-        Asadmin.Result deployed = asadmin.run(300, "deploy", "--name", APP, ear.toString());
-        if (!deployed.ok()) {
-            throw new IOException("the deployment failed:\n" + deployed.output()
-                    + "\n(see " + payaraHome.resolve("glassfish/domains/domain1/logs/server.log") + ")");
+            if (asadmin.run(60, "list-applications").output().contains(APP)) {
+                // Left deployed by a run that was killed. Redeploying over an application the domain
+                // reloaded at start-up leaves EclipseLink with stale entity classes ("Unknown entity
+                // bean class"), so undeploy it and restart the domain first.
+                log("Removing the application a previous run left deployed");
+                check(asadmin.run(120, "undeploy", APP), "undeploy the previous application");
+                check(asadmin.runDetached(180, "restart-domain", "domain1"), "restart Payara Server");
+            }
+            log("Deploying " + ear.getFileName());
+            Asadmin.Result deployed = asadmin.run(300, "deploy", "--name", APP, ear.toString());
+            if (!deployed.ok()) {
+                throw new IOException("the deployment failed:\n" + deployed.output()
+                        + "\n(see " + payaraHome.resolve("glassfish/domains/domain1/logs/server.log") + ")");
+            }
         }
         URI base = URI.create("http://localhost:" + httpPort + "/");
         waitUntilReady(base.resolve("health/ready"), Duration.ofSeconds(120));
@@ -125,8 +157,47 @@ public final class Launcher {
                 "  Other accounts   bailiff, trustee-1..3: passwords in " + dataDir.resolve("demo-accounts"),
                 "  Health, metrics  " + base + "health/ready  " + base + "metrics  " + base + "openapi",
                 "  Database         " + dbDescription,
+                clustered ? "  Instances        " + ClusterPorts.describe(instances)
+                        + "; the balancer is nginx on 127.0.0.1:" + httpPort : "  Instances        one Payara Server",
                 "Press Ctrl-C to stop.",
                 "")));
+    }
+
+    /**
+     * The cluster: domains cluster1..N of this Payara Server, each created once with its own port
+     * base, started and given the EAR one after the other (the first migrates the schemas), then
+     * nginx in front of them. Every instance trusts the balancer's {@code X-Forwarded-For}.
+     */
+    private void startCluster(Map<String, String> appEnv) throws IOException, InterruptedException {
+        appEnv.put("OPENPRIMARY_HTTP_TRUST_FORWARDED_FOR", "true");
+        for (int i = 1; i <= instances; i++) {
+            String domain = ClusterPorts.domain(i);
+            Path domainDir = payaraHome.resolve("glassfish/domains").resolve(domain);
+            Asadmin admin = new Asadmin(payaraHome, ClusterPorts.admin(i), appEnv);
+            if (!Files.isDirectory(domainDir)) {
+                log("Creating the Payara Server domain " + domain + " (port base " + ClusterPorts.base(i) + ")");
+                check(admin.run(180, "create-domain", "--nopassword=true", "--portbase",
+                        Integer.toString(ClusterPorts.base(i)), domain), "create the domain " + domain);
+            }
+            DomainPorts.set(domainDir.resolve("config/domain.xml"), ClusterPorts.http(i), ClusterPorts.admin(i));
+            admin.run(60, "stop-domain", domain); // left running by a killed run
+            log("Starting instance " + i + " (" + domain + ", http://127.0.0.1:" + ClusterPorts.http(i) + "/)");
+            check(admin.runDetached(240, "start-domain", domain), "start " + domain);
+            clusterDomains.add(admin);
+            if (admin.run(60, "list-applications").output().contains(APP)) {
+                check(admin.run(120, "undeploy", APP), "undeploy the previous application from " + domain);
+                check(admin.runDetached(240, "restart-domain", domain), "restart " + domain);
+            }
+            log("Deploying " + ear.getFileName() + " to " + domain);
+            Asadmin.Result deployed = admin.run(400, "deploy", "--name", APP, ear.toString());
+            if (!deployed.ok()) {
+                throw new IOException("the deployment to " + domain + " failed:\n" + deployed.output()
+                        + "\n(see " + domainDir.resolve("logs/server.log") + ")");
+            }
+            waitUntilReady(URI.create("http://127.0.0.1:" + ClusterPorts.http(i) + "/health/ready"), Duration.ofSeconds(120));
+        }
+        log("Starting nginx on 127.0.0.1:" + httpPort + " in front of " + instances + " instances");
+        balancer = Balancer.start(dataDir.resolve("nginx"), httpPort, instances);
     }
 
     /** Uses the configured database, or starts the embedded one; fills in the app's DB settings. */
@@ -138,7 +209,7 @@ public final class Launcher {
             appEnv.put("OPENPRIMARY_DB_PASSWORD", env.getOrDefault("OPENPRIMARY_DB_PASSWORD", ""));
             return url + " (configured; no embedded database started)";
         }
-        int port = port("OPENPRIMARY_EMBEDDED_DB_PORT", 54329);
+        int port = port("OPENPRIMARY_EMBEDDED_DB_PORT", clustered ? ClusterPorts.DATABASE : 54329);
         Path pgData = dataDir.resolve("postgres");
         log("Starting the embedded PostgreSQL on port " + port + " (data in " + home.relativize(pgData) + ")");
         postgres = EmbeddedPostgres.builder()
@@ -188,8 +259,26 @@ public final class Launcher {
         throw new IOException("the platform was not ready after " + timeout.toSeconds() + " s: " + last);
     }
 
-    /** Stops Payara Server and the embedded PostgreSQL; safe to call twice. */
+    /** Stops nginx, Payara Server (every domain) and the embedded PostgreSQL; safe to call twice. */
     void stop() {
+        Balancer lb = balancer;
+        balancer = null;
+        if (lb != null) {
+            log("Stopping nginx");
+            lb.stop();
+        }
+        for (int i = clusterDomains.size(); i >= 1; i--) {
+            Asadmin admin = clusterDomains.remove(i - 1);
+            log("Stopping instance " + i);
+            try {
+                admin.run(120, "undeploy", APP);
+                admin.run(60, "stop-domain", ClusterPorts.domain(i));
+            } catch (IOException e) {
+                System.err.println("Could not stop " + ClusterPorts.domain(i) + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Asadmin admin = asadmin;
         if (admin != null && domainStarted) {
             domainStarted = false;

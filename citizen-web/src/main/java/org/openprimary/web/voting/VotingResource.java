@@ -2,18 +2,25 @@ package org.openprimary.web.voting;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.NotFoundException;
 import org.openprimary.common.json.Jsonp;
+import org.openprimary.voting.boundary.AddressLimits;
 import org.openprimary.voting.boundary.BoxView;
 import org.openprimary.voting.boundary.ReceiptView;
 import org.openprimary.voting.boundary.ResultService;
@@ -23,7 +30,8 @@ import org.openprimary.voting.boundary.VotingService;
 /**
  * Voting for citizens, and what anyone can check: a voter asks for a code and casts a ballot with
  * the credential of their voting link; anyone reads the turnout, the box's signed checkpoints, a
- * receipt's place in the box and, once published, the result and the public record.
+ * receipt's place in the box and, once published, the result and the public record. Code
+ * requests, casts and receipt lookups are limited per client address ({@link AddressLimits}).
  */
 @Path("")
 @RequestScoped
@@ -36,6 +44,16 @@ public class VotingResource {
     @EJB
     ResultService results;
 
+    @EJB
+    AddressLimits limits;
+
+    @Context
+    HttpServletRequest http;
+
+    @Inject
+    @ConfigProperty(name = "openprimary.http.trust-forwarded-for", defaultValue = "false")
+    boolean trustForwardedFor;
+
     @POST
     @Path("elections/{id}/ballot/code")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -43,8 +61,11 @@ public class VotingResource {
             + " says how it went (sms, call, or email when the election sends codes by email or the voter has no"
             + " verified phone)")
     public Response code(@PathParam("id") String id, CodeRequest request) {
-        String sentBy = voting.requestCode(id, request == null ? null : request.credential(),
-                request == null ? null : request.channel());
+        String address = clientAddress();
+        limits.attempt(address);
+        limits.codeRequested(address);
+        String sentBy = guarded(address, () -> voting.requestCode(id, request == null ? null : request.credential(),
+                request == null ? null : request.channel()));
         return Response.accepted(new CodeSent(sentBy)).build();
     }
 
@@ -58,8 +79,10 @@ public class VotingResource {
     @Operation(summary = "Cast a ballot: {credential, code, grades: one grade name per candidate, in ballot order};"
             + " the answer is the receipt")
     public Response cast(@PathParam("id") String id, Ballot ballot) {
-        ReceiptView receipt = voting.cast(id, ballot == null ? null : ballot.credential(),
-                ballot == null ? null : ballot.code(), ballot == null ? null : ballot.grades());
+        String address = clientAddress();
+        limits.attempt(address);
+        ReceiptView receipt = guarded(address, () -> voting.cast(id, ballot == null ? null : ballot.credential(),
+                ballot == null ? null : ballot.code(), ballot == null ? null : ballot.grades()));
         return Response.status(Response.Status.CREATED).entity(receipt).build();
     }
 
@@ -67,7 +90,37 @@ public class VotingResource {
     @Path("elections/{id}/receipts/{receipt}")
     @Operation(summary = "Whether a ballot with this receipt is in the box, and where")
     public ReceiptView receipt(@PathParam("id") String id, @PathParam("receipt") String receipt) {
-        return voting.receipt(id, receipt);
+        String address = clientAddress();
+        limits.attempt(address);
+        return guarded(address, () -> voting.receipt(id, receipt));
+    }
+
+    /**
+     * Runs a voter's request; a refusal for a wrong credential, code or receipt (what a guesser
+     * gets) spends a token of the address's refusal budget, and becomes a 429 once it is spent.
+     */
+    private <T> T guarded(String address, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (InvalidInputException | NotFoundException refused) {
+            String field = refused.field().orElse("");
+            if (field.equals("credential") || field.equals("code") || field.equals("receipt")) {
+                limits.refused(address);
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * The client's address: the connection's, or, behind a trusted load balancer
+     * ({@code openprimary.http.trust-forwarded-for}), the first address of {@code X-Forwarded-For}.
+     */
+    private String clientAddress() {
+        String forwarded = http.getHeader("X-Forwarded-For");
+        if (trustForwardedFor && forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].strip();
+        }
+        return http.getRemoteAddr();
     }
 
     @GET

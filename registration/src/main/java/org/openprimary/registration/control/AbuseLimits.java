@@ -9,11 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.openprimary.common.TooManyRequestsException;
+import org.openprimary.common.limits.SharedLimiter;
 
 /**
  * Token-bucket limits on registrations (Bucket4j): per client address, per phone-number block
- * and per email domain. Buckets live in this instance's memory, at most {@code maxKeys} per kind
- * (the least recently used are forgotten); sharing them across instances comes with the cluster.
+ * and per email domain. On the platform the buckets are kept in PostgreSQL
+ * ({@link SharedLimiter} on {@code registration.rate_limit}), so every instance behind the load
+ * balancer spends the same budget; without a limiter they live in this instance's memory, at most
+ * {@code maxKeys} per kind (the least recently used are forgotten).
  */
 public final class AbuseLimits {
 
@@ -27,11 +30,23 @@ public final class AbuseLimits {
     private final Map<String, Bucket> addresses;
     private final Map<String, Bucket> phoneBlocks;
     private final Map<String, Bucket> emailDomains;
+    private final SharedLimiter shared;
 
+    /** Limits in this instance's memory only. */
     public AbuseLimits(Limit perAddress, Limit perPhoneBlock, Limit perEmailDomain, int maxKeys) {
+        this(perAddress, perPhoneBlock, perEmailDomain, maxKeys, null);
+    }
+
+    /** Limits shared by every instance through {@code shared}'s table. */
+    public AbuseLimits(Limit perAddress, Limit perPhoneBlock, Limit perEmailDomain, SharedLimiter shared) {
+        this(perAddress, perPhoneBlock, perEmailDomain, 1, shared);
+    }
+
+    private AbuseLimits(Limit perAddress, Limit perPhoneBlock, Limit perEmailDomain, int maxKeys, SharedLimiter shared) {
         this.perAddress = perAddress;
         this.perPhoneBlock = perPhoneBlock;
         this.perEmailDomain = perEmailDomain;
+        this.shared = shared;
         this.addresses = lru(maxKeys);
         this.phoneBlocks = lru(maxKeys);
         this.emailDomains = lru(maxKeys);
@@ -64,7 +79,12 @@ public final class AbuseLimits {
         return e164.length() > 6 ? e164.substring(0, e164.length() - 4) : e164;
     }
 
-    private static void take(Map<String, Bucket> buckets, String key, Limit limit, String reason) {
+    private void take(Map<String, Bucket> buckets, String key, Limit limit, String reason) {
+        if (shared != null) {
+            shared.take(new SharedLimiter.Limit("registration-" + limit.field(), limit.perPeriod(), limit.period()),
+                    key, limit.field(), reason);
+            return;
+        }
         Bucket bucket;
         synchronized (buckets) {
             bucket = buckets.computeIfAbsent(key, k -> newBucket(limit).get());

@@ -1,23 +1,33 @@
 package org.openprimary.registration.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.limits.SharedLimiter;
 import org.openprimary.registration.entity.EmailAddress;
 import org.openprimary.registration.entity.PhoneNumber;
 
 /**
  * The abuse checks every registration passes before it touches the database: no throw-away
- * mailbox, and the rate limits from configuration.
+ * mailbox, and the rate limits from configuration, kept in PostgreSQL
+ * ({@code registration.rate_limit}) so that every instance of a cluster spends one budget. The
+ * limits run outside the registration's transaction: an attempt that fails still counts.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN) // never in a caller's transaction: Bucket4j commits its own
 public class RegistrationGuards {
 
     private static final Logger LOG = Logger.getLogger(RegistrationGuards.class.getName());
@@ -34,11 +44,16 @@ public class RegistrationGuards {
     @ConfigProperty(name = "openprimary.limits.registrations-per-email-domain-per-minute", defaultValue = "600")
     int perEmailDomainPerMinute;
 
+    @Resource(lookup = RegistrationSchema.DATA_SOURCE)
+    DataSource dataSource;
+
+    private SharedLimiter shared;
     private AbuseLimits limits;
     private DisposableEmailDomains disposable;
 
     @PostConstruct
     void configure() {
+        shared = new SharedLimiter(dataSource, "registration.rate_limit");
         limits = new AbuseLimits(
                 new AbuseLimits.Limit("address", positive(perAddressPerHour, "registrations-per-address-per-hour"),
                         Duration.ofHours(1)),
@@ -47,7 +62,7 @@ public class RegistrationGuards {
                 new AbuseLimits.Limit("email",
                         positive(perEmailDomainPerMinute, "registrations-per-email-domain-per-minute"),
                         Duration.ofMinutes(1)),
-                100_000);
+                shared);
         disposable = DisposableEmailDomains.shipped();
         LOG.info(() -> "Registration limits: " + perAddressPerHour + "/h per address, " + perPhoneBlockPerHour
                 + "/h per phone block, " + perEmailDomainPerMinute + "/min per email domain; "
@@ -61,6 +76,19 @@ public class RegistrationGuards {
         }
         limits.attempt(clientAddress, phone == null ? null : phone.e164(),
                 email == null ? null : email.normalized().substring(email.normalized().lastIndexOf('@') + 1));
+    }
+
+    /** Forgets the buckets that are full again (every instance may run it: the rows are taken SKIP LOCKED). */
+    @Schedule(hour = "*", minute = "*/10", persistent = false, info = "openprimary registration limits cleanup")
+    void removeExpiredBuckets() {
+        try {
+            int removed = shared.removeExpired();
+            if (removed > 0) {
+                LOG.fine(() -> "Forgot " + removed + " registration limit buckets that were full again");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not clean up the registration limits' buckets", e);
+        }
     }
 
     private static int positive(int value, String key) {

@@ -100,9 +100,25 @@ public class BoxKeeper {
 
     /** Chains what the intake holds and signs a checkpoint when the box grew. */
     public Optional<BallotBox.Checkpoint> checkpoint(String electionId) {
-        Election election = em.find(Election.class, electionId);
+        return checkpoint(electionId, java.time.Duration.ZERO);
+    }
+
+    /**
+     * Chains and signs as {@link #checkpoint(String)}, unless the last checkpoint is younger than
+     * {@code minInterval}: every instance's clock ticks, and the election's row lock makes the
+     * instances take turns, so a period gets one checkpoint however many instances there are.
+     */
+    public Optional<BallotBox.Checkpoint> checkpoint(String electionId, java.time.Duration minInterval) {
+        Election election = minInterval.isZero() ? em.find(Election.class, electionId)
+                : em.find(Election.class, electionId, LockModeType.PESSIMISTIC_WRITE);
         if (election == null || election.state() != ElectionState.VOTING) {
             return Optional.empty();
+        }
+        if (!minInterval.isZero()) {
+            List<BallotBox.Checkpoint> made = box.checkpoints(electionId);
+            if (!made.isEmpty() && made.get(made.size() - 1).at().plus(minInterval).isAfter(clock.instant())) {
+                return Optional.empty(); // another instance made this period's checkpoint
+            }
         }
         return sign(election, box.chain(electionId, election.boxGenesis().orElseThrow()));
     }

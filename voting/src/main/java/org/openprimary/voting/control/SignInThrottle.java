@@ -1,8 +1,12 @@
 package org.openprimary.voting.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,14 +14,20 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.openprimary.common.limits.SharedLimiter;
 
 /**
- * Stops password guessing on the console: after {@value #MAX_FAILURES} wrong passwords in a row for
- * one username, that username cannot sign in for {@link #LOCKOUT}, right password or not. Kept in
- * this instance's memory (shared across instances with the cluster, later).
+ * Stops password guessing on the console: after {@value #MAX_FAILURES} wrong passwords for one
+ * username, that username cannot sign in for a while, right password or not. On the platform the
+ * count is a token bucket in PostgreSQL ({@code voting.rate_limit}, {@link SharedLimiter}), shared
+ * by every instance: {@value #MAX_FAILURES} failures within {@link #LOCKOUT} of the first lock the
+ * name until those {@link #LOCKOUT} are over, and a right password empties the count. Without a data
+ * source (plain tests) it counts in memory: {@value #MAX_FAILURES} in a row lock for {@link #LOCKOUT}.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN) // never in a caller's transaction: Bucket4j commits its own
 public class SignInThrottle {
 
     static final int MAX_FAILURES = 10;
@@ -31,16 +41,36 @@ public class SignInThrottle {
     @Inject
     Clock clock;
 
+    @Resource(lookup = VotingSchema.DATA_SOURCE)
+    DataSource dataSource;
+
+    private static final SharedLimiter.Limit SHARED = new SharedLimiter.Limit("console-signin", MAX_FAILURES, LOCKOUT, true);
+
+    private SharedLimiter shared;
+
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void share() {
+        if (dataSource != null) {
+            shared = new SharedLimiter(dataSource, "voting.rate_limit");
+        }
+    }
 
     /** Whether the username may try a password now. */
     public boolean allowed(String username) {
+        if (shared != null) {
+            return shared.waitBefore(SHARED, key(username)).isEmpty();
+        }
         Failures current = failures.get(key(username));
         return current == null || current.lockedUntil() == null || !clock.instant().isBefore(current.lockedUntil());
     }
 
     /** How long the username must still wait before trying again (zero when it may try now). */
     public Duration retryAfter(String username) {
+        if (shared != null) {
+            return shared.waitBefore(SHARED, key(username)).orElse(Duration.ZERO);
+        }
         Failures current = failures.get(key(username));
         if (current == null || current.lockedUntil() == null) {
             return Duration.ZERO;
@@ -50,6 +80,13 @@ public class SignInThrottle {
     }
 
     public void failed(String username) {
+        if (shared != null) {
+            if (!shared.probe(SHARED, key(username)).isConsumed() || !allowed(username)) {
+                LOG.warning(() -> "Console sign-in locked after " + MAX_FAILURES + " wrong passwords within "
+                        + LOCKOUT.toMinutes() + " minutes for user '" + key(username) + "'");
+            }
+            return;
+        }
         if (failures.size() > MAX_TRACKED) {
             failures.clear(); // a flood of made-up usernames must not exhaust memory
         }
@@ -64,6 +101,10 @@ public class SignInThrottle {
     }
 
     public void succeeded(String username) {
+        if (shared != null) {
+            shared.reset(SHARED, key(username));
+            return;
+        }
         failures.remove(key(username));
     }
 

@@ -23,8 +23,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (default 60) chains the box and signs a checkpoint; it also hands the organizers' campaigns that
  * are due (scheduled ones whose time came, sent ones whose queuing nobody holds: an instance died
  * midway) to the managed executor, so that queuing a national roll never holds the clock back.
- * Non-persistent timers: each instance ticks,
- * and the steps are safe to run on several at once (row locks, an advisory lock on the chain).
+ * Non-persistent timers: each instance ticks, and each step happens once however many instances
+ * tick: opening and closing under the election's row lock (the state is checked after it), one
+ * checkpoint per period (the row lock, then the last checkpoint's time: docs/deployment.md), the
+ * chain under an advisory lock, campaigns under their lease.
  */
 @Singleton
 @Startup
@@ -83,7 +85,7 @@ public class VotingClock {
                 try {
                     keeper.openIfDue(election);
                     if (checkpointDue) {
-                        keeper.checkpoint(election);
+                        keeper.checkpoint(election, java.time.Duration.ofMillis(checkpointSeconds * 900));
                     }
                     keeper.closeIfDue(election);
                 } catch (RuntimeException e) {

@@ -56,4 +56,32 @@ class SignInThrottleTest {
         throttle.failed("organizer");
         assertTrue(throttle.allowed("organizer"), "after the lockout, one failure is one failure");
     }
+
+    @Test
+    void twoInstancesCountOneUsernamesFailuresTogether() {
+        org.openprimary.common.migration.SchemaMigrator.migrate(org.openprimary.testing.PostgresSession.dataSource(),
+                VotingSchema.SCHEMA, getClass().getClassLoader());
+        SignInThrottle first = shared();
+        SignInThrottle second = shared();
+        String name = "someone-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+            assertTrue((i % 2 == 0 ? first : second).allowed(name));
+            (i % 2 == 0 ? first : second).failed(name.toUpperCase(java.util.Locale.ROOT));
+        }
+        assertFalse(first.allowed(name));
+        assertFalse(second.allowed(name));
+        assertTrue(second.retryAfter(name).compareTo(Duration.ZERO) > 0);
+        assertTrue(second.retryAfter(name).compareTo(SignInThrottle.LOCKOUT) <= 0);
+        assertTrue(first.allowed("another-" + name));
+        first.succeeded(name);
+        assertTrue(second.allowed(name), "a right password (after the lock-out) empties the count everywhere");
+    }
+
+    private static SignInThrottle shared() {
+        SignInThrottle throttle = new SignInThrottle();
+        throttle.clock = Clock.systemUTC();
+        throttle.dataSource = org.openprimary.testing.PostgresSession.dataSource();
+        throttle.share();
+        return throttle;
+    }
 }
