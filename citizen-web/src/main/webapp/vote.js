@@ -147,8 +147,12 @@
   var STORE = 'openprimary.vote';
   var STEPS = { code: 1, ballot: 2, check: 3 };
   var TITLES = { code: 'titleCode', ballot: 'titleBallot', check: 'titleCheck', done: 'titleDone' };
-  var state = { id: null, credential: null, election: null, choice: [], code: '', step: null,
-    reviewAfterCode: false, receipt: null };
+  function blank() {
+    return { id: null, credential: null, election: null, choice: [], code: '', step: null,
+      reviewAfterCode: false, receipt: null };
+  }
+
+  var state = blank();
 
   function $(id) {
     return document.getElementById(id);
@@ -287,8 +291,12 @@
     });
     OP.fieldError('send');
     OP.say($('sent'), 'sending');
+    var mine = state;
     OP.call('POST', 'api/elections/' + state.id + '/ballot/code', { credential: state.credential, channel: channel })
       .then(function (answer) {
+        if (state !== mine) {
+          return; // another voting link was opened meanwhile
+        }
         buttons.forEach(function (b) {
           b.disabled = false;
         });
@@ -460,9 +468,13 @@
     button.disabled = true;
     OP.say(button, 'casting');
     OP.fieldError('cast');
+    var mine = state;
     OP.call('POST', 'api/elections/' + state.id + '/ballots',
       { credential: state.credential, code: state.code, grades: state.choice })
       .then(function (answer) {
+        if (state !== mine) {
+          return; // another voting link was opened meanwhile
+        }
         button.disabled = false;
         OP.say(button, 'cast');
         if (answer.status === 201 && answer.data && answer.data.receipt) {
@@ -486,6 +498,9 @@
     var link = $('download');
     link.download = 'receipt-' + receipt.slice(0, 12) + '.txt';
     function file() {
+      if (state.receipt !== receipt) {
+        return; // another voting link was opened in this tab since
+      }
       var absolute = new URL(check, window.location.href).href;
       var text = OP.t('receiptFile', [state.election ? state.election.title : '', state.id, receipt, absolute]);
       if (link.href.indexOf('blob:') === 0) {
@@ -553,6 +568,41 @@
       }
     });
     OP.onLanguage(title);
+    // Another voting link opened in this tab changes only the fragment: no page load. Nothing of
+    // the first voter may stay (their credential, code, grades or receipt): start again from it.
+    window.addEventListener('hashchange', function () {
+      var given = OP.fragment();
+      if (given.has('e') || given.has('c')) {
+        restart();
+      }
+    });
+  }
+
+  function restart() {
+    state = blank();
+    ['code', 'ballot', 'check', 'done', 'stop'].forEach(function (name) {
+      $('step-' + name).hidden = true;
+    });
+    $('progress').hidden = true;
+    $('loading').hidden = false;
+    $('code').value = '';
+    OP.fieldError('code');
+    OP.fieldError('send');
+    OP.fieldError('cast');
+    OP.plain($('sent'), '');
+    $('send-sms').hidden = false;
+    $('not-received').hidden = true;
+    [$('send-sms'), $('send-again'), $('call-me'), $('cast')].forEach(function (b) {
+      b.disabled = false;
+    });
+    OP.say($('cast'), 'cast');
+    $('closes').hidden = true;
+    $('ballot').replaceChildren();
+    $('ballot-summary').hidden = true;
+    $('answers').replaceChildren();
+    $('receipt').textContent = '';
+    OP.plain($('copied'), '');
+    load();
   }
 
   function load() {
@@ -572,7 +622,11 @@
     if (!OP.isId(state.id) || (!state.receipt && !/^[A-Za-z0-9_-]{10,100}$/.test(state.credential || ''))) {
       return stop('stopBroken', 'stopBrokenText');
     }
+    var mine = state;
     OP.call('GET', 'api/elections').then(function (answer) {
+      if (state !== mine) {
+        return;
+      }
       if (answer.status !== 200 || !Array.isArray(answer.data)) {
         return stop('stopUnavailable', 'stopUnavailableText');
       }

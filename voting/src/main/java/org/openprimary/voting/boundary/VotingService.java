@@ -67,7 +67,9 @@ public class VotingService {
             throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
         }
         requireOnRoll(voter);
-        return registration.sendVotingCode(voter.registrantId(), channel, terms.codeByEmail());
+        String sentBy = registration.sendVotingCode(voter.registrantId(), channel, terms.codeByEmail());
+        box.signedIn(voter.id());
+        return sentBy;
     }
 
     /**
