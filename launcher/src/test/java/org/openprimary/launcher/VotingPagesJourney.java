@@ -229,6 +229,15 @@ abstract class VotingPagesJourney {
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("sent"), "Code envoyé par SMS à"));
         visible("not-received");
         assertFalse(driver.findElement(By.id("send-sms")).isDisplayed(), "then only \"not received?\" is offered");
+        // by SMS the page says when the code was sent, as the registration page does: Twilio Verify reports no delivery
+        assertFalse(driver.findElement(By.id("delivery")).isDisplayed(), "no delivery state for a code by SMS");
+        HttpResponse<String> state = send(post("api/elections/" + election + "/ballot/code/status",
+                "{\"credential\":\"" + credentials.get(0) + "\"}", null));
+        assertEquals(200, state.statusCode(), state.body());
+        assertEquals("{\"by\":\"phone\",\"state\":\"sent\"}", json.readTree(state.body()).toString(),
+                "the voter's own code, nothing that identifies them");
+        assertEquals(400, send(post("api/elections/" + election + "/ballot/code/status",
+                "{\"credential\":\"" + "x".repeat(22) + "\"}", null)).statusCode(), "only for a voter's credential");
         input.sendKeys(code(phones.get(0), asked));
         shoot("02-code-sent");
         input.sendKeys(Keys.ENTER);
