@@ -27,8 +27,8 @@
       mailSent: 'Courriel remis au serveur de messagerie' + NBSP + ': s’il n’arrive pas, regardez aussi dans les'
         + ' indésirables.',
       mailDelivered: 'Courriel distribué à votre messagerie.',
-      mailFailed: 'Le courriel n’a pas pu être remis. Demandez un nouveau code' + NBSP + ', ou contactez les'
-        + ' organisateurs si cela se reproduit.',
+      mailFailed: 'Le courriel n’a pas pu être remis. Demandez un nouveau code, ou contactez les organisateurs'
+        + ' si cela se reproduit.',
       codeLabel: 'Le code reçu', codeHint: 'Les chiffres du SMS ou de l’appel.',
       codeMissing: 'Saisissez le code reçu par SMS.',
       codeMalformed: 'Le code ne contient que des chiffres (4 à 10)' + NBSP + ': vérifiez-le.',
