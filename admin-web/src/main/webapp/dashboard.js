@@ -13,6 +13,7 @@
       intro: 'Les chiffres viennent du registre de la liste électorale et de l’urne, comme ceux que voit le public.',
       caption: 'Chaque élection en cours, actualisée toutes les 10 secondes', colTitle: 'Élection', colState: 'État',
       colRegistrants: 'Inscriptions', colOnRoll: 'Sur la liste', colBallots: 'Bulletins', colTurnout: 'Participation',
+      colSignedIn: 'Identifiés sans voter',
       providers: 'Fournisseurs' + C.NBSP + ': SMS {0}, courriel {1}, carte {2}.', updated: 'Mis à jour à {0}.',
       chartsHeading: 'Courbes',
       chartsIntro: 'Les inscriptions et la liste électorale au fil du temps, lues dans le registre de la liste'
@@ -56,6 +57,7 @@
       intro: 'The figures come from the roll’s ledger and the ballot box, as the public’s do.',
       caption: 'Every election under way, refreshed every 10 seconds', colTitle: 'Election', colState: 'State',
       colRegistrants: 'Registrations', colOnRoll: 'On the roll', colBallots: 'Ballots', colTurnout: 'Turnout',
+      colSignedIn: 'Signed in, not voted',
       providers: 'Providers: SMS {0}, email {1}, card {2}.', updated: 'Updated at {0}.',
       chartsHeading: 'Charts',
       chartsIntro: 'Registrations and the roll over time, read from the roll’s ledger (the count at each moment), and'
@@ -359,6 +361,7 @@
     var registrants = C.el('td', { className: 'number', text: '…' });
     var onRoll = C.el('td', { className: 'number', text: '…' });
     var ballots = C.el('td', { className: 'number', text: C.t('none') });
+    var signedIn = C.el('td', { className: 'number', text: C.t('none') });
     var turnout = C.el('td', { text: C.t('none') });
     C.call('GET', '../api/elections/' + e.id + '/roll').then(function (answer) {
       if (answer.status === 200 && answer.data) {
@@ -375,9 +378,15 @@
             'aria-hidden': 'true', className: 'meter' }));
         }
       });
+      // voters who asked for a code and did not vote (a count, never who: docs/minutes.md)
+      C.call('GET', 'api/elections/' + e.id + '/attendance').then(function (answer) {
+        if (answer.status === 200 && answer.data) {
+          C.plain(signedIn, C.number(answer.data.signedInWithoutVoting));
+        }
+      });
     }
     return C.el('tr', {}, [C.el('th', { scope: 'row' }, [C.el('a', { href: 'election.html#e=' + e.id, text: e.title })]),
-      C.el('td', { text: C.t('state_' + e.state) }), registrants, onRoll, ballots, turnout]);
+      C.el('td', { text: C.t('state_' + e.state) }), registrants, onRoll, signedIn, ballots, turnout]);
   }
 
   function load() {

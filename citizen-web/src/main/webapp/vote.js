@@ -23,6 +23,12 @@
       sentCall: 'Appel lancé à {0}' + NBSP + ': un message vocal va vous lire le code.',
       sentEmail: 'Code envoyé par courriel à {0}, à l’adresse vérifiée lors de votre inscription.',
       sending: 'Envoi…',
+      mailWaiting: 'Le courriel part dans un instant.',
+      mailSent: 'Courriel remis au serveur de messagerie' + NBSP + ': s’il n’arrive pas, regardez aussi dans les'
+        + ' indésirables.',
+      mailDelivered: 'Courriel distribué à votre messagerie.',
+      mailFailed: 'Le courriel n’a pas pu être remis. Demandez un nouveau code, ou contactez les organisateurs'
+        + ' si cela se reproduit.',
       codeLabel: 'Le code reçu', codeHint: 'Les chiffres du SMS ou de l’appel.',
       codeMissing: 'Saisissez le code reçu par SMS.',
       codeMalformed: 'Le code ne contient que des chiffres (4 à 10)' + NBSP + ': vérifiez-le.',
@@ -91,6 +97,11 @@
       sentCall: 'Call started at {0}: a voice message will read you the code.',
       sentEmail: 'Code sent by email at {0}, to the address you verified when you registered.',
       sending: 'Sending…',
+      mailWaiting: 'The email leaves in a moment.',
+      mailSent: 'Email handed to the mail server: if it does not arrive, look in your spam folder too.',
+      mailDelivered: 'Email delivered to your mailbox.',
+      mailFailed: 'The email could not be delivered. Ask for a new code, or contact the organizers if it happens'
+        + ' again.',
       codeLabel: 'The code you received', codeHint: 'The digits in the SMS or the call.',
       codeMissing: 'Enter the code you received by SMS.',
       codeMalformed: 'The code is only digits (4 to 10): check it.',
@@ -147,8 +158,12 @@
   var STORE = 'openprimary.vote';
   var STEPS = { code: 1, ballot: 2, check: 3 };
   var TITLES = { code: 'titleCode', ballot: 'titleBallot', check: 'titleCheck', done: 'titleDone' };
-  var state = { id: null, credential: null, election: null, choice: [], code: '', step: null,
-    reviewAfterCode: false, receipt: null };
+  function blank() {
+    return { id: null, credential: null, election: null, choice: [], code: '', step: null,
+      reviewAfterCode: false, receipt: null };
+  }
+
+  var state = blank();
 
   function $(id) {
     return document.getElementById(id);
@@ -286,9 +301,15 @@
       b.disabled = true;
     });
     OP.fieldError('send');
+    watching++;
+    showDelivery(null);
     OP.say($('sent'), 'sending');
+    var mine = state;
     OP.call('POST', 'api/elections/' + state.id + '/ballot/code', { credential: state.credential, channel: channel })
       .then(function (answer) {
+        if (state !== mine) {
+          return; // another voting link was opened meanwhile
+        }
         buttons.forEach(function (b) {
           b.disabled = false;
         });
@@ -302,11 +323,58 @@
           $('send-sms').hidden = true; // from now on: "Not received?"
           $('not-received').hidden = false;
           $('code').focus();
+          if (by === 'email') {
+            watchDelivery(mine);
+          } else {
+            showDelivery(null);
+          }
           return;
         }
         OP.plain($('sent'), '');
         refused(answer, 'send');
       });
+  }
+
+  // An emailed code: where the outbox stands, asked a few times, said politely (role=status). A code
+  // by SMS or call says only when it was sent, as the registration page does: Twilio Verify reports no
+  // delivery.
+  var FINAL = { delivered: true, failed: true };
+  var DELIVERY_TEXTS = { waiting: 'mailWaiting', sent: 'mailSent', delivered: 'mailDelivered', failed: 'mailFailed' };
+  var watching = 0;
+
+  function showDelivery(stateName) {
+    var node = $('delivery');
+    if (!stateName || !DELIVERY_TEXTS[stateName]) {
+      OP.plain(node, '');
+      node.hidden = true;
+      return;
+    }
+    OP.say(node, DELIVERY_TEXTS[stateName]);
+    node.className = stateName === 'failed' ? 'delivery failed' : 'delivery';
+    node.hidden = false;
+  }
+
+  function watchDelivery(mine) {
+    var round = ++watching;
+    var asked = 0;
+    function ask() {
+      if (state !== mine || round !== watching) {
+        return; // another link was opened, or a new code was asked for
+      }
+      asked++;
+      OP.call('POST', 'api/elections/' + state.id + '/ballot/code/status', { credential: state.credential })
+        .then(function (answer) {
+          if (state !== mine || round !== watching || answer.status !== 200 || !answer.data) {
+            return;
+          }
+          showDelivery(answer.data.state);
+          if (!FINAL[answer.data.state] && asked < 6) {
+            window.setTimeout(ask, 5000);
+          }
+        });
+    }
+    showDelivery('waiting');
+    window.setTimeout(ask, 1500);
   }
 
   function submitCode(event) {
@@ -460,9 +528,13 @@
     button.disabled = true;
     OP.say(button, 'casting');
     OP.fieldError('cast');
+    var mine = state;
     OP.call('POST', 'api/elections/' + state.id + '/ballots',
       { credential: state.credential, code: state.code, grades: state.choice })
       .then(function (answer) {
+        if (state !== mine) {
+          return; // another voting link was opened meanwhile
+        }
         button.disabled = false;
         OP.say(button, 'cast');
         if (answer.status === 201 && answer.data && answer.data.receipt) {
@@ -486,6 +558,9 @@
     var link = $('download');
     link.download = 'receipt-' + receipt.slice(0, 12) + '.txt';
     function file() {
+      if (state.receipt !== receipt) {
+        return; // another voting link was opened in this tab since
+      }
       var absolute = new URL(check, window.location.href).href;
       var text = OP.t('receiptFile', [state.election ? state.election.title : '', state.id, receipt, absolute]);
       if (link.href.indexOf('blob:') === 0) {
@@ -553,6 +628,43 @@
       }
     });
     OP.onLanguage(title);
+    // Another voting link opened in this tab changes only the fragment: no page load. Nothing of
+    // the first voter may stay (their credential, code, grades or receipt): start again from it.
+    window.addEventListener('hashchange', function () {
+      var given = OP.fragment();
+      if (given.has('e') || given.has('c')) {
+        restart();
+      }
+    });
+  }
+
+  function restart() {
+    state = blank();
+    ['code', 'ballot', 'check', 'done', 'stop'].forEach(function (name) {
+      $('step-' + name).hidden = true;
+    });
+    $('progress').hidden = true;
+    $('loading').hidden = false;
+    $('code').value = '';
+    OP.fieldError('code');
+    OP.fieldError('send');
+    OP.fieldError('cast');
+    OP.plain($('sent'), '');
+    watching++;
+    showDelivery(null);
+    $('send-sms').hidden = false;
+    $('not-received').hidden = true;
+    [$('send-sms'), $('send-again'), $('call-me'), $('cast')].forEach(function (b) {
+      b.disabled = false;
+    });
+    OP.say($('cast'), 'cast');
+    $('closes').hidden = true;
+    $('ballot').replaceChildren();
+    $('ballot-summary').hidden = true;
+    $('answers').replaceChildren();
+    $('receipt').textContent = '';
+    OP.plain($('copied'), '');
+    load();
   }
 
   function load() {
@@ -572,7 +684,11 @@
     if (!OP.isId(state.id) || (!state.receipt && !/^[A-Za-z0-9_-]{10,100}$/.test(state.credential || ''))) {
       return stop('stopBroken', 'stopBrokenText');
     }
+    var mine = state;
     OP.call('GET', 'api/elections').then(function (answer) {
+      if (state !== mine) {
+        return;
+      }
       if (answer.status !== 200 || !Array.isArray(answer.data)) {
         return stop('stopUnavailable', 'stopUnavailableText');
       }

@@ -193,11 +193,18 @@ class OfficialRecordsAndSupportIT {
             Instant asked = Instant.now().minusSeconds(1);
             assertEquals(202, send(post("api/elections/" + election + "/ballot/code",
                     "{\"credential\":\"" + credentials.get(i) + "\"}", null)).statusCode());
+            // the voter who asked for a code is counted as signed in, not yet as having voted
+            JsonNode came = json.readTree(send(get("admin/api/elections/" + election + "/attendance", organizer)).body());
+            assertEquals(i + 1, came.get("signedIn").asLong(), came.toString());
+            assertEquals(1, came.get("signedInWithoutVoting").asLong(), came.toString());
+            assertEquals(i, came.get("voted").asLong(), came.toString());
             HttpResponse<String> cast = send(post("api/elections/" + election + "/ballots", "{\"credential\":\""
                     + credentials.get(i) + "\",\"code\":\"" + code(phones.get(i), asked)
                     + "\",\"grades\":[\"Bien\",\"Passable\"]}", null));
             assertEquals(201, cast.statusCode(), cast.body());
         }
+        JsonNode came = json.readTree(send(get("admin/api/elections/" + election + "/attendance", organizer)).body());
+        assertEquals(0, came.get("signedInWithoutVoting").asLong(), "both voters who signed in voted: " + came);
         waitForState("CLOSED", closes.plusSeconds(20));
         bring(trustees.get(0), "count");
         assertEquals("COUNTING", json.readTree(bring(trustees.get(2), "count").body()).get("status").asText());

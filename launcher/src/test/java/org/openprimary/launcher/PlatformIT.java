@@ -505,6 +505,38 @@ class PlatformIT {
     }
 
     @Test
+    void requestsTheContainerRefusesAreInTheAuditTrail() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String operator = account("refused-operator-" + suffix, "OPERATOR");
+        String election = UUID.randomUUID().toString();
+        // web.xml lets only organizers change elections: the container refuses an operator, with a problem+json
+        HttpResponse<String> forbidden = send(post("admin/api/elections/" + election + "/publish", "")
+                .header("Authorization", operator));
+        assertProblem(forbidden, 403, "role");
+        assertTrue(forbidden.body().contains("(the console's access rules)"), forbidden.body());
+        // nobody signed in: the console's authentication refuses it before any of its code runs
+        HttpResponse<String> anonymous = send(post("admin/api/elections/" + election + "/open-registration?secret=x", ""));
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        // a direct call of the error page is nothing, and records nothing
+        assertEquals(404, send(asOrganizer(post("admin/access-refused", ""))).statusCode());
+
+        JsonNode trail = json.readTree(send(asOrganizer(get("admin/api/audit?election=" + election))).body());
+        assertEquals(2, trail.size(), "both refusals, and nothing else: " + trail);
+        JsonNode refusedAnonymous = trail.get(0);
+        assertEquals("anonymous", refusedAnonymous.get("actor").asText(), trail.toString());
+        assertEquals("POST elections/" + election + "/open-registration", refusedAnonymous.get("action").asText(),
+                "the path without its query string: " + trail);
+        assertEquals(401, refusedAnonymous.get("status").asInt());
+        JsonNode refusedOperator = trail.get(1);
+        assertEquals("refused-operator-" + suffix, refusedOperator.get("actor").asText(), trail.toString());
+        assertEquals("POST elections/" + election + "/publish", refusedOperator.get("action").asText());
+        assertEquals(403, refusedOperator.get("status").asInt());
+        assertTrue(refusedOperator.get("outcome").asText().startsWith("role: "), trail.toString());
+        assertEquals(0, json.readTree(send(asOrganizer(get("admin/api/audit/check"))).body())
+                .get("firstBrokenEntry").asLong(), "the trail's chain holds");
+    }
+
+    @Test
     void everyAdminEndpointAnswersOnlyItsRoles() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         Map<String, String> identities = new TreeMap<>();
@@ -545,8 +577,9 @@ class PlatformIT {
                         }
                         continue;
                     }
+                    // web.xml's refusals come from the container's error page, whose reason names the access rules
                     boolean refusedByTheRules = answer.statusCode() == 401 || answer.statusCode() == 403
-                            && !answer.headers().firstValue("Content-Type").orElse("").equals("application/problem+json");
+                            && answer.body().contains("(the console's access rules)");
                     assertEquals(!allowed.contains(identity.getKey()), refusedByTheRules,
                             call + " as " + identity.getKey() + ": " + answer.statusCode() + " " + answer.body());
                     assertFalse(answer.statusCode() == 404 && answer.body().contains("nothing at this address"),

@@ -229,6 +229,15 @@ abstract class VotingPagesJourney {
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("sent"), "Code envoyé par SMS à"));
         visible("not-received");
         assertFalse(driver.findElement(By.id("send-sms")).isDisplayed(), "then only \"not received?\" is offered");
+        // by SMS the page says when the code was sent, as the registration page does: Twilio Verify reports no delivery
+        assertFalse(driver.findElement(By.id("delivery")).isDisplayed(), "no delivery state for a code by SMS");
+        HttpResponse<String> state = send(post("api/elections/" + election + "/ballot/code/status",
+                "{\"credential\":\"" + credentials.get(0) + "\"}", null));
+        assertEquals(200, state.statusCode(), state.body());
+        assertEquals("{\"by\":\"phone\",\"state\":\"sent\"}", json.readTree(state.body()).toString(),
+                "the voter's own code, nothing that identifies them");
+        assertEquals(400, send(post("api/elections/" + election + "/ballot/code/status",
+                "{\"credential\":\"" + "x".repeat(22) + "\"}", null)).statusCode(), "only for a voter's credential");
         input.sendKeys(code(phones.get(0), asked));
         shoot("02-code-sent");
         input.sendKeys(Keys.ENTER);
@@ -327,6 +336,21 @@ abstract class VotingPagesJourney {
         WebElement refused = visible("step-stop");
         assertEquals("Vous avez déjà voté", refused.findElement(By.tagName("h1")).getText());
         shoot("09-already-voted");
+
+        // Another voter's link opened in the same tab changes only the fragment (no page load): the
+        // page starts again from it and keeps nothing of the first voter (their code, their refusal)
+        JavascriptExecutor page = (JavascriptExecutor) driver;
+        page.executeScript("window.samePage = true; window.location.href = arguments[0]",
+                base + "vote.html#e=" + election + "&c=" + credentials.get(2));
+        WebElement second = visible("step-code");
+        assertEquals(Boolean.TRUE, page.executeScript("return window.samePage === true"), "the same page, not a new load");
+        assertFalse(driver.findElement(By.id("step-stop")).isDisplayed(), "the first voter's refusal is gone");
+        assertFalse(driver.getCurrentUrl().contains(credentials.get(2)), "the second credential left the address bar");
+        assertEquals(credentials.get(2), page.executeScript(
+                "return JSON.parse(sessionStorage.getItem('openprimary.vote')).c"), "the tab keeps the second voter only");
+        assertEquals("", driver.findElement(By.id("code")).getAttribute("value"), "not the first voter's code");
+        assertTrue(driver.findElement(By.id("send-sms")).isDisplayed(), "the second voter has not asked for a code");
+        assertEquals(TITLE, second.findElement(By.tagName("h1")).getText());
         assertEquals(1, json.readTree(send(get("api/elections/" + election + "/turnout", null)).body())
                 .get("ballots").asLong(), "still one ballot");
     }

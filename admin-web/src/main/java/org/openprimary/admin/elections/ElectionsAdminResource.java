@@ -157,6 +157,14 @@ public class ElectionsAdminResource {
     }
 
     @GET
+    @Path("{id}/attendance")
+    @Operation(summary = "Voters who signed in (asked for a code), of them those who did not vote, and voters marked"
+            + " as having voted: counts, never who")
+    public org.openprimary.voting.boundary.AttendanceView attendance(@PathParam("id") String id) {
+        return results.attendance(id);
+    }
+
+    @GET
     @Path("{id}/result")
     @Operation(summary = "The result as the count made it (openprimary-tally-result/1), for the preview before the"
             + " publication; 404 before the count")

@@ -69,6 +69,17 @@ public class VotingResource {
         return Response.accepted(new CodeSent(sentBy)).build();
     }
 
+    @POST
+    @Path("elections/{id}/ballot/code/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "How the voter's last code went, for the voter alone: {credential}; the answer is {by: email"
+            + "|phone, state: waiting|sent|delivered|failed|none}; by phone it is sent at most (Twilio Verify reports no"
+            + " delivery)")
+    public org.openprimary.registration.boundary.VotingCodeDelivery.State codeStatus(@PathParam("id") String id,
+            CodeRequest request) {
+        return voting.codeState(id, request == null ? null : request.credential());
+    }
+
     /** How the code went. */
     public record CodeSent(String sentBy) {
     }

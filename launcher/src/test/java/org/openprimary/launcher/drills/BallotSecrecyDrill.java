@@ -39,9 +39,12 @@ public final class BallotSecrecyDrill {
             "voting.box_checkpoint", Set.of("election_id character varying", "ballots bigint", "head character",
                     "made_at timestamp with time zone", "signature character varying"),
             "voting.counted_ballot", Set.of("election_id character varying", "chunk integer", "ballots integer", "grades bytea"),
-            // struck_off_at: when a voter was struck off the frozen roll (docs/strike-offs.md), never when they voted
+            // struck_off_at: when a voter was struck off the frozen roll (docs/strike-offs.md), never when they voted;
+            // signed_in: the voter asked for a code (every voter who voted did), a boolean with no time, set before
+            // any ballot and in another transaction than the cast's, so it tells neither when nor what (docs/security.md)
             "voting.voter", Set.of("id uuid", "election_id character varying", "registrant_id uuid",
-                    "credential_hash character", "has_voted boolean", "struck_off_at timestamp with time zone"));
+                    "credential_hash character", "has_voted boolean", "struck_off_at timestamp with time zone",
+                    "signed_in boolean"));
 
     /** Where a receipt may be kept: the box itself. */
     private static final Set<String> RECEIPT_HOLDERS = Set.of("voting.ballot_intake", "voting.box_entry");

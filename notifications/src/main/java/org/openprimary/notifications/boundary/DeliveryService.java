@@ -113,6 +113,18 @@ public class DeliveryService {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
+    /**
+     * Where the newest message of {@code template} to this recipient (as given to {@link
+     * NotificationService#send}) stands: {@code waiting}, {@code sent}, {@code delivered} or
+     * {@code failed}; empty when none was sent.
+     */
+    public Optional<String> lastState(String template, String recipient) {
+        if (template == null || template.isBlank() || recipient == null || recipient.isBlank()) {
+            return Optional.empty();
+        }
+        return reports.lastState(template.strip(), recipient.strip());
+    }
+
     private static DeliverabilityView.Row row(Deliverability.Row row, boolean email) {
         Deliverability.Counts c = row.counts();
         return new DeliverabilityView.Row(email ? c.key() : null, email ? null : c.key(), c.handed(), c.refused(),

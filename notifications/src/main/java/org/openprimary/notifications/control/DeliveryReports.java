@@ -132,6 +132,34 @@ public class DeliveryReports {
     }
 
     /**
+     * Where the newest message of {@code template} to one recipient stands, in four words:
+     * {@code waiting} (not handed over yet, or to be retried), {@code sent} (handed to the provider,
+     * no report of its delivery yet), {@code delivered}, {@code failed} (given up, refused, or
+     * reported undelivered); empty when there is none. One row through {@code outbox_recipient_idx}.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<String> lastState(String template, String recipient) {
+        java.util.List<Object[]> rows = em.createNativeQuery("SELECT status, delivery FROM notifications.outbox"
+                        + " WHERE template = ?1 AND recipient = ?2 ORDER BY id DESC LIMIT 1")
+                .setParameter(1, template).setParameter(2, recipient).getResultList();
+        return rows.stream().findFirst().map(row -> state((String) row[0], (String) row[1]));
+    }
+
+    static String state(String status, String delivery) {
+        if ("delivered".equals(delivery)) {
+            return "delivered";
+        }
+        if ("undelivered".equals(delivery) || "failed".equals(delivery)) {
+            return "failed";
+        }
+        return switch (status.strip()) {
+            case "PENDING", "SENDING" -> "waiting";
+            case "SENT" -> "sent";
+            default -> "failed"; // dead, or not sent at all (skipped, cancelled, withdrawn)
+        };
+    }
+
+    /**
      * The newest message of a template ({@code ?1}) to each of {@code recipients} recipients ({@code ?2}
      * ...), kept when it failed: dead, or reported undelivered or failed.
      */

@@ -21,8 +21,8 @@ import org.openprimary.registration.entity.RegistrationWindow;
 
 /**
  * The console's search of one election's registrants (docs/strike-offs.md, "Finding a registrant"):
- * by help code, the phone's last digits, the beginning of the email address or of the name
- * ({@link RollQuery}). Each search is a range scan of one index (V10__roll_search.sql) and returns
+ * by help code, the phone's last digits, the beginning of the email address or of the name, accents
+ * and case ignored ({@link RollQuery}). Each search is a range scan of one index (V10__roll_search.sql) and returns
  * at most {@link #MAX_RESULTS} registrants, with masked personal data only, as the hotline sees
  * them. Who may search is the caller's business (admin-web); the query itself is never logged.
  */
@@ -35,6 +35,10 @@ public class RollSearch {
     private static final String SELECT = "SELECT id, help_code, first_name, last_name, phone_e164, email, status,"
             + " phone_verified_at, email_verified_at, card_verified_at, struck_off_reason, struck_off_at, registered_at,"
             + " on_roll_at, member_id FROM registration.registrant WHERE election_id = ? AND ";
+
+    private static final String FOLD = "registration.fold(?)";
+    private static final String FOLDED_LAST = "registration.fold(last_name)";
+    private static final String FOLDED_FIRST = "registration.fold(first_name)";
 
     @PersistenceContext(unitName = "registration")
     EntityManager em;
@@ -68,16 +72,18 @@ public class RollSearch {
                 yield "lower(email) LIKE ?";
             }
             case NAME -> {
+                // accents and case ignored on both sides (V12__accent_insensitive_roll_search.sql)
                 if (query.second() == null) {
                     parameters.add(RollQuery.prefix(query.value()));
-                    yield "lower(last_name) LIKE ?";
+                    yield FOLDED_LAST + " LIKE " + FOLD;
                 }
                 String first = RollQuery.prefix(query.value());
                 String second = RollQuery.prefix(query.second());
                 parameters.addAll(List.of(first, second, second, first, RollQuery.prefix(query.value() + " "
                         + query.second())));
-                yield "((lower(first_name) LIKE ? AND lower(last_name) LIKE ?)"
-                        + " OR (lower(first_name) LIKE ? AND lower(last_name) LIKE ?) OR lower(last_name) LIKE ?)";
+                yield "((" + FOLDED_FIRST + " LIKE " + FOLD + " AND " + FOLDED_LAST + " LIKE " + FOLD + ")"
+                        + " OR (" + FOLDED_FIRST + " LIKE " + FOLD + " AND " + FOLDED_LAST + " LIKE " + FOLD + ") OR "
+                        + FOLDED_LAST + " LIKE " + FOLD + ")";
             }
         };
         Query sql = em.createNativeQuery(SELECT + condition

@@ -67,6 +67,9 @@ class RegistrationServiceContainerTest {
     RegistrationService registration;
 
     @EJB
+    VotingCodeDelivery codeDelivery;
+
+    @EJB
     org.openprimary.notifications.boundary.NotificationService notifications;
 
     @jakarta.annotation.Resource(lookup = "java:app/jdbc/openprimary")
@@ -334,8 +337,11 @@ class RegistrationServiceContainerTest {
         assertTrue(link.find());
         registration.verifyEmail(id, link.group(1));
 
+        assertEquals(new VotingCodeDelivery.State("none", "none"), codeDelivery.of(id), "no code asked for yet");
         assertEquals("email", registration.sendVotingCode(id, "sms", false), "no phone: the code goes by email");
+        assertEquals(new VotingCodeDelivery.State("email", "waiting"), codeDelivery.of(id), "in the outbox");
         notifications.dispatchNow();
+        assertEquals(new VotingCodeDelivery.State("email", "sent"), codeDelivery.of(id), "handed to the mail server");
         String text = notifications.outbox(500).stream().filter(m -> m.recipient().equals("votant@example.org")
                 && m.template().equals("voting.code")).findFirst().orElseThrow().text();
         java.util.regex.Matcher digits = java.util.regex.Pattern.compile("(\\d{6})").matcher(text);

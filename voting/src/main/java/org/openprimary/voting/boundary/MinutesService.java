@@ -103,6 +103,7 @@ public class MinutesService {
         String electionId = e.id().toString();
         long ballots = box.last(electionId).map(BallotBox.Entry::position).orElse(0L);
         long marks = box.marks(electionId);
+        BallotBox.Attendance attendance = box.attendance(electionId);
         List<BallotBox.Checkpoint> checkpoints = box.checkpoints(electionId);
         String head = box.last(electionId).map(BallotBox.Entry::head).orElse(e.boxGenesis().orElse("-"));
         String result = e.resultJson().orElseThrow();
@@ -121,6 +122,9 @@ public class MinutesService {
         sections.add(new Section("Urne", "Ballot box", List.of(
                 row("Électeurs sur la liste", "Voters on the roll", Long.toString(roll)),
                 row("Bulletins dans l'urne", "Ballots in the box", Long.toString(ballots)),
+                row("Électeurs s'étant identifiés (code demandé)", "Voters who signed in (asked for a code)",
+                        Long.toString(attendance.signedIn())),
+                row("dont sans voter", "of whom did not vote", Long.toString(attendance.signedInWithoutVoting())),
                 row("Électeurs marqués comme ayant voté", "Voters marked as having voted", Long.toString(marks)),
                 row("Bulletins = électeurs ayant voté", "Ballots = voters marked as having voted",
                         (ballots == marks ? "OUI / YES" : "NON / NO") + " (" + ballots + (ballots == marks ? " = " : " != ")

@@ -85,6 +85,19 @@ public class ResultService {
         return load(id).missingBeforeOpening(clock);
     }
 
+    /**
+     * Voters who signed in (asked for a code; every voter who voted did), of them those who did not
+     * vote, and the voters marked as having voted: counts only, never who.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AttendanceView attendance(String id) {
+        Election election = load(id);
+        String electionId = election.id().toString();
+        BallotBox.Attendance attendance = box.attendance(electionId);
+        return new AttendanceView(electionId, election.state().name(), attendance.signedIn(),
+                attendance.signedInWithoutVoting(), box.marks(electionId));
+    }
+
     public CountView count(String id) {
         Election election = load(id);
         return progress.of(election.id().toString())

@@ -54,6 +54,9 @@ public class VotingService {
     @EJB
     RegistrationService registration;
 
+    @EJB
+    org.openprimary.registration.boundary.VotingCodeDelivery codeDelivery;
+
     /**
      * Sends the voter a code to confirm their ballot: SMS by default (or a voice call), by email when
      * the election chose email or the voter has no verified phone.
@@ -67,7 +70,25 @@ public class VotingService {
             throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
         }
         requireOnRoll(voter);
-        return registration.sendVotingCode(voter.registrantId(), channel, terms.codeByEmail());
+        String sentBy = registration.sendVotingCode(voter.registrantId(), channel, terms.codeByEmail());
+        box.signedIn(voter.id());
+        return sentBy;
+    }
+
+    /**
+     * How the voter's last code went, for the voter alone (their credential): {@code by} email or
+     * phone, and {@code state}: {@code waiting}, {@code sent}, {@code delivered}, {@code failed}, or
+     * {@code none} before any code by email (docs/voting.md). Counts, names and addresses are never said.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public org.openprimary.registration.boundary.VotingCodeDelivery.State codeState(String electionId,
+            String credential) {
+        VotingTerms.Terms terms = votingTerms(electionId);
+        BallotBox.VoterRecord voter = voter(terms.election(), credential);
+        if (voter.hasVoted()) {
+            throw new ConflictException("credential", "this voter has already voted; a ballot cannot be changed");
+        }
+        return codeDelivery.of(voter.registrantId());
     }
 
     /**

@@ -139,6 +139,27 @@ public class BallotBox {
         return marked;
     }
 
+    /**
+     * Flags the voter as having signed in (asked for a code): a boolean with no time, set once,
+     * never linked to a ballot; it only counts voters who came, for the count's record.
+     */
+    public void signedIn(UUID voterId) {
+        em.createNativeQuery("UPDATE voting.voter SET signed_in = TRUE WHERE id = ? AND NOT signed_in")
+                .setParameter(1, voterId).executeUpdate();
+    }
+
+    /** Voters who signed in (asked for a code) or voted, and of them those who did not vote. */
+    public Attendance attendance(String election) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE NOT has_voted)"
+                        + " FROM voting.voter WHERE election_id = ? AND (signed_in OR has_voted)")
+                .setParameter(1, election).getSingleResult();
+        return new Attendance(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /** Voters who signed in (every voter who voted did), and of them those who did not vote. */
+    public record Attendance(long signedIn, long signedInWithoutVoting) {
+    }
+
     /** Puts an encrypted ballot into the box's intake, in the transaction that set the mark. */
     public void accept(String election, byte[] encrypted, String receipt) {
         em.createNativeQuery("INSERT INTO voting.ballot_intake (election_id, encrypted, receipt) VALUES (?, ?, ?)")

@@ -172,10 +172,11 @@ class MinutesContainerTest {
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute("INSERT INTO voting.box_checkpoint (election_id, ballots, head, made_at, signature) VALUES ('"
                         + id + "', 3, '" + head + "', '2027-01-17T16:00:00Z', 'sig')");
-                for (int v = 0; v < 4; v++) {
-                    s.execute("INSERT INTO voting.voter (id, election_id, registrant_id, credential_hash, has_voted)"
-                            + " VALUES ('" + UUID.randomUUID() + "', '" + id + "', '" + UUID.randomUUID() + "', '"
-                            + Digests.sha256(id + v) + "', " + (v < 3) + ")");
+                // three voted, one asked for a code and did not vote, one never came
+                for (int v = 0; v < 5; v++) {
+                    s.execute("INSERT INTO voting.voter (id, election_id, registrant_id, credential_hash, has_voted,"
+                            + " signed_in) VALUES ('" + UUID.randomUUID() + "', '" + id + "', '" + UUID.randomUUID() + "', '"
+                            + Digests.sha256(id + v) + "', " + (v < 3) + ", " + (v < 4) + ")");
                 }
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE voting.election SET voting_opened_at ="
@@ -195,6 +196,9 @@ class MinutesContainerTest {
         assertTrue(text.contains("Bulletins dans l'urne / Ballots in the box\n3\n"), text);
         assertTrue(text.contains("Électeurs marqués comme ayant voté / Voters marked as having voted\n3\n"), text);
         assertTrue(text.contains("OUI / YES (3 = 3)"), text);
+        assertTrue(text.contains("Électeurs s'étant identifiés (code demandé) / Voters who signed in (asked for a code)\n4\n"),
+                text);
+        assertTrue(text.contains("dont sans voter / of whom did not vote\n1\n"), text);
         assertTrue(text.contains("75.00 % (3 / 4)"), text);
         assertTrue(text.contains("Bulletins dépouillés / Ballots counted\n3\n"), text);
         assertTrue(text.contains(Digests.sha256(result)), "the result's digest: " + text);
