@@ -81,6 +81,9 @@ public class RegistrationService {
     @EJB
     org.openprimary.registration.control.HelpCodes helpCodes;
 
+    @EJB
+    RetentionService retention;
+
     @Inject
     @ConfigProperty(name = "openprimary.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
@@ -390,17 +393,26 @@ public class RegistrationService {
     }
 
     /**
-     * The registrant withdraws while registration is open: their personal data are erased at once
+     * The registrant withdraws. While registration is open their personal data are erased at once
      * (the registrant row and any demo codes sent to their phone) and the ledger records the
-     * withdrawal, with no identity. After the roll is sealed, data are kept until the retention
-     * deadline instead.
+     * withdrawal, with no identity. Once the roll is frozen it cannot change: the registrant stays on
+     * the sealed roll, their request is recorded (campaigns no longer reach them) and their data are
+     * erased by the purge at the retention deadline ({@link RetentionService}).
      */
-    public void withdraw(UUID registrantId, String resumeToken) {
+    public WithdrawalView withdraw(UUID registrantId, String resumeToken) {
         Registrant registrant = authorizedForUpdate(registrantId, resumeToken);
         RegistrationWindow window = window(registrant.electionId());
         if (!window.isOpen()) {
-            throw new ConflictException("id", "the roll is sealed: your data are kept until the retention deadline,"
-                    + " then erased");
+            registrant.erasureRequested(clock.instant());
+            Instant requestedAt = registrant.erasureRequestedAt().orElseThrow();
+            Instant erasedBy = retention.deadline(registrant.electionId()).orElse(null);
+            LOG.info(() -> "Registrant " + registrantId + " asked for erasure after the seal; kept until the retention"
+                    + " deadline");
+            return new WithdrawalView(false, requestedAt, erasedBy, retention.retention(),
+                    "the roll is sealed, so your registration stays on it; your request is recorded: you get no more"
+                    + " messages from the organizers, and your data are erased at the retention deadline"
+                    + (erasedBy == null ? " (" + retention.retention() + " after the result is published)"
+                            : " (" + erasedBy + ")"));
         }
         boolean wasOnRoll = registrant.status() == org.openprimary.registration.entity.RegistrantStatus.ON_ROLL;
         registrant.phone().ifPresent(phone -> em.createNamedQuery(ConsoleCode.DELETE_FOR_PHONE)
@@ -409,6 +421,21 @@ public class RegistrationService {
         ledger.append(registrant.electionId(),
                 wasOnRoll ? LedgerEntry.Kind.WITHDRAWN_FROM_ROLL : LedgerEntry.Kind.WITHDRAWN, "withdrawn; data erased");
         LOG.info(() -> "Registrant " + registrantId + " withdrew; personal data erased");
+        return new WithdrawalView(true, clock.instant(), null, null, "your registration is withdrawn and your data are"
+                + " erased");
+    }
+
+    /**
+     * The voting module published the election's result, in the caller's transaction (the
+     * publication's): the retention period of the registrants' personal data runs from the first
+     * publication.
+     */
+    public void resultPublished(UUID electionId, Instant at) {
+        RegistrationWindow window = em.find(RegistrationWindow.class, electionId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        if (window == null) {
+            throw new NotFoundException("electionId", "no election with this id has a registration");
+        }
+        window.resultPublished(at);
     }
 
     /** The counts at a moment ({@code null}: now), read from the ledger. */

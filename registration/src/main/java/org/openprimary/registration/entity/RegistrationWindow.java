@@ -46,6 +46,12 @@ public class RegistrationWindow {
     @Column(name = "election_title", nullable = false, length = 200)
     private String electionTitle;
 
+    @Column(name = "result_at")
+    private Instant resultAt;
+
+    @Column(name = "purged_at")
+    private Instant purgedAt;
+
     protected RegistrationWindow() {
         // for JPA
     }
@@ -100,5 +106,29 @@ public class RegistrationWindow {
 
     public boolean isOpen() {
         return closedAt == null;
+    }
+
+    /**
+     * The voting module published the election's result: the retention period runs from the first
+     * publication (a corrected result does not move it).
+     */
+    public void resultPublished(Instant at) {
+        if (closedAt == null) {
+            throw new org.openprimary.common.ConflictException("electionId",
+                    "registration is still open: no result can be published");
+        }
+        if (resultAt == null) {
+            resultAt = at;
+        }
+    }
+
+    /** When the result was first published, if it was. */
+    public Optional<Instant> resultAt() {
+        return Optional.ofNullable(resultAt);
+    }
+
+    /** When the registrants' personal data were purged, if they were. */
+    public Optional<Instant> purgedAt() {
+        return Optional.ofNullable(purgedAt);
     }
 }

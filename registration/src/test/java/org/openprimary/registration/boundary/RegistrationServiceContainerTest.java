@@ -50,6 +50,7 @@ class RegistrationServiceContainerTest {
         JavaArchive registration = ShrinkWrap.create(JavaArchive.class, "openprimary-registration.jar")
                 .addPackages(true, "org.openprimary.registration")
                 .deleteClass(RegistrationServiceContainerTest.class)
+                .deleteClass(RetentionContainerTest.class)
                 .deleteClass(SupportServiceContainerTest.class)
                 .deleteClass(RollSearchContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
