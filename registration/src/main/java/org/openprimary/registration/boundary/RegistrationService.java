@@ -145,7 +145,7 @@ public class RegistrationService {
         RegistrationWindow window = openWindow(electionId);
         java.util.Set<Factor> required = window.requiredFactors();
         PhoneNumber phone = required.contains(Factor.PHONE) || present(request.phone())
-                ? PhoneNumber.parse(request.phone(), window.allowedCountries(), "phone") : null;
+                ? PhoneNumber.parse(request.phone(), window.allowedCountries(), "phone", window.acceptsLandlines()) : null;
         EmailAddress email = required.contains(Factor.EMAIL) || present(request.email())
                 ? EmailAddress.parse(request.email(), "email") : null;
         guards.check(clientAddress, phone, email);
@@ -173,7 +173,9 @@ public class RegistrationService {
         LOG.info(() -> "Registrant " + registrant.id() + " registered for election " + electionId
                 + (phone == null ? "" : ", phone " + phone.masked()));
         if (phone != null && required.contains(Factor.PHONE)) {
-            phoneVerification.verifier().send(phone.e164(), PhoneVerifier.Channel.SMS, registrant.language());
+            // a landline (accepted only when the election opened that path) hears its code by voice call
+            phoneVerification.verifier().send(phone.e164(), PhoneVerifier.reaching(phone.e164(), PhoneVerifier.Channel.SMS),
+                    registrant.language());
         }
         return RegistrationStatus.of(registrant, required, token);
     }
@@ -302,7 +304,10 @@ public class RegistrationService {
         return RegistrationStatus.of(registrant, window(registrant.electionId()).requiredFactors(), null);
     }
 
-    /** Sends a new phone code, by SMS or by voice call when the SMS does not arrive. */
+    /**
+     * Sends a new phone code, by SMS or by voice call when the SMS does not arrive; a landline's code
+     * always comes by voice call.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sendPhoneCode(UUID registrantId, String resumeToken, String channel) {
         Registrant registrant = authorized(registrantId, resumeToken);
@@ -313,7 +318,8 @@ public class RegistrationService {
         if (registrant.isVerified(Factor.PHONE)) {
             throw new ConflictException("phone", "this phone number is already verified");
         }
-        phoneVerification.verifier().send(registrant.phone().get(), channel(channel), registrant.language());
+        phoneVerification.verifier().send(registrant.phone().get(),
+                PhoneVerifier.reaching(registrant.phone().get(), channel(channel)), registrant.language());
     }
 
     /**
@@ -528,7 +534,7 @@ public class RegistrationService {
         boolean phone = registrant.phone().isPresent() && registrant.isVerified(Factor.PHONE);
         boolean email = registrant.email().isPresent() && registrant.isVerified(Factor.EMAIL);
         if (phone && !byEmail) {
-            PhoneVerifier.Channel way = channel(channel);
+            PhoneVerifier.Channel way = PhoneVerifier.reaching(registrant.phone().get(), channel(channel));
             phoneVerification.verifier().send(registrant.phone().get(), way, registrant.language());
             return way.wire();
         }

@@ -6,16 +6,19 @@ import org.openprimary.registration.entity.Registrant;
 /**
  * Where a registration stands, as the registrant sees it. {@code resumeToken} is given once, when
  * registering: it authorizes the next steps and is never shown again. {@code helpCode} is what the
- * citizen reads out to the hotline ({@code K3F9-7QXM-4}; docs/support.md).
+ * citizen reads out to the hotline ({@code K3F9-7QXM-4}; docs/support.md). {@code phoneByCall}: the
+ * phone is a landline (accepted by the election for citizens without a mobile), so its codes come by
+ * voice call.
  */
 public record RegistrationStatus(String id, String electionId, String status, List<String> requiredFactors,
-        List<String> verifiedFactors, String resumeToken, String helpCode) {
+        List<String> verifiedFactors, String resumeToken, String helpCode, boolean phoneByCall) {
 
     static RegistrationStatus of(Registrant registrant, java.util.Set<Factor> required, String resumeToken) {
         return new RegistrationStatus(registrant.id().toString(), registrant.electionId().toString(),
                 registrant.status().name(),
                 required.stream().map(Enum::name).sorted().toList(),
                 registrant.verifiedFactors().stream().map(Enum::name).sorted().toList(),
-                resumeToken, registrant.helpCode().map(org.openprimary.registration.entity.HelpCode::display).orElse(null));
+                resumeToken, registrant.helpCode().map(org.openprimary.registration.entity.HelpCode::display).orElse(null),
+                registrant.phone().map(org.openprimary.registration.entity.PhoneNumber::isLandline).orElse(false));
     }
 }

@@ -46,6 +46,9 @@ public class RegistrationWindow {
     @Column(name = "election_title", nullable = false, length = 200)
     private String electionTitle;
 
+    @Column(name = "accept_landlines", nullable = false)
+    private boolean acceptLandlines;
+
     @Column(name = "result_at")
     private Instant resultAt;
 
@@ -64,6 +67,7 @@ public class RegistrationWindow {
         this.allowedCountries = String.join(",", terms.allowedCountries());
         this.rollMode = terms.rollMode().name();
         this.electionTitle = terms.title();
+        this.acceptLandlines = terms.landlines();
     }
 
     public String electionTitle() {
@@ -78,6 +82,11 @@ public class RegistrationWindow {
 
     public List<String> allowedCountries() {
         return List.of(allowedCountries.split(","));
+    }
+
+    /** Whether a landline is accepted as the phone (its code by voice call only). */
+    public boolean acceptsLandlines() {
+        return acceptLandlines;
     }
 
     public RollMode rollMode() {
