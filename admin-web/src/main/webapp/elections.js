@@ -20,6 +20,8 @@
       countriesHint: 'Laissez vide pour la France et ses départements d’outre-mer.',
       rollMode: 'Liste électorale', roll_OPEN: 'ouverte (inscription libre)', roll_IMPORTED: 'importée (liste de membres)',
       votingCode: 'Code de confirmation du vote', code_sms: 'par SMS', code_email: 'par courriel',
+      landline: 'Sans téléphone mobile', landline_false: 'mobile exigé',
+      landline_true: 'téléphone fixe accepté (code dicté par appel vocal)',
       create: 'Créer le brouillon', titleMissing: 'Donnez un titre à l’élection.',
       candidatesMissing: 'Nommez au moins un candidat.'
     },
@@ -38,6 +40,8 @@
       countriesHint: 'Leave empty for France and its overseas departments.',
       rollMode: 'Electoral roll', roll_OPEN: 'open (anyone registers)', roll_IMPORTED: 'imported (member list)',
       votingCode: 'Code that confirms the ballot', code_sms: 'by SMS', code_email: 'by email',
+      landline: 'Without a mobile phone', landline_false: 'a mobile is required',
+      landline_true: 'a landline is accepted (code read out by a voice call)',
       create: 'Create the draft', titleMissing: 'Give the election a title.',
       candidatesMissing: 'Name at least one candidate.'
     }
@@ -107,6 +111,8 @@
       C.field({ id: 'allowedCountries', label: 'countries', hint: 'countriesHint' }),
       C.field({ id: 'rollMode', label: 'rollMode', options: [['OPEN', 'roll_OPEN'], ['IMPORTED', 'roll_IMPORTED']] }),
       C.field({ id: 'votingCode', label: 'votingCode', options: [['sms', 'code_sms'], ['email', 'code_email']] }),
+      C.field({ id: 'landlineVoiceCode', label: 'landline',
+        options: [['false', 'landline_false'], ['true', 'landline_true']] }),
       C.el('p', { className: 'error', 'data-field': '*', hidden: true, role: 'alert' }),
       C.el('button', { type: 'submit', className: 'primary', id: 'create-submit', key: 'create' })
     ].forEach(function (node) {
@@ -143,7 +149,8 @@
         }),
         allowedCountries: countries.length ? countries : null,
         rollMode: document.getElementById('rollMode').value,
-        votingCode: document.getElementById('votingCode').value
+        votingCode: document.getElementById('votingCode').value,
+        landlineVoiceCode: document.getElementById('landlineVoiceCode').value === 'true'
       };
       var button = document.getElementById('create-submit');
       button.disabled = true;

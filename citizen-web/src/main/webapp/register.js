@@ -51,6 +51,10 @@
       phoneInvalid: 'Ce numéro n’est pas un numéro de téléphone valable. Vérifiez-le, par exemple 06 12 34 56 78.',
       phoneCountry: 'Les numéros de ce pays ne peuvent pas s’inscrire à cette élection.',
       phoneNotMobile: 'Ce numéro n’est pas un portable' + NBSP + ': il faut un portable pour recevoir le code par SMS.',
+      phoneOrLandline: 'Numéro de téléphone portable ou fixe',
+      phoneHintLandline: 'Sans portable, donnez votre numéro fixe' + NBSP + ': un appel vocal vous dictera le code.'
+        + ' Par exemple 06 12 34 56 78 ou 01 23 45 67 89.',
+      phoneIntroCall: 'Nous vous appelons au {0}' + NBSP + ': une voix vous dicte un code. Saisissez-le ci-dessous.',
       emailMissing: 'Saisissez votre adresse électronique.',
       emailInvalid: 'Cette adresse n’est pas une adresse électronique. Vérifiez-la, par exemple camille@example.org.',
       emailDisposable: 'Les adresses jetables ne sont pas acceptées' + NBSP + ': utilisez votre adresse habituelle.',
@@ -162,6 +166,10 @@
       phoneInvalid: 'This is not a valid phone number. Check it, for example 06 12 34 56 78.',
       phoneCountry: 'Numbers from this country cannot register for this election.',
       phoneNotMobile: 'This is not a mobile number: you need a mobile to receive the code by SMS.',
+      phoneOrLandline: 'Mobile or landline phone number',
+      phoneHintLandline: 'Without a mobile, give your landline: a voice call will read you the code.'
+        + ' For example 06 12 34 56 78 or 01 23 45 67 89.',
+      phoneIntroCall: 'We are calling {0}: a voice reads you a code. Enter it below.',
       emailMissing: 'Enter your email address.',
       emailInvalid: 'This is not an email address. Check it, for example camille@example.org.',
       emailDisposable: 'Throw-away addresses are not accepted: use your usual address.',
@@ -450,6 +458,9 @@
     }
     var required = election.requiredFactors || ORDER;
     $('phone-field').hidden = required.indexOf('PHONE') < 0;
+    // an election may accept a landline for citizens without a mobile: its code comes by voice call
+    OP.say(document.querySelector('label[for=phone]'), election.landlineVoiceCode ? 'phoneOrLandline' : 'phone');
+    OP.say($('phone-hint'), election.landlineVoiceCode ? 'phoneHintLandline' : 'phoneHint');
     $('email-field').hidden = required.indexOf('EMAIL') < 0;
     goTo('identity');
   }
@@ -610,7 +621,8 @@
 
   function showPhone() {
     if (state.phone) {
-      OP.say($('phone-intro'), 'phoneIntro', [state.phone]);
+      OP.say($('phone-intro'), state.status && state.status.phoneByCall ? 'phoneIntroCall' : 'phoneIntro',
+        [state.phone]);
     } else {
       OP.say($('phone-intro'), 'phoneIntroNoNumber');
     }

@@ -55,17 +55,18 @@ public class PublicElectionsResource {
      * An election as the public sees it, with the size of its roll, its schedule, its description,
      * what citizens read about each candidate, and what registering takes: the proofs required
      * ({@code PHONE}, {@code EMAIL}, {@code CARD}) and whether citizens register at all
-     * ({@code OPEN}) or the roll is a member list ({@code IMPORTED}).
+     * ({@code OPEN}) or the roll is a member list ({@code IMPORTED}); {@code landlineVoiceCode}: a
+     * landline is accepted as the phone, for citizens without a mobile (its code by voice call).
      */
     public record PublicElection(String id, String title, String state, List<String> candidates,
             List<String> grades, long rollSize, java.time.Instant votingOpensAt, java.time.Instant votingClosesAt,
             String description, List<ElectionView.CandidateView> candidateDetails, List<String> requiredFactors,
-            String rollMode) {
+            String rollMode, boolean landlineVoiceCode) {
 
         static PublicElection of(ElectionView e, long rollSize) {
             return new PublicElection(e.id(), e.title(), e.state(), e.candidates(), e.grades(), rollSize,
                     e.votingOpensAt(), e.votingClosesAt(), e.description(), e.candidateDetails(), e.requiredFactors(),
-                    e.rollMode());
+                    e.rollMode(), e.landlineVoiceCode());
         }
     }
 }

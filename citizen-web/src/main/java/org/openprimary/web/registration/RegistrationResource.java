@@ -87,10 +87,12 @@ public class RegistrationResource {
 
     @DELETE
     @Path("registrants/{id}")
-    @Operation(summary = "Withdraw while registration is open: personal data are erased at once")
+    @Operation(summary = "Withdraw: while registration is open personal data are erased at once (204); once the"
+            + " roll is sealed the request is recorded and the data are erased at the retention deadline (202, with"
+            + " the deadline)")
     public Response withdraw(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
-        registration.withdraw(id(id, "id"), bearer(auth));
-        return Response.noContent().build();
+        org.openprimary.registration.boundary.WithdrawalView answer = registration.withdraw(id(id, "id"), bearer(auth));
+        return answer.erased() ? Response.noContent().build() : Response.accepted(answer).build();
     }
 
     @POST

@@ -12,7 +12,7 @@ public record PersonalData(String id, String electionId, String firstName, Strin
         String email, String language, String charterVersionAccepted, String privacyNoticeVersionAccepted,
         Instant registeredAt, Instant phoneVerifiedAt, Instant emailVerifiedAt, Instant cardVerifiedAt,
         boolean cardFingerprintHashKept, String status, Instant onRollAt, String helpCode,
-        java.util.List<CallNote> callNotes) {
+        java.util.List<CallNote> callNotes, Instant erasureRequestedAt) {
 
     /** A note the hotline made of one of their calls. */
     public record CallNote(String text, Instant at) {
@@ -24,6 +24,6 @@ public record PersonalData(String id, String electionId, String firstName, Strin
                 r.registeredAt(), r.verifiedAt(Factor.PHONE).orElse(null), r.verifiedAt(Factor.EMAIL).orElse(null),
                 r.verifiedAt(Factor.CARD).orElse(null), r.hasCardHash(), r.status().name(), r.onRollAt().orElse(null),
                 r.helpCode().map(org.openprimary.registration.entity.HelpCode::display).orElse(null),
-                java.util.List.copyOf(notes));
+                java.util.List.copyOf(notes), r.erasureRequestedAt().orElse(null));
     }
 }

@@ -62,6 +62,7 @@ public class RegistrantContacts {
                 ? "phone_e164 IS NOT NULL AND phone_verified_at IS NOT NULL"
                 : group == ContactGroup.UNVERIFIED ? "email IS NOT NULL"
                         : "email IS NOT NULL AND email_verified_at IS NOT NULL";
-        return "election_id = ?1 AND " + status + " AND " + reachable;
+        // a registrant who asked for erasure after the seal gets no more campaign messages
+        return "election_id = ?1 AND " + status + " AND " + reachable + " AND erasure_requested_at IS NULL";
     }
 }

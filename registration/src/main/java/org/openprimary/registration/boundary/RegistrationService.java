@@ -83,6 +83,9 @@ public class RegistrationService {
     @EJB
     org.openprimary.registration.control.HelpCodes helpCodes;
 
+    @EJB
+    RetentionService retention;
+
     @Inject
     @ConfigProperty(name = "openprimary.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
@@ -144,7 +147,7 @@ public class RegistrationService {
         RegistrationWindow window = openWindow(electionId);
         java.util.Set<Factor> required = window.requiredFactors();
         PhoneNumber phone = required.contains(Factor.PHONE) || present(request.phone())
-                ? PhoneNumber.parse(request.phone(), window.allowedCountries(), "phone") : null;
+                ? PhoneNumber.parse(request.phone(), window.allowedCountries(), "phone", window.acceptsLandlines()) : null;
         EmailAddress email = required.contains(Factor.EMAIL) || present(request.email())
                 ? EmailAddress.parse(request.email(), "email") : null;
         guards.check(clientAddress, phone, email);
@@ -173,10 +176,12 @@ public class RegistrationService {
                 + (phone == null ? "" : ", phone " + phone.masked()));
         if (phone != null && required.contains(Factor.PHONE)) {
             // The registration is recorded: when the provider cannot send the code now, the citizen
-            // is told so with their resume token, and asks for the code again later.
+            // is told so with their resume token, and asks for the code again later. A landline
+            // (accepted only when the election opened that path) hears its code by voice call.
             boolean sent;
             try {
-                phoneVerification.verifier().send(phone.e164(), PhoneVerifier.Channel.SMS, registrant.language());
+                phoneVerification.verifier().send(phone.e164(),
+                        PhoneVerifier.reaching(phone.e164(), PhoneVerifier.Channel.SMS), registrant.language());
                 sent = true;
             } catch (ServiceUnavailableException | TooManyRequestsException e) {
                 LOG.warning(() -> "Registrant " + registrant.id() + ": the first phone code was not sent (" + e.reason()
@@ -312,7 +317,10 @@ public class RegistrationService {
         return RegistrationStatus.of(registrant, window(registrant.electionId()).requiredFactors(), null);
     }
 
-    /** Sends a new phone code, by SMS or by voice call when the SMS does not arrive. */
+    /**
+     * Sends a new phone code, by SMS or by voice call when the SMS does not arrive; a landline's code
+     * always comes by voice call.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sendPhoneCode(UUID registrantId, String resumeToken, String channel) {
         Registrant registrant = authorized(registrantId, resumeToken);
@@ -323,7 +331,8 @@ public class RegistrationService {
         if (registrant.isVerified(Factor.PHONE)) {
             throw new ConflictException("phone", "this phone number is already verified");
         }
-        phoneVerification.verifier().send(registrant.phone().get(), channel(channel), registrant.language());
+        phoneVerification.verifier().send(registrant.phone().get(),
+                PhoneVerifier.reaching(registrant.phone().get(), channel(channel)), registrant.language());
     }
 
     /**
@@ -403,17 +412,26 @@ public class RegistrationService {
     }
 
     /**
-     * The registrant withdraws while registration is open: their personal data are erased at once
+     * The registrant withdraws. While registration is open their personal data are erased at once
      * (the registrant row and any demo codes sent to their phone) and the ledger records the
-     * withdrawal, with no identity. After the roll is sealed, data are kept until the retention
-     * deadline instead.
+     * withdrawal, with no identity. Once the roll is frozen it cannot change: the registrant stays on
+     * the sealed roll, their request is recorded (campaigns no longer reach them) and their data are
+     * erased by the purge at the retention deadline ({@link RetentionService}).
      */
-    public void withdraw(UUID registrantId, String resumeToken) {
+    public WithdrawalView withdraw(UUID registrantId, String resumeToken) {
         Registrant registrant = authorizedForUpdate(registrantId, resumeToken);
         RegistrationWindow window = window(registrant.electionId());
         if (!window.isOpen()) {
-            throw new ConflictException("id", "the roll is sealed: your data are kept until the retention deadline,"
-                    + " then erased");
+            registrant.erasureRequested(clock.instant());
+            Instant requestedAt = registrant.erasureRequestedAt().orElseThrow();
+            Instant erasedBy = retention.deadline(registrant.electionId()).orElse(null);
+            LOG.info(() -> "Registrant " + registrantId + " asked for erasure after the seal; kept until the retention"
+                    + " deadline");
+            return new WithdrawalView(false, requestedAt, erasedBy, retention.retention(),
+                    "the roll is sealed, so your registration stays on it; your request is recorded: you get no more"
+                    + " messages from the organizers, and your data are erased at the retention deadline"
+                    + (erasedBy == null ? " (" + retention.retention() + " after the result is published)"
+                            : " (" + erasedBy + ")"));
         }
         boolean wasOnRoll = registrant.status() == org.openprimary.registration.entity.RegistrantStatus.ON_ROLL;
         registrant.phone().ifPresent(phone -> em.createNamedQuery(ConsoleCode.DELETE_FOR_PHONE)
@@ -422,6 +440,21 @@ public class RegistrationService {
         ledger.append(registrant.electionId(),
                 wasOnRoll ? LedgerEntry.Kind.WITHDRAWN_FROM_ROLL : LedgerEntry.Kind.WITHDRAWN, "withdrawn; data erased");
         LOG.info(() -> "Registrant " + registrantId + " withdrew; personal data erased");
+        return new WithdrawalView(true, clock.instant(), null, null, "your registration is withdrawn and your data are"
+                + " erased");
+    }
+
+    /**
+     * The voting module published the election's result, in the caller's transaction (the
+     * publication's): the retention period of the registrants' personal data runs from the first
+     * publication.
+     */
+    public void resultPublished(UUID electionId, Instant at) {
+        RegistrationWindow window = em.find(RegistrationWindow.class, electionId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        if (window == null) {
+            throw new NotFoundException("electionId", "no election with this id has a registration");
+        }
+        window.resultPublished(at);
     }
 
     /** The counts at a moment ({@code null}: now), read from the ledger. */
@@ -514,7 +547,7 @@ public class RegistrationService {
         boolean phone = registrant.phone().isPresent() && registrant.isVerified(Factor.PHONE);
         boolean email = registrant.email().isPresent() && registrant.isVerified(Factor.EMAIL);
         if (phone && !byEmail) {
-            PhoneVerifier.Channel way = channel(channel);
+            PhoneVerifier.Channel way = PhoneVerifier.reaching(registrant.phone().get(), channel(channel));
             phoneVerification.verifier().send(registrant.phone().get(), way, registrant.language());
             return way.wire();
         }

@@ -6,18 +6,19 @@ import org.openprimary.registration.entity.Registrant;
 /**
  * Where a registration stands, as the registrant sees it. {@code resumeToken} is given once, when
  * registering: it authorizes the next steps and is never shown again. {@code helpCode} is what the
- * citizen reads out to the hotline ({@code K3F9-7QXM-4}; docs/support.md). {@code phoneCode}, on
- * registering only: {@code SENT}, or {@code NOT_SENT} when the SMS provider could not send the first
- * code (down, slow, limited): the registration is recorded all the same and the citizen asks for the
- * code again later with the resume token (drill 4, docs/security.md).
+ * citizen reads out to the hotline ({@code K3F9-7QXM-4}; docs/support.md). {@code phoneByCall}: the
+ * phone is a landline (accepted by the election for citizens without a mobile), so its codes come by
+ * voice call. {@code phoneCode}, on registering only: {@code SENT}, or {@code NOT_SENT} when the
+ * provider could not send the first code (down, slow, limited): the registration is recorded all the
+ * same and the citizen asks for the code again later with the resume token (drill 4, docs/security.md).
  */
 public record RegistrationStatus(String id, String electionId, String status, List<String> requiredFactors,
-        List<String> verifiedFactors, String resumeToken, String helpCode, String phoneCode) {
+        List<String> verifiedFactors, String resumeToken, String helpCode, boolean phoneByCall, String phoneCode) {
 
     /** This status, telling whether the first phone code went. */
     RegistrationStatus withPhoneCode(boolean sent) {
         return new RegistrationStatus(id, electionId, status, requiredFactors, verifiedFactors, resumeToken, helpCode,
-                sent ? "SENT" : "NOT_SENT");
+                phoneByCall, sent ? "SENT" : "NOT_SENT");
     }
 
     static RegistrationStatus of(Registrant registrant, java.util.Set<Factor> required, String resumeToken) {
@@ -26,6 +27,6 @@ public record RegistrationStatus(String id, String electionId, String status, Li
                 required.stream().map(Enum::name).sorted().toList(),
                 registrant.verifiedFactors().stream().map(Enum::name).sorted().toList(),
                 resumeToken, registrant.helpCode().map(org.openprimary.registration.entity.HelpCode::display).orElse(null),
-                null);
+                registrant.phone().map(org.openprimary.registration.entity.PhoneNumber::isLandline).orElse(false), null);
     }
 }

@@ -107,8 +107,9 @@ public class SupportService {
         if (way == null) {
             throw new org.openprimary.common.InvalidInputException("channel", "the channel is 'sms' or 'call'");
         }
-        phoneVerification.verifier().send(registrant.phone().get(), way, registrant.language());
-        LOG.info(() -> "Operator " + operator + " had a phone code sent (" + way.wire() + ") to the registration with"
+        PhoneVerifier.Channel reaching = PhoneVerifier.reaching(registrant.phone().get(), way);
+        phoneVerification.verifier().send(registrant.phone().get(), reaching, registrant.language());
+        LOG.info(() -> "Operator " + operator + " had a phone code sent (" + reaching.wire() + ") to the registration with"
                 + " help code " + registrant.helpCode().map(HelpCode::display).orElse("?"));
     }
 

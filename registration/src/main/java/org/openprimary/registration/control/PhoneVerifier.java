@@ -24,6 +24,14 @@ public interface PhoneVerifier {
         }
     }
 
+    /**
+     * The channel that reaches the number: the one asked for, except that a landline (accepted by
+     * elections that open the path for citizens without a mobile) gets every code by voice call.
+     */
+    static Channel reaching(String e164, Channel asked) {
+        return org.openprimary.registration.entity.PhoneNumber.isLandline(e164) ? Channel.CALL : asked;
+    }
+
     /** Sends a fresh code to {@code e164} by {@code channel}, in the registrant's language. */
     void send(String e164, Channel channel, String language);
 

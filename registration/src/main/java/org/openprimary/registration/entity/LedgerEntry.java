@@ -72,7 +72,12 @@ public class LedgerEntry {
          */
         STRUCK_OFF(0, -1),
         /** An appeal succeeded: a registrant struck off is on the roll again. */
-        REINSTATED(0, 1);
+        REINSTATED(0, 1),
+        /**
+         * The retention deadline passed: every registrant's personal data were erased. The counts stay
+         * what they were: they describe the roll the election used, not the data still kept.
+         */
+        PERSONAL_DATA_PURGED(0, 0);
 
         private final int registrantsDelta;
         private final int rollDelta;

@@ -9,7 +9,9 @@ import org.openprimary.common.InvalidInputException;
 
 /**
  * A mobile phone number in E.164 form, from one of the countries an election allows. Numbers are
- * read as French when written without a country code.
+ * read as French when written without a country code. An election may also accept landlines
+ * (fixed lines, and the 09 "box" lines libphonenumber calls VoIP) for citizens without a mobile:
+ * their codes come by voice call only.
  */
 public record PhoneNumber(String e164, String region) {
 
@@ -21,6 +23,16 @@ public record PhoneNumber(String e164, String region) {
      *     the election does not allow
      */
     public static PhoneNumber parse(String raw, List<String> allowedRegions, String field) {
+        return parse(raw, allowedRegions, field, false);
+    }
+
+    /**
+     * Like {@link #parse(String, List, String)}, accepting a landline as well when {@code landlines}.
+     *
+     * @throws InvalidInputException naming {@code field}: not a number, neither a mobile nor (when
+     *     accepted) a landline, or a country the election does not allow
+     */
+    public static PhoneNumber parse(String raw, List<String> allowedRegions, String field, boolean landlines) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException(field, "a mobile phone number is required");
         }
@@ -38,10 +50,31 @@ public record PhoneNumber(String e164, String region) {
             throw new InvalidInputException(field, "numbers from this country cannot register for this election");
         }
         PhoneNumberType type = UTIL.getNumberType(number);
-        if (type != PhoneNumberType.MOBILE && type != PhoneNumberType.FIXED_LINE_OR_MOBILE) {
-            throw new InvalidInputException(field, "a mobile phone number is required, to receive a code by SMS");
+        boolean mobile = type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
+        if (!mobile && !(landlines && isLandlineType(type))) {
+            throw new InvalidInputException(field, landlines
+                    ? "a mobile or landline phone number is required, to receive a code by SMS or by voice call"
+                    : "a mobile phone number is required, to receive a code by SMS");
         }
         return new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), region);
+    }
+
+    /** Whether this number is a landline: its codes can only be spoken by a voice call. */
+    public boolean isLandline() {
+        return isLandline(e164);
+    }
+
+    /** Whether the E.164 number is a landline (fixed or VoIP), which cannot receive an SMS. */
+    public static boolean isLandline(String e164) {
+        try {
+            return isLandlineType(UTIL.getNumberType(UTIL.parse(e164, DEFAULT_REGION)));
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean isLandlineType(PhoneNumberType type) {
+        return type == PhoneNumberType.FIXED_LINE || type == PhoneNumberType.VOIP;
     }
 
     /** For logs and screens: the country code and the last two digits only. */

@@ -137,6 +137,9 @@ public class Registrant {
     @Column(name = "help_code", length = 9)
     private String helpCode;
 
+    @Column(name = "erasure_requested_at")
+    private Instant erasureRequestedAt;
+
     protected Registrant() {
         // for JPA
     }
@@ -416,5 +419,20 @@ public class Registrant {
 
     public boolean hasCardHash() {
         return cardHash != null;
+    }
+
+    /**
+     * The registrant asked to withdraw after the roll was frozen: the sealed roll keeps them, and their
+     * data go with the purge at the retention deadline. Asking again keeps the first moment.
+     */
+    public void erasureRequested(Instant at) {
+        if (erasureRequestedAt == null) {
+            erasureRequestedAt = at;
+        }
+    }
+
+    /** When the registrant asked for their data to be erased once the roll was frozen, if they did. */
+    public Optional<Instant> erasureRequestedAt() {
+        return Optional.ofNullable(erasureRequestedAt);
     }
 }

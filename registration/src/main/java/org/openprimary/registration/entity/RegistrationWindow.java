@@ -46,6 +46,15 @@ public class RegistrationWindow {
     @Column(name = "election_title", nullable = false, length = 200)
     private String electionTitle;
 
+    @Column(name = "accept_landlines", nullable = false)
+    private boolean acceptLandlines;
+
+    @Column(name = "result_at")
+    private Instant resultAt;
+
+    @Column(name = "purged_at")
+    private Instant purgedAt;
+
     protected RegistrationWindow() {
         // for JPA
     }
@@ -58,6 +67,7 @@ public class RegistrationWindow {
         this.allowedCountries = String.join(",", terms.allowedCountries());
         this.rollMode = terms.rollMode().name();
         this.electionTitle = terms.title();
+        this.acceptLandlines = terms.landlines();
     }
 
     public String electionTitle() {
@@ -72,6 +82,11 @@ public class RegistrationWindow {
 
     public List<String> allowedCountries() {
         return List.of(allowedCountries.split(","));
+    }
+
+    /** Whether a landline is accepted as the phone (its code by voice call only). */
+    public boolean acceptsLandlines() {
+        return acceptLandlines;
     }
 
     public RollMode rollMode() {
@@ -100,5 +115,29 @@ public class RegistrationWindow {
 
     public boolean isOpen() {
         return closedAt == null;
+    }
+
+    /**
+     * The voting module published the election's result: the retention period runs from the first
+     * publication (a corrected result does not move it).
+     */
+    public void resultPublished(Instant at) {
+        if (closedAt == null) {
+            throw new org.openprimary.common.ConflictException("electionId",
+                    "registration is still open: no result can be published");
+        }
+        if (resultAt == null) {
+            resultAt = at;
+        }
+    }
+
+    /** When the result was first published, if it was. */
+    public Optional<Instant> resultAt() {
+        return Optional.ofNullable(resultAt);
+    }
+
+    /** When the registrants' personal data were purged, if they were. */
+    public Optional<Instant> purgedAt() {
+        return Optional.ofNullable(purgedAt);
     }
 }

@@ -50,6 +50,7 @@ class RegistrationServiceContainerTest {
         JavaArchive registration = ShrinkWrap.create(JavaArchive.class, "openprimary-registration.jar")
                 .addPackages(true, "org.openprimary.registration")
                 .deleteClass(RegistrationServiceContainerTest.class)
+                .deleteClass(RetentionContainerTest.class)
                 .deleteClass(SupportServiceContainerTest.class)
                 .deleteClass(RollSearchContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
@@ -94,6 +95,34 @@ class RegistrationServiceContainerTest {
         return registration.consoleCodes(200).stream()
                 .filter(code -> code.phone().equals(maskedPhone) && !code.used())
                 .findFirst().orElseThrow().code();
+    }
+
+    @Test
+    void aCitizenWithoutAMobileRegistersWithALandlineWhenTheElectionAcceptsItAndHearsTheCode() {
+        UUID refusing = open(EnumSet.of(Factor.PHONE));
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> registration.register(refusing, citizen("01 42 68 53 07", null)));
+        assertEquals("phone", refused.field().orElseThrow());
+        assertEquals(0, registration.counts(refusing, null).registrants(), "a refused step changes nothing");
+
+        UUID election = UUID.randomUUID();
+        registration.openRegistration(new RegistrationTerms(election, "Primaire test", Instant.now(),
+                EnumSet.of(Factor.PHONE), List.of("FR"), RollMode.OPEN, true));
+        RegistrationStatus registered = registration.register(election, citizen("01 42 68 53 07", null));
+        UUID id = UUID.fromString(registered.id());
+        ConsoleCodeView sent = registration.consoleCodes(200).stream()
+                .filter(code -> code.phone().equals("+33*******07") && !code.used()).findFirst().orElseThrow();
+        assertEquals("call", sent.channel(), "a landline cannot receive an SMS: its code is spoken");
+
+        registration.sendPhoneCode(id, registered.resumeToken(), "sms");
+        assertTrue(registration.consoleCodes(200).stream().filter(code -> code.phone().equals("+33*******07"))
+                .allMatch(code -> code.channel().equals("call")), "even when an SMS is asked");
+        RegistrationStatus verified = registration.verifyPhone(id, registered.resumeToken(), codeFor("+33*******07"));
+        assertEquals("ON_ROLL", verified.status());
+
+        assertThrows(ConflictException.class, () -> registration.register(election, citizen("+33 1 42 68 53 07", null)),
+                "the landline is once per roll, like a mobile");
+        assertEquals(1, registration.counts(election, null).registrants());
     }
 
     @Test

@@ -46,6 +46,7 @@ class RollSearchContainerTest {
         JavaArchive registration = ShrinkWrap.create(JavaArchive.class, "openprimary-registration.jar")
                 .addPackages(true, "org.openprimary.registration")
                 .deleteClass(RollSearchContainerTest.class)
+                .deleteClass(RetentionContainerTest.class)
                 .deleteClass(SupportServiceContainerTest.class)
                 .deleteClass(RegistrationServiceContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")

@@ -52,6 +52,7 @@ class SupportServiceContainerTest {
                 .addPackages(true, "org.openprimary.registration")
                 .deleteClass(SupportServiceContainerTest.class)
                 .deleteClass(RegistrationServiceContainerTest.class)
+                .deleteClass(RetentionContainerTest.class)
                 .deleteClass(RollSearchContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")

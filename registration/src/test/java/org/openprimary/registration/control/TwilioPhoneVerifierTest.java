@@ -71,6 +71,34 @@ class TwilioPhoneVerifierTest {
     }
 
     @Test
+    void aLandlineAcceptedByTheElectionGetsItsCodeByVerifysCallChannelEvenWhenAnSmsIsAsked() {
+        twilio.stubFor(post(urlEqualTo(VERIFICATIONS))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(verification("pending"))));
+        org.openprimary.registration.entity.PhoneNumber landline = org.openprimary.registration.entity.PhoneNumber
+                .parse("01 42 68 53 00", java.util.List.of("FR"), "phone", true);
+        assertTrue(landline.isLandline());
+
+        verifier.send(landline.e164(), PhoneVerifier.reaching(landline.e164(), PhoneVerifier.Channel.SMS), "fr");
+
+        twilio.verify(postRequestedFor(urlEqualTo(VERIFICATIONS))
+                .withRequestBody(containing("To=%2B33142685300"))
+                .withRequestBody(containing("Channel=call")));
+        twilio.verify(0, postRequestedFor(urlEqualTo(VERIFICATIONS)).withRequestBody(containing("Channel=sms")));
+    }
+
+    @Test
+    void aMobileStillGetsTheChannelItAsksFor() {
+        twilio.stubFor(post(urlEqualTo(VERIFICATIONS))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(verification("pending"))));
+
+        verifier.send("+33612345678", PhoneVerifier.reaching("+33612345678", PhoneVerifier.Channel.SMS), "fr");
+
+        twilio.verify(postRequestedFor(urlEqualTo(VERIFICATIONS)).withRequestBody(containing("Channel=sms")));
+    }
+
+    @Test
     void anApprovedCheckIsARightCodeAndAPendingOneIsNot() {
         twilio.stubFor(post(urlEqualTo(CHECK)).withRequestBody(containing("Code=123456"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")

@@ -55,4 +55,24 @@ class PhoneAndEmailTest {
         assertEquals("+33*******78", PhoneNumber.mask("+33612345678"));
         assertEquals("c***@example.org", EmailAddress.parse("camille@example.org", "email").masked());
     }
+
+    @org.junit.jupiter.api.Test
+    void aLandlineIsRefusedUnlessTheElectionAcceptsLandlines() {
+        org.openprimary.common.InvalidInputException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.openprimary.common.InvalidInputException.class,
+                () -> PhoneNumber.parse("01 42 68 53 00", java.util.List.of("FR"), "phone"));
+        org.junit.jupiter.api.Assertions.assertEquals("phone", refused.field().orElseThrow());
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("mobile"), refused.getMessage());
+
+        PhoneNumber fixed = PhoneNumber.parse("01 42 68 53 00", java.util.List.of("FR"), "phone", true);
+        PhoneNumber box = PhoneNumber.parse("09 70 12 34 56", java.util.List.of("FR"), "phone", true);
+        PhoneNumber mobile = PhoneNumber.parse("06 12 34 56 78", java.util.List.of("FR"), "phone", true);
+        org.junit.jupiter.api.Assertions.assertEquals("+33142685300", fixed.e164());
+        org.junit.jupiter.api.Assertions.assertTrue(fixed.isLandline());
+        org.junit.jupiter.api.Assertions.assertTrue(box.isLandline());
+        org.junit.jupiter.api.Assertions.assertFalse(mobile.isLandline());
+        org.junit.jupiter.api.Assertions.assertThrows(org.openprimary.common.InvalidInputException.class,
+                () -> PhoneNumber.parse("08 92 68 02 01", java.util.List.of("FR"), "phone", true),
+                "a premium-rate number is neither");
+    }
 }

@@ -8,14 +8,15 @@ import java.util.List;
  * ({@code requiredFactors}: PHONE, EMAIL, CARD; {@code allowedCountries}: ISO codes;
  * {@code rollMode}: OPEN or IMPORTED) default to phone and email, France and its overseas
  * departments, open registration. {@code description} is what citizens read about the election; {@code votingCode} ({@code sms},
- * the default, or {@code email}) is how voters get the code that confirms their ballot.
+ * the default, or {@code email}) is how voters get the code that confirms their ballot; {@code landlineVoiceCode} ({@code true}) lets citizens without
+ * a mobile phone register with a landline, whose code comes by voice call.
  */
 public record DraftElection(String title, List<String> candidates, List<String> grades,
         List<String> requiredFactors, List<String> allowedCountries, String rollMode, String description,
-        String votingCode) {
+        String votingCode, Boolean landlineVoiceCode) {
 
     /** A draft with the default registration rules. */
     public static DraftElection of(String title, List<String> candidates, List<String> grades) {
-        return new DraftElection(title, candidates, grades, null, null, null, null, null);
+        return new DraftElection(title, candidates, grades, null, null, null, null, null, null);
     }
 }

@@ -70,6 +70,7 @@ public class ElectionService {
                 clock);
         election.describe(request.description());
         election.voteCodeBy(request.votingCode());
+        election.acceptLandlines(request.landlineVoiceCode());
         em.persist(election);
         LOG.info(() -> "Election " + election.id() + " drafted by " + organizer);
         return ElectionView.of(election);
@@ -112,7 +113,7 @@ public class ElectionService {
         RegistrationRules rules = election.registrationRules();
         registration.openRegistration(new RegistrationTerms(electionId.value(), election.title(),
                 election.registrationOpenedAt().orElseThrow(), rules.requiredFactors(),
-                rules.allowedCountries(), rules.rollMode()));
+                rules.allowedCountries(), rules.rollMode(), election.landlineVoiceCode()));
         LOG.info(() -> "Registration of election " + electionId + " opened by " + organizer);
         return ElectionView.of(election);
     }

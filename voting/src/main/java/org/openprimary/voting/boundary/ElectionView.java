@@ -21,7 +21,8 @@ public record ElectionView(
         String sealFingerprint,
         String description,
         List<CandidateView> candidateDetails,
-        String votingCode) {
+        String votingCode,
+        boolean landlineVoiceCode) {
 
     /** A candidate as citizens read about them. */
     public record CandidateView(int position, String name, String party, String photoUrl, String statement) {
@@ -48,6 +49,7 @@ public record ElectionView(
                     return new CandidateView(i, c.name(), c.party().orElse(null), c.photoUrl().orElse(null),
                             c.statement().orElse(null));
                 }).toList(),
-                election.votingCodeByEmail() ? "email" : "sms");
+                election.votingCodeByEmail() ? "email" : "sms",
+                election.landlineVoiceCode());
     }
 }

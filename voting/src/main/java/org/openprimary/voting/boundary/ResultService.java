@@ -115,6 +115,8 @@ public class ResultService {
             throw notFound(id);
         }
         election.publish(organizer, clock);
+        // the registrants' personal data are kept until the retention period after this moment
+        registration.resultPublished(election.id().value(), election.publishedAt().orElseThrow());
         addVersion(election.id().toString(), election.resultJson().orElseThrow(), "first publication", organizer);
         String link = publicUrl.replaceAll("/+$", "") + "/result.html#e=" + election.id();
         List<RollVoter> voters = registration.rollVoters(election.id().value());

@@ -124,6 +124,9 @@ public class Election {
     @Column(name = "voting_code", nullable = false, length = 5)
     private String votingCode = "SMS";
 
+    @Column(name = "landline_voice_code", nullable = false)
+    private boolean landlineVoiceCode;
+
     @Column(name = "description", length = MAX_DESCRIPTION_LENGTH)
     private String description;
 
@@ -285,6 +288,22 @@ public class Election {
             throw new InvalidInputException("votingCode", "the voting code goes by 'sms' or 'email', not '" + channel + "'");
         }
         votingCode = wanted;
+    }
+
+    /**
+     * Whether citizens without a mobile phone may register with a landline, whose code comes by voice
+     * call ({@code null} keeps the setting). Only before the seal proposal.
+     */
+    public void acceptLandlines(Boolean accept) {
+        requireNotFrozen("the registration rules are frozen by the seal");
+        if (accept != null) {
+            landlineVoiceCode = accept;
+        }
+    }
+
+    /** Whether a landline with a voice-call code is accepted as the phone. */
+    public boolean landlineVoiceCode() {
+        return landlineVoiceCode;
     }
 
     /** Whether voting codes go by email to everyone. */
