@@ -540,6 +540,23 @@ public final class Drills {
         out.put("payaraPidAfter", platform.domain().pid());
 
         // the voters without an answer cast again, with the same code
+        long ballots = castAgainAndCheckTheBox(voting, phones, bodies, receipts, voters, "statusesAfterRestart", out,
+                failures);
+        out.set("outbox", outbox(voting.election, voters, failures));
+
+        voting.waitForState("CLOSED", closes.plusSeconds(60));
+        countAndVerify(voting, ballots, out, failures);
+        return out;
+    }
+
+    /**
+     * The voters without a receipt cast again with the same code (a 201, or a 409 on {@code credential}
+     * when their first cast was committed and its answer lost), then the box is checked: every receipt
+     * returned is in it, ballots = marks = voters. Returns the ballots in the box.
+     */
+    private long castAgainAndCheckTheBox(CastLoad.Voting voting, List<String> phones, Map<String, String> bodies,
+            Map<String, String> receipts, int voters, String statusesKey, ObjectNode out, ArrayNode failures)
+            throws Exception {
         List<String> again = phones.stream().filter(p -> !receipts.containsKey(p)).toList();
         Map<Integer, LongAdder> after = new ConcurrentHashMap<>();
         Set<String> alreadyVoted = ConcurrentHashMap.newKeySet();
@@ -548,17 +565,17 @@ public final class Drills {
             HttpResponse<String> answer = send("POST", "api/elections/" + voting.election + "/ballots", bodies.get(phone),
                     null);
             int status = answer == null ? -1 : answer.statusCode();
-            after.computeIfAbsent(status, s -> new LongAdder()).increment();
+            after.computeIfAbsent(status, st -> new LongAdder()).increment();
             if (status == 201) {
                 receipt(answer).ifPresent(r -> receipts.put(phone, r));
             } else if (status == 409 && answer.body().contains("\"credential\"")) {
-                alreadyVoted.add(phone); // its first cast was committed, its answer lost in the crash
+                alreadyVoted.add(phone); // its first cast was committed, its answer lost (a crash, a dead instance)
             } else {
                 odd.add(status + " " + (answer == null ? "" : answer.body()));
             }
         });
         out.put("votersCastingAgain", again.size());
-        out.set("statusesAfterRestart", statusJson(after));
+        out.set(statusesKey, statusJson(after));
         out.put("votersToldTheyHadVoted", alreadyVoted.size());
 
         long ballots = ballots(voting);
@@ -574,11 +591,7 @@ public final class Drills {
         expect(failures, ballots == voters && receipts.size() + alreadyVoted.size() == voters, ballots + " ballots, "
                 + receipts.size() + " receipts and " + alreadyVoted.size() + " 'has voted' for " + voters + " voters");
         expect(failures, odd.isEmpty(), "casting again answered otherwise: " + odd.stream().limit(3).toList());
-        out.set("outbox", outbox(voting.election, voters, failures));
-
-        voting.waitForState("CLOSED", closes.plusSeconds(60));
-        countAndVerify(voting, ballots, out, failures);
-        return out;
+        return ballots;
     }
 
     // ================================================================ cluster
@@ -674,38 +687,8 @@ public final class Drills {
         out.put("castSeconds", round((System.nanoTime() - start) / 1e9));
         out.set("statusesThroughTheBalancer", statusJson(before));
 
-        List<String> again = phones.stream().filter(p -> !receipts.containsKey(p)).toList();
-        Map<Integer, LongAdder> after = new ConcurrentHashMap<>();
-        Set<String> alreadyVoted = ConcurrentHashMap.newKeySet();
-        List<String> odd = Collections.synchronizedList(new ArrayList<>());
-        parallel(again, 16, phone -> {
-            HttpResponse<String> answer = send("POST", "api/elections/" + voting.election + "/ballots", bodies.get(phone), null);
-            int status = answer == null ? -1 : answer.statusCode();
-            after.computeIfAbsent(status, st -> new LongAdder()).increment();
-            if (status == 201) {
-                receipt(answer).ifPresent(r -> receipts.put(phone, r));
-            } else if (status == 409 && answer.body().contains("\"credential\"")) {
-                alreadyVoted.add(phone); // its cast was committed (on the dead instance, or retried by nginx)
-            } else {
-                odd.add(status + " " + (answer == null ? "" : answer.body()));
-            }
-        });
-        out.put("votersCastingAgain", again.size());
-        out.set("statusesCastingAgain", statusJson(after));
-        out.put("votersToldTheyHadVoted", alreadyVoted.size());
-
-        long ballots = ballots(voting);
-        long marks = marks(voting.election);
-        long found = inBox(voting, new ArrayList<>(receipts.values()));
-        out.put("receiptsReceived", receipts.size());
-        out.put("receiptsFoundInBox", found);
-        out.put("ballots", ballots);
-        out.put("marks", marks);
-        expect(failures, found == receipts.size(), found + " of the " + receipts.size() + " receipts are in the box");
-        expect(failures, ballots == marks, ballots + " ballots but " + marks + " marks");
-        expect(failures, ballots == voters && receipts.size() + alreadyVoted.size() == voters, ballots + " ballots, "
-                + receipts.size() + " receipts and " + alreadyVoted.size() + " 'has voted' for " + voters + " voters");
-        expect(failures, odd.isEmpty(), "casting again answered otherwise: " + odd.stream().limit(3).toList());
+        long ballots = castAgainAndCheckTheBox(voting, phones, bodies, receipts, voters, "statusesCastingAgain", out,
+                failures);
         out.set("outbox", outbox(voting.election, voters, failures));
 
         voting.waitForState("CLOSED", closes.plusSeconds(60));

@@ -17,7 +17,6 @@ public final class ProviderCalls {
 
     private final String provider;
     private final String field;
-    private final int limit;
     private final Semaphore permits;
 
     /**
@@ -31,7 +30,6 @@ public final class ProviderCalls {
         }
         this.provider = provider;
         this.field = field;
-        this.limit = limit;
         this.permits = new Semaphore(limit);
     }
 
@@ -51,11 +49,5 @@ public final class ProviderCalls {
         } finally {
             permits.release();
         }
-    }
-
-
-    /** Calls in flight now (for tests and metrics). */
-    public int inFlight() {
-        return limit - permits.availablePermits();
     }
 }

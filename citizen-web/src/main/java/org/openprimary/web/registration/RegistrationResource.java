@@ -180,16 +180,8 @@ public class RegistrationResource {
     public record CardCheck(String setupId, String demoCard) {
     }
 
-    /**
-     * The client's address: the connection's, or, behind a trusted load balancer
-     * ({@code openprimary.http.trust-forwarded-for}), the first address of {@code X-Forwarded-For}.
-     */
     private String clientAddress() {
-        String forwarded = http.getHeader("X-Forwarded-For");
-        if (trustForwardedFor && forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
-        }
-        return http.getRemoteAddr();
+        return org.openprimary.web.ClientAddress.of(http, trustForwardedFor);
     }
 
     private static UUID id(String text, String field) {

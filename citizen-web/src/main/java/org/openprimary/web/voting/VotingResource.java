@@ -122,16 +122,8 @@ public class VotingResource {
         }
     }
 
-    /**
-     * The client's address: the connection's, or, behind a trusted load balancer
-     * ({@code openprimary.http.trust-forwarded-for}), the first address of {@code X-Forwarded-For}.
-     */
     private String clientAddress() {
-        String forwarded = http.getHeader("X-Forwarded-For");
-        if (trustForwardedFor && forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
-        }
-        return http.getRemoteAddr();
+        return org.openprimary.web.ClientAddress.of(http, trustForwardedFor);
     }
 
     @GET
