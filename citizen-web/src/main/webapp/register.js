@@ -107,6 +107,7 @@
       demoCardMissing: 'Saisissez le numéro de la carte de test.',
       demoCardInvalid: 'Un numéro de carte a 12 à 19 chiffres' + NBSP + ': par exemple 4000 0025 0000 3155.',
       cardRefused: 'La carte n’a pas été confirmée' + NBSP + ': {0}',
+      cardTooMany: 'Trop de vérifications de carte ont été demandées' + NBSP + ': réessayez dans {0}.',
       cardSetupLost: 'La vérification de carte a expiré' + NBSP + ': recommencez.',
       doneHeading: 'Vous êtes sur la liste électorale',
       doneText: 'Votre inscription est complète. Vous recevrez votre lien de vote par SMS ou par courriel à'
@@ -219,6 +220,7 @@
       demoCardMissing: 'Enter the test card number.',
       demoCardInvalid: 'A card number has 12 to 19 digits: for example 4000 0025 0000 3155.',
       cardRefused: 'The card was not confirmed: {0}',
+      cardTooMany: 'Too many card checks were asked for: try again in {0}.',
       cardSetupLost: 'The card check expired: start again.',
       doneHeading: 'You are on the electoral roll',
       doneText: 'Your registration is complete. You will receive your voting link by SMS or email when voting opens.',
@@ -804,6 +806,9 @@
       }
       if (answer.status === 409) {
         return refresh();
+      }
+      if (answer.status === 429) {
+        return OP.fieldError('card', 'cardTooMany', waitParams(answer.retryAfter));
       }
       return OP.fieldError('card', answer.status === 0 || answer.status >= 500 ? 'unavailable' : 'asIs',
         [(answer.problem && answer.problem.reason) || 'HTTP ' + answer.status]);

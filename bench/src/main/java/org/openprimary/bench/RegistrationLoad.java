@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * until on the roll. Bounded in count and time; it stops by itself.
  *
  * <p>Start the platform with the per-address limit raised, since every request comes from 127.0.0.1:
- * {@code OPENPRIMARY_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR=10000000 mvn -Prun package}.
+ * {@code OPENPRIMARY_LIMITS_REGISTRATIONS_PER_ADDRESS_PER_HOUR=10000000 OPENPRIMARY_LIMITS_CARD_SETUPS_PER_ADDRESS_PER_HOUR=10000000
+ * mvn -Prun package} (bench/run.sh does).
  */
 final class RegistrationLoad {
 

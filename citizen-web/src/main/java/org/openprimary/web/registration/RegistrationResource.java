@@ -135,7 +135,7 @@ public class RegistrationResource {
     @Operation(summary = "Start the card step: the provider's setup id and client secret for the page's card form"
             + " (the card goes to the provider, never to us)")
     public CardSetupView startCardSetup(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
-        return registration.startCardSetup(id(id, "id"), bearer(auth));
+        return registration.startCardSetup(id(id, "id"), bearer(auth), clientAddress());
     }
 
     @POST

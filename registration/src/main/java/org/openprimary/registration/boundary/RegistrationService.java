@@ -363,11 +363,17 @@ public class RegistrationService {
 
     /**
      * Starts the card step: a card setup with the provider (Stripe, or the demo's test cards),
-     * whose secret the page uses to collect the card. The card never reaches our server.
+     * whose secret the page uses to collect the card. The card never reaches our server. Each setup
+     * counts against the client address's and the registrant's card limits
+     * ({@link RegistrationGuards#checkCardSetup}), checked once the resume token is: nobody else can
+     * spend a registrant's budget.
+     *
+     * @param clientAddress the client's address, or {@code null} when unknown
      */
-    public CardSetupView startCardSetup(UUID registrantId, String resumeToken) {
+    public CardSetupView startCardSetup(UUID registrantId, String resumeToken, String clientAddress) {
         Registrant registrant = authorizedForUpdate(registrantId, resumeToken);
         stillOpen(registrant);
+        guards.checkCardSetup(clientAddress, registrant.id().toString());
         CardVerifier.Setup setup = cardProvider.verifier().start(registrant.id().toString());
         registrant.cardSetupStarted(setup.setupId());
         return new CardSetupView(cardProvider.provider(), setup.setupId(), setup.clientSecret(), setup.publishableKey());

@@ -44,11 +44,23 @@ public class RegistrationGuards {
     @ConfigProperty(name = "openprimary.limits.registrations-per-email-domain-per-minute", defaultValue = "600")
     int perEmailDomainPerMinute;
 
+    /** Card setups per client address: card testing tries many cards from one place (drill 6). */
+    @Inject
+    @ConfigProperty(name = "openprimary.limits.card-setups-per-address-per-hour", defaultValue = "60")
+    int cardSetupsPerAddressPerHour;
+
+    /** Card setups per registrant: a citizen needs one, two when the first was lost; more is testing cards. */
+    @Inject
+    @ConfigProperty(name = "openprimary.limits.card-setups-per-registrant-per-hour", defaultValue = "5")
+    int cardSetupsPerRegistrantPerHour;
+
     @Resource(lookup = RegistrationSchema.DATA_SOURCE)
     DataSource dataSource;
 
     private SharedLimiter shared;
     private AbuseLimits limits;
+    private SharedLimiter.Limit cardsPerAddress;
+    private SharedLimiter.Limit cardsPerRegistrant;
     private DisposableEmailDomains disposable;
 
     @PostConstruct
@@ -63,9 +75,14 @@ public class RegistrationGuards {
                         positive(perEmailDomainPerMinute, "registrations-per-email-domain-per-minute"),
                         Duration.ofMinutes(1)),
                 shared);
+        cardsPerAddress = new SharedLimiter.Limit("registration-card-address",
+                positive(cardSetupsPerAddressPerHour, "card-setups-per-address-per-hour"), Duration.ofHours(1));
+        cardsPerRegistrant = new SharedLimiter.Limit("registration-card-registrant",
+                positive(cardSetupsPerRegistrantPerHour, "card-setups-per-registrant-per-hour"), Duration.ofHours(1));
         disposable = DisposableEmailDomains.shipped();
         LOG.info(() -> "Registration limits: " + perAddressPerHour + "/h per address, " + perPhoneBlockPerHour
-                + "/h per phone block, " + perEmailDomainPerMinute + "/min per email domain; "
+                + "/h per phone block, " + perEmailDomainPerMinute + "/min per email domain; card setups "
+                + cardSetupsPerAddressPerHour + "/h per address, " + cardSetupsPerRegistrantPerHour + "/h per registrant; "
                 + disposable.size() + " disposable-email domains refused");
     }
 
@@ -76,6 +93,22 @@ public class RegistrationGuards {
         }
         limits.attempt(clientAddress, phone == null ? null : phone.e164(),
                 email == null ? null : email.normalized().substring(email.normalized().lastIndexOf('@') + 1));
+    }
+
+    /**
+     * Counts one card setup (each lets the page try a card with the provider) against the client
+     * address's and the registrant's budgets, so that nobody tests stolen cards through the
+     * registration: 429 on {@code address} or on {@code card}, with when to retry.
+     *
+     * @param clientAddress the client's address, or {@code null} when unknown
+     */
+    public void checkCardSetup(String clientAddress, String registrantId) {
+        if (clientAddress != null) {
+            shared.take(cardsPerAddress, clientAddress, "address",
+                    "too many card checks from this network; try again later");
+        }
+        shared.take(cardsPerRegistrant, registrantId, "card",
+                "too many card checks for this registration; try again later");
     }
 
     /** Forgets the buckets that are full again (every instance may run it: the rows are taken SKIP LOCKED). */

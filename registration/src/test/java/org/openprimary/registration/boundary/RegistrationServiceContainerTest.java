@@ -260,7 +260,7 @@ class RegistrationServiceContainerTest {
                 start.await();
                 RegistrationStatus registered = registration.register(election, citizen(null, null));
                 UUID id = UUID.fromString(registered.id());
-                CardSetupView setup = registration.startCardSetup(id, registered.resumeToken());
+                CardSetupView setup = registration.startCardSetup(id, registered.resumeToken(), null);
                 return registration.verifyCard(id, registered.resumeToken(), setup.setupId(),
                         "4000 0000 0000 " + String.format("%04d", n)).status();
             }));
@@ -289,12 +289,46 @@ class RegistrationServiceContainerTest {
         assertTrue(limited.retryAfter().toMinutes() <= 10 && !limited.retryAfter().isZero());
     }
 
+    /**
+     * Card testing (drill 6): each card setup lets the page try a card with the provider, so setups are
+     * limited per registrant (5 an hour) and per client address (60 an hour), in PostgreSQL for every
+     * instance; the refusals name the field and say when to retry.
+     */
+    @Test
+    void cardTestingStopsAtFiveSetupsPerRegistrantAndSixtyPerAddress() {
+        UUID election = open(EnumSet.of(Factor.CARD));
+        String address = "198.51.100." + (1 + new java.security.SecureRandom().nextInt(254));
+        RegistrationStatus tester = registration.register(election, citizen(null, null));
+        UUID testerId = UUID.fromString(tester.id());
+        for (int i = 0; i < 5; i++) {
+            registration.startCardSetup(testerId, tester.resumeToken(), address);
+        }
+        TooManyRequestsException perRegistrant = assertThrows(TooManyRequestsException.class,
+                () -> registration.startCardSetup(testerId, tester.resumeToken(), "203.0.113.7"));
+        assertEquals(java.util.Optional.of("card"), perRegistrant.field(), "the registrant's own budget, from anywhere");
+        assertTrue(!perRegistrant.retryAfter().isZero() && perRegistrant.retryAfter().toMinutes() <= 60);
+
+        for (int r = 0; r < 11; r++) { // 5 + 11 × 5 = 60 setups from the address
+            RegistrationStatus other = registration.register(election, citizen(null, null));
+            for (int i = 0; i < 5; i++) {
+                registration.startCardSetup(UUID.fromString(other.id()), other.resumeToken(), address);
+            }
+        }
+        RegistrationStatus next = registration.register(election, citizen(null, null));
+        UUID nextId = UUID.fromString(next.id());
+        TooManyRequestsException perAddress = assertThrows(TooManyRequestsException.class,
+                () -> registration.startCardSetup(nextId, next.resumeToken(), address));
+        assertEquals(java.util.Optional.of("address"), perAddress.field());
+        assertEquals("demo", registration.startCardSetup(nextId, next.resumeToken(), "203.0.113.8").provider(),
+                "from another address the same registrant goes on");
+    }
+
     @Test
     void aCardImprintPutsARegistrantOnTheRollAndTheSameCardCannotServeTwice() throws Exception {
         UUID election = open(EnumSet.of(Factor.CARD));
         RegistrationStatus first = registration.register(election, citizen(null, null));
         UUID firstId = UUID.fromString(first.id());
-        CardSetupView setup = registration.startCardSetup(firstId, first.resumeToken());
+        CardSetupView setup = registration.startCardSetup(firstId, first.resumeToken(), null);
         assertEquals("demo", setup.provider());
 
         assertThrows(InvalidInputException.class,
@@ -305,7 +339,7 @@ class RegistrationServiceContainerTest {
 
         RegistrationStatus second = registration.register(election, citizen(null, null));
         UUID secondId = UUID.fromString(second.id());
-        CardSetupView secondSetup = registration.startCardSetup(secondId, second.resumeToken());
+        CardSetupView secondSetup = registration.startCardSetup(secondId, second.resumeToken(), null);
         assertThrows(ConflictException.class, () -> registration.verifyCard(secondId, second.resumeToken(),
                 secondSetup.setupId(), "4242-4242-4242-4242"));
         assertEquals("PENDING", registration.status(secondId, second.resumeToken()).status());
