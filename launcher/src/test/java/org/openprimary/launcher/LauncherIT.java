@@ -125,9 +125,10 @@ class LauncherIT {
 
     /**
      * The platform with its real providers' SDKs against local fakes (Twilio's API in WireMock, a real
-     * SMTP server): a citizen gets from identity to the roll through the public API; a whole election
-     * is held with the phone codes from Twilio Verify, the voting links sent by Twilio's Messages API
-     * and the receipts by email; and drill 4 of
+     * SMTP server, Stripe's API and Stripe.js in {@link FakeStripe}): a citizen gets from identity to the
+     * roll through the public API; a whole election is held with the phone codes from Twilio Verify, the
+     * voting links sent by Twilio's Messages API and the receipts by email; citizens give their card in
+     * Stripe's form in Chromium ({@link StripeCardStepInChromium}); and drill 4 of
      * issue 5, the providers failing: with Twilio slow a registration is recorded and says its code did
      * not go, asking again is a clear 503 with {@code Retry-After}, and once Twilio answers the citizen
      * goes on with their resume token (nothing started over); with the SMTP server down the email link
@@ -145,6 +146,7 @@ class LauncherIT {
         ServerSetup smtpSetup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         GreenMail smtp = new GreenMail(smtpSetup);
         smtp.start();
+        FakeStripe stripe = new FakeStripe();
         String service = "VA00000000000000000000000000000001";
         String account = "AC00000000000000000000000000000001";
         String verifications = "/v2/Services/" + service + "/Verifications";
@@ -172,6 +174,12 @@ class LauncherIT {
         env.put("OPENPRIMARY_SMTP_STARTTLS", "false");
         env.put("OPENPRIMARY_VOTING_TICK_SECONDS", "1");
         env.put("OPENPRIMARY_BOX_CHECKPOINT_SECONDS", "2");
+        env.put("OPENPRIMARY_CARD_PROVIDER", "stripe");
+        env.put("OPENPRIMARY_STRIPE_SECRET_KEY", FakeStripe.SECRET_KEY);
+        env.put("OPENPRIMARY_STRIPE_PUBLISHABLE_KEY", FakeStripe.PUBLISHABLE_KEY);
+        env.put("OPENPRIMARY_STRIPE_API_BASE", stripe.apiBase());
+        env.put("OPENPRIMARY_STRIPE_READ_TIMEOUT_MS", "1500");
+        env.put("OPENPRIMARY_CARD_HASH_KEY", "launcher-it-card-hash-key-of-at-least-32-characters");
         Launcher launcher = launcher(env, home);
         try {
             launcher.start();
@@ -193,6 +201,10 @@ class LauncherIT {
             assertEquals("ON_ROLL", onRoll.get("status").asText(), onRoll.toString());
 
             smtp = aWholeElectionWithTheRealProviders(home, twilio, smtp, account, smtpSetup);
+
+            // The card step in Chromium: Stripe.js on the page, the card's number to Stripe only.
+            new StripeCardStepInChromium(BASE, stripe).run(basic("organizer",
+                    Files.readString(home.resolve(".openprimary/demo-admin-password")).strip()));
 
             // Twilio slow: the registration is recorded and says the code did not go; once Twilio answers,
             // the citizen asks for it again with their resume token and goes on, nothing started over.
@@ -231,6 +243,7 @@ class LauncherIT {
             launcher.stop();
             smtp.stop();
             twilio.stop();
+            stripe.close();
         }
     }
 
