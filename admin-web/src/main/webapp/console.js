@@ -284,7 +284,7 @@
      */
     call: function (method, path, body, options) {
       var init = { method: method, credentials: 'same-origin',
-        headers: { Accept: 'application/json', 'X-Requested-With': 'fetch' } };
+        headers: { Accept: 'application/json', 'Accept-Language': C.lang, 'X-Requested-With': 'fetch' } };
       if (body !== undefined && options && options.type) {
         // a body sent as it is (a CSV file), with its own type
         init.headers['Content-Type'] = options.type;

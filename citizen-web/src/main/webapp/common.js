@@ -160,10 +160,13 @@
     /**
      * Calls the API (headers: more request headers, e.g. a registration's Authorization). Resolves
      * to {status, data, problem, retryAfter}: status 0 when the network failed; problem =
-     * {field, reason} for an application/problem+json answer.
+     * {field, reason, code} for an application/problem+json answer (reason in the page's language,
+     * code the API's stable name for it, or null).
      */
     call: function (method, path, body, headers) {
-      var init = { method: method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+      // The API says its refusals' reasons in the page's language, not the browser's.
+      var init = { method: method, headers: { Accept: 'application/json', 'Accept-Language': OP.lang || 'fr' },
+        credentials: 'same-origin' };
       Object.keys(headers || {}).forEach(function (name) {
         init.headers[name] = headers[name];
       });
@@ -180,7 +183,8 @@
         }
         return response.json().then(function (json) {
           if (type.indexOf('problem+json') >= 0) {
-            answer.problem = { field: json.field || null, reason: json.reason || json.detail || json.title || '' };
+            answer.problem = { field: json.field || null, reason: json.reason || json.detail || json.title || '',
+              code: json.code || null };
           } else {
             answer.data = json;
           }

@@ -599,15 +599,19 @@
     if (answer.status === 404) {
       return stop('stopNotFound', 'stopNotFoundText');
     }
+    // The API's stable codes (common's reasons-fr.tsv), the same in every language.
+    var code = problem.code;
     if (field === 'firstName' || field === 'lastName') {
-      return error(field, /required/.test(reason) ? field + 'Missing' : /at most/.test(reason) ? 'nameTooLong' : 'nameBad');
+      return error(field, code === 'name-required' ? field + 'Missing' : code === 'name-too-long' ? 'nameTooLong'
+        : 'nameBad');
     }
     if (field === 'phone') {
-      return error('phone', /required/.test(reason) && !/mobile/.test(reason) ? 'phoneMissing'
-        : /country/.test(reason) ? 'phoneCountry' : /mobile/.test(reason) ? 'phoneNotMobile' : 'phoneInvalid');
+      return error('phone', code === 'phone-required' ? 'phoneMissing' : code === 'phone-country' ? 'phoneCountry'
+        : code === 'phone-required-for-sms' || code === 'phone-or-landline-required' ? 'phoneNotMobile'
+        : 'phoneInvalid');
     }
     if (field === 'email') {
-      return error('email', /throw-away/.test(reason) ? 'emailDisposable' : /required/.test(reason) ? 'emailMissing'
+      return error('email', code === 'email-disposable' ? 'emailDisposable' : code === 'email-required' ? 'emailMissing'
         : 'emailInvalid');
     }
     if (field === 'charterVersion') {

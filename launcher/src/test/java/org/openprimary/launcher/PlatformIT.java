@@ -210,6 +210,42 @@ class PlatformIT {
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
     }
 
+    /**
+     * A refusal's reason in the client's language: French for a French Accept-Language (what the
+     * citizens' pages send, in the page's language), English otherwise, with the same stable code.
+     */
+    @Test
+    void aRefusalIsSaidInTheLanguageTheClientAsksForWithAStableCode() throws Exception {
+        String election = json.readTree(send(asOrganizer(post("admin/api/elections",
+                "{\"title\":\"Primaire langues\",\"candidates\":[\"A\"],\"requiredFactors\":[\"PHONE\"]}")))
+                .body()).get("id").asText();
+        send(asOrganizer(post("admin/api/elections/" + election + "/open-registration", "")));
+        String landline = "{\"firstName\":\"A\",\"lastName\":\"B\",\"phone\":\"01 42 68 53 07\","
+                + "\"charterVersion\":\"1\",\"privacyVersion\":\"1\"}";
+
+        HttpResponse<String> french = send(post("api/elections/" + election + "/registrants", landline)
+                .header("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.8"));
+        assertProblem(french, 400, "phone");
+        JsonNode fr = json.readTree(french.body());
+        assertEquals("un numéro de téléphone portable est requis, pour recevoir un code par SMS", fr.get("reason").asText());
+        assertEquals(fr.get("reason").asText(), fr.get("detail").asText());
+        assertEquals("phone-required-for-sms", fr.get("code").asText());
+        assertEquals("fr", french.headers().firstValue("Content-Language").orElse(""));
+
+        for (String english : new String[] {"en-GB,fr;q=0.5", null}) {
+            HttpRequest.Builder request = post("api/elections/" + election + "/registrants", landline);
+            if (english != null) {
+                request.header("Accept-Language", english);
+            }
+            HttpResponse<String> answer = send(request);
+            assertProblem(answer, 400, "phone");
+            JsonNode en = json.readTree(answer.body());
+            assertEquals("a mobile phone number is required, to receive a code by SMS", en.get("reason").asText());
+            assertEquals("phone-required-for-sms", en.get("code").asText(), "the same code in every language");
+            assertEquals("en", answer.headers().firstValue("Content-Language").orElse(""));
+        }
+    }
+
     @Test
     void anOrganizerProposesTheSealABailiffConfirmsItAndTheRollIsFrozen() throws Exception {
         HttpResponse<String> bailiffAccount = send(asOrganizer(post("admin/api/accounts",

@@ -1,0 +1,248 @@
+package org.openprimary.common.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class ReasonsTest {
+
+    private final Reasons reasons = Reasons.shipped();
+
+    @Test
+    void aKnownReasonIsSaidInFrenchWithItsCodeAndInEnglishAsThrown() {
+        Reasons.Said french = reasons.say("this is not a valid phone number", "fr");
+        assertEquals("phone-invalid", french.code());
+        assertEquals("ce n’est pas un numéro de téléphone valable", french.text());
+        Reasons.Said english = reasons.say("this is not a valid phone number", "en");
+        assertEquals(new Reasons.Said("phone-invalid", "this is not a valid phone number"), english);
+    }
+
+    @Test
+    void theValuesInAReasonAreCarriedIntoTheFrenchText() {
+        Reasons.Said said = reasons.say("a note has at most 500 characters, not 731", "fr");
+        assertEquals("note-too-long-given", said.code());
+        assertEquals("une note a au plus 500 caractères, pas 731", said.text());
+        assertEquals("il manque la colonne «\u00a0phone\u00a0» à l’en-tête (attendu\u00a0: member_id, phone)",
+                reasons.say("the header lacks the column 'phone' (expected member_id, phone)", "fr").text());
+    }
+
+    @Test
+    void anUnknownReasonHasNoCodeAndIsLeftAsThrown() {
+        assertNull(reasons.say("something no catalog says", "fr"));
+        Problem problem = Problem.of(400, "Bad request", "x", "something no catalog says").in("fr");
+        assertEquals("something no catalog says", problem.reason());
+        assertNull(problem.code());
+        Problem known = Problem.of(400, "Bad request", "email", "this is not an email address").in("fr");
+        assertEquals("ce n’est pas une adresse électronique", known.reason());
+        assertEquals(known.reason(), known.detail());
+        assertEquals("email-invalid", known.code());
+    }
+
+    @Test
+    void theLanguageIsTheFirstOfFrenchAndEnglishTheClientNames() {
+        assertEquals("fr", Reasons.language("fr-FR,fr;q=0.9,en;q=0.8"));
+        assertEquals("en", Reasons.language("en-GB, fr;q=0.5"));
+        assertEquals("fr", Reasons.language("de-DE, fr-CA;q=0.7"));
+        assertEquals("en", Reasons.language("de"));
+        assertEquals("en", Reasons.language(null));
+        assertEquals("en", Reasons.language(""));
+    }
+
+    @Test
+    void everyCodeIsOnceAndEveryFrenchTextHasTheEnglishTextsPlaces() throws IOException {
+        Map<String, String> seen = new HashMap<>();
+        Pattern place = Pattern.compile("\\{\\d}");
+        for (String line : Files.readAllLines(Path.of("src/main/resources/org/openprimary/common/web/reasons-fr.tsv"))) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            String[] columns = line.split("\t");
+            assertEquals(3, columns.length, line);
+            assertNull(seen.put(columns[0], line), "the code " + columns[0] + " twice");
+            assertEquals(places(place, columns[1]), places(place, columns[2]), line);
+        }
+        assertEquals(seen.size(), reasons.size());
+    }
+
+    /**
+     * Every reason registration and the citizens' API throw (the texts of {@code new
+     * …Exception(field, reason)} and of the limits' {@code take(…, reason)}, read from their sources)
+     * is in the catalog, so a citizen never reads English in a French page.
+     */
+    @Test
+    void everyReasonTheRegistrationThrowsIsInTheCatalog() throws IOException {
+        List<String> thrown = new ArrayList<>();
+        for (String module : List.of("../registration/src/main/java", "../citizen-web/src/main/java")) {
+            try (Stream<Path> files = Files.walk(Path.of(module))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    thrown.addAll(ThrownReasons.in(Files.readString(file)));
+                }
+            }
+        }
+        assertTrue(thrown.size() >= 90, "the scan found the reasons: " + thrown.size());
+        TreeSet<String> missing = new TreeSet<>();
+        for (String reason : thrown) {
+            if (!reason.equals("{0}") && !reasons.knows(reason)) {
+                missing.add(reason);
+            }
+        }
+        assertEquals(new TreeSet<String>(), missing, "reasons without a French text in reasons-fr.tsv");
+    }
+
+    private static List<String> places(Pattern place, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = place.matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** The reasons a Java source throws, with {0}, {1} where they are built from values. */
+    static final class ThrownReasons {
+
+        private static final Pattern THROWN = Pattern.compile(
+                "new (InvalidInput|Conflict|NotFound|TooManyRequests|ServiceUnavailable|Forbidden|Unauthorized)Exception\\(");
+        private static final Pattern TAKE = Pattern.compile("\\btake\\(");
+        private static final Pattern CONSTANT = Pattern.compile(
+                "static final String (\\w+)\\s*=\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\+?\\s*)+);");
+        private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+        static List<String> in(String source) {
+            Map<String, String> constants = new HashMap<>();
+            Matcher constant = CONSTANT.matcher(source);
+            while (constant.find()) {
+                constants.put(constant.group(1), literals(constant.group(2)));
+            }
+            List<String> reasons = new ArrayList<>();
+            Matcher thrown = THROWN.matcher(source);
+            while (thrown.find()) {
+                List<String> arguments = arguments(source, thrown.end());
+                if (arguments.size() >= 2) {
+                    reasons.addAll(texts(arguments.get(1), constants));
+                }
+            }
+            Matcher take = TAKE.matcher(source);
+            while (take.find()) {
+                List<String> arguments = arguments(source, take.end());
+                if (arguments.size() == 4 && arguments.get(3).strip().startsWith("\"")) {
+                    reasons.addAll(texts(arguments.get(3), constants));
+                }
+            }
+            return reasons;
+        }
+
+        /** The texts an argument can be: a concatenation, or either side of a {@code ?:}. */
+        private static List<String> texts(String expression, Map<String, String> constants) {
+            List<String> question = split(expression, '?');
+            if (question.size() == 2) {
+                List<String> sides = split(question.get(1), ':');
+                List<String> both = new ArrayList<>(texts(sides.get(0), constants));
+                both.addAll(texts(sides.get(1), constants));
+                return both;
+            }
+            StringBuilder text = new StringBuilder();
+            int values = 0;
+            for (String part : split(expression, '+')) {
+                String p = part.strip();
+                if (p.startsWith("\"")) {
+                    text.append(literals(p));
+                } else if (constants.containsKey(p)) {
+                    text.append(constants.get(p));
+                } else {
+                    text.append('{').append(values++).append('}');
+                }
+            }
+            return List.of(text.toString());
+        }
+
+        private static String literals(String concatenation) {
+            StringBuilder text = new StringBuilder();
+            Matcher literal = LITERAL.matcher(concatenation);
+            while (literal.find()) {
+                text.append(literal.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+            }
+            return text.toString();
+        }
+
+        /** The top-level arguments of the call whose '(' ends at {@code start}. */
+        private static List<String> arguments(String source, int start) {
+            List<String> arguments = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            int depth = 1;
+            for (int i = start; i < source.length(); i++) {
+                char c = source.charAt(i);
+                if (c == '"') {
+                    int end = endOfString(source, i);
+                    current.append(source, i, end + 1);
+                    i = end;
+                    continue;
+                }
+                if (c == '(' || c == '[' || c == '{') {
+                    depth++;
+                } else if (c == ')' || c == ']' || c == '}') {
+                    if (--depth == 0) {
+                        arguments.add(current.toString());
+                        return arguments;
+                    }
+                } else if (c == ',' && depth == 1) {
+                    arguments.add(current.toString());
+                    current.setLength(0);
+                    continue;
+                }
+                current.append(c);
+            }
+            return arguments;
+        }
+
+        /** Splits at the top-level {@code separator} (outside strings and brackets). */
+        private static List<String> split(String expression, char separator) {
+            List<String> parts = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            int depth = 0;
+            for (int i = 0; i < expression.length(); i++) {
+                char c = expression.charAt(i);
+                if (c == '"') {
+                    int end = endOfString(expression, i);
+                    current.append(expression, i, end + 1);
+                    i = end;
+                    continue;
+                }
+                if (c == '(' || c == '[' || c == '{') {
+                    depth++;
+                } else if (c == ')' || c == ']' || c == '}') {
+                    depth--;
+                } else if (c == separator && depth == 0) {
+                    parts.add(current.toString());
+                    current.setLength(0);
+                    continue;
+                }
+                current.append(c);
+            }
+            parts.add(current.toString());
+            return parts;
+        }
+
+        private static int endOfString(String text, int open) {
+            int i = open + 1;
+            while (text.charAt(i) != '"') {
+                i += text.charAt(i) == '\\' ? 2 : 1;
+            }
+            return i;
+        }
+    }
+}
