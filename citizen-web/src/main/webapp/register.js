@@ -607,7 +607,8 @@
     }
     if (field === 'phone') {
       return error('phone', code === 'phone-required' ? 'phoneMissing' : code === 'phone-country' ? 'phoneCountry'
-        : code === 'phone-required-for-sms' || code === 'phone-or-landline-required' ? 'phoneNotMobile'
+        : code === 'phone-required-for-sms' || code === 'phone-landline-refused' || code === 'phone-or-landline-required'
+          ? 'phoneNotMobile'
         : 'phoneInvalid');
     }
     if (field === 'email') {

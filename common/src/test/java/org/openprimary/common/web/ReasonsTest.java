@@ -146,13 +146,14 @@ class ReasonsTest {
             return reasons;
         }
 
-        /** The texts an argument can be: a concatenation, or either side of a {@code ?:}. */
+        /** The texts an argument can be: a concatenation, or either side of a {@code ?:}, nested or not. */
         private static List<String> texts(String expression, Map<String, String> constants) {
             List<String> question = split(expression, '?');
-            if (question.size() == 2) {
-                List<String> sides = split(question.get(1), ':');
-                List<String> both = new ArrayList<>(texts(sides.get(0), constants));
-                both.addAll(texts(sides.get(1), constants));
+            if (question.size() >= 2) {
+                String sides = expression.substring(question.get(0).length() + 1);
+                int colon = matchingColon(sides);
+                List<String> both = new ArrayList<>(texts(sides.substring(0, colon), constants));
+                both.addAll(texts(sides.substring(colon + 1), constants));
                 return both;
             }
             StringBuilder text = new StringBuilder();
@@ -237,7 +238,31 @@ class ReasonsTest {
             return parts;
         }
 
-        private static int endOfString(String text, int open) {
+        /** Where the {@code :} of a {@code ?:} whose {@code ?} came just before {@code sides} is. */
+        private static int matchingColon(String sides) {
+            int depth = 0;
+            int pending = 0;
+            for (int i = 0; i < sides.length(); i++) {
+                char c = sides.charAt(i);
+                if (c == '"') {
+                    i = endOfString(sides, i);
+                } else if (c == '(' || c == '[' || c == '{') {
+                    depth++;
+                } else if (c == ')' || c == ']' || c == '}') {
+                    depth--;
+                } else if (c == '?' && depth == 0) {
+                    pending++;
+                } else if (c == ':' && depth == 0) {
+                    if (pending == 0) {
+                        return i;
+                    }
+                    pending--;
+                }
+            }
+            throw new IllegalStateException("no ':' for the '?' before: " + sides);
+        }
+
+                private static int endOfString(String text, int open) {
             int i = open + 1;
             while (text.charAt(i) != '"') {
                 i += text.charAt(i) == '\\' ? 2 : 1;
