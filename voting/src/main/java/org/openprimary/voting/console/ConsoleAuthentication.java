@@ -55,7 +55,12 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         if (!CONSOLE.equals(request.getContextPath())) {
             return context.doNothing();
         }
-        Optional<ConsoleSession> signedIn = token(request).flatMap(sessions::find);
+        Optional<ConsoleSession> signedIn;
+        try {
+            signedIn = token(request).flatMap(sessions::find);
+        } catch (IllegalStateException databaseAway) {
+            return unavailable(response);
+        }
         if (signedIn.isPresent() && signedIn.get().verified()) {
             return context.notifyContainerAboutLogin(signedIn.get().username(), new HashSet<>(signedIn.get().roles()));
         }
@@ -108,13 +113,25 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
      * {@code field} and {@code reason} are this class's constants: no quote or backslash to escape.
      */
     private static AuthenticationStatus refuse(HttpServletResponse response, String field, String reason) {
+        return problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Not signed in", field, reason);
+    }
+
+    /** The sessions' database did not answer: 503 with {@code Retry-After}, as every call that needs it. */
+    private static AuthenticationStatus unavailable(HttpServletResponse response) {
+        response.setHeader("Retry-After", "5");
+        return problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable", "session",
+                "the console's sessions cannot be read now: try again in a few seconds");
+    }
+
+    private static AuthenticationStatus problem(HttpServletResponse response, int status, String title, String field,
+            String reason) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setStatus(status);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.setHeader("Cache-Control", "no-store");
             // The same members as common's Problem; written here, where no JSON-B provider may be loaded yet.
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Not signed in\",\"status\":401,"
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ","
                     + (field == null ? "" : "\"field\":\"" + field + "\",")
                     + "\"detail\":\"" + reason + "\",\"reason\":\"" + reason + "\"}");
             response.flushBuffer();

@@ -35,6 +35,7 @@ class ConsoleAuthenticationTest {
         Set<String> groups;
         int status = 200;
         final StringWriter body = new StringWriter();
+        final java.util.Map<String, String> headers = new java.util.HashMap<>();
     }
 
     @Test
@@ -77,6 +78,24 @@ class ConsoleAuthenticationTest {
                 context(unknown, true));
         assertEquals(null, unknown.caller);
         assertEquals(401, unknown.status);
+    }
+
+    @Test
+    void whenTheSessionsCannotBeReadTheAnswerIs503WithRetryAfter() {
+        ConsoleAuthentication mechanism = mechanism("production");
+        mechanism.sessions = new ConsoleSessions() {
+            @Override
+            public Optional<ConsoleSession> find(String token) {
+                throw new IllegalStateException("could not read a console session");
+            }
+        };
+        Outcome away = new Outcome();
+        assertEquals(AuthenticationStatus.SEND_FAILURE, mechanism.validateRequest(request("/admin", null, BOB, away),
+                response(away), context(away, true)));
+        assertEquals(503, away.status);
+        assertEquals("5", away.headers.get("Retry-After"));
+        assertTrue(away.body.toString().contains("\"field\":\"session\""), away.body.toString());
+        assertEquals(null, away.caller);
     }
 
     @Test
@@ -141,6 +160,10 @@ class ConsoleAuthenticationTest {
                 new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "setStatus" -> {
                         outcome.status = (Integer) args[0];
+                        yield null;
+                    }
+                    case "setHeader" -> {
+                        outcome.headers.put((String) args[0], (String) args[1]);
                         yield null;
                     }
                     case "getWriter" -> writer;
