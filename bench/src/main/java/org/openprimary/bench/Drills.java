@@ -73,7 +73,10 @@ import org.openprimary.tally.control.RecordVerifier;
  * <ul>
  * <li><b>cluster</b>: wrong casts from one made-up address sent straight to instances 1 and 2 in
  * turn spend one shared budget (exactly the configured number of refusals, then 429 with
- * {@code Retry-After} from both); then kill -9 of instance 2's JVM, two thirds into casts spread
+ * {@code Retry-After} from both); a console account signs in on instance 1 and confirms its second
+ * factor on instance 2, its cookie then signed in on both and spread over both by the balancer, and,
+ * once instance 2 is dead, served on by instance 1 through the balancer, then signed out there; then
+ * kill -9 of instance 2's JVM, two thirds into casts spread
  * over 20 s (40 s in full) through nginx, the clients retrying through the balancer (instance 1 serves on), the
  * unanswered voters casting again: every receipt in the box, ballots = marks = voters, each voting
  * link queued once, one checkpoint per period although both instances' clocks ticked, and the count
@@ -651,7 +654,11 @@ public final class Drills {
         expect(failures, limitedBy.size() == 2, "only instance(s) " + limitedBy + " answered 429 once the budget was spent");
         expect(failures, retryAfter, "a 429 came without Retry-After or without naming the address");
 
-        // 2. kill -9 of instance 2 while casting through the balancer, the casts spread over a span so that both
+        // 2. a console session opened on one instance serves on the other, and through the balancer on both
+        ObjectNode console = out.putObject("consoleSession");
+        String consoleCookie = consoleSignedInAcrossInstances(console, failures);
+
+        // 3. kill -9 of instance 2 while casting through the balancer, the casts spread over a span so that both
         // instances' clocks tick through several checkpoint periods before the kill
         Duration span = Duration.ofSeconds(sizes.mode().equals("full") ? 40 : 20);
         long victim = Platform.listener(28000 + 200 + 80);
@@ -687,12 +694,14 @@ public final class Drills {
         out.put("castSeconds", round((System.nanoTime() - start) / 1e9));
         out.set("statusesThroughTheBalancer", statusJson(before));
 
+        consoleOutlivesItsInstance(consoleCookie, console, failures);
+
         long ballots = castAgainAndCheckTheBox(voting, phones, bodies, receipts, voters, "statusesCastingAgain", out,
                 failures);
         out.set("outbox", outbox(voting.election, voters, failures));
 
         voting.waitForState("CLOSED", closes.plusSeconds(60));
-        // 3. one checkpoint per period, although every instance's clock ticked (the first, at the opening,
+        // 4. one checkpoint per period, although every instance's clock ticked (the first, at the opening,
         // and the last, at the close, are made whenever those happen)
         List<Instant> made = new ArrayList<>();
         try (Connection db = db(); PreparedStatement select = db.prepareStatement(
@@ -717,6 +726,108 @@ public final class Drills {
                 "two periodic checkpoints " + shortest + " apart, less than the period " + checkpointPeriod);
         countAndVerify(voting, ballots, out, failures);
         return out;
+    }
+
+    /**
+     * A console account (an auditor) signs in with its password on instance 1 and confirms its second
+     * factor on instance 2, which opens the signed-in session there; the cookie then reads the console
+     * on each instance directly, and through the balancer, which spreads the console over both.
+     *
+     * @return the session's cookie ({@code OPENPRIMARY_CONSOLE=token})
+     */
+    private String consoleSignedInAcrossInstances(ObjectNode out, ArrayNode failures) throws Exception {
+        String name = "drill-auditor-" + tag;
+        HttpResponse<String> created = expect(send("POST", "admin/api/accounts", json.writeValueAsString(
+                Map.of("username", name, "roles", List.of("AUDITOR"))), organizer), 201);
+        String given = json.readTree(created.body()).get("password").asText();
+        HttpResponse<String> enrolling = expect(direct(1, "POST", "admin/api/session", json.writeValueAsString(
+                Map.of("username", name, "password", given)), null), 200);
+        String secret = json.readTree(enrolling.body()).get("enrolment").get("secret").asText();
+        String code = org.openprimary.voting.control.SecondFactors.code(secret,
+                org.openprimary.voting.control.SecondFactors.step(Instant.now()));
+        HttpResponse<String> confirmed = expect(direct(2, "POST", "admin/api/session/totp", json.writeValueAsString(
+                Map.of("code", code, "newPassword", "drill-password-" + tag)), cookie(enrolling)), 200);
+        String cookie = cookie(confirmed);
+        out.put("account", name);
+        for (int i = 1; i <= 2; i++) {
+            HttpResponse<String> who = direct(i, "GET", "admin/api/session", null, cookie);
+            boolean signedIn = who != null && who.statusCode() == 200 && who.body().contains("\"" + name + "\"");
+            out.put("signedInOnInstance" + i, signedIn);
+            expect(failures, signedIn, "the session opened on instance 2 is not signed in on instance " + i + ": "
+                    + (who == null ? "no answer" : who.statusCode() + " " + who.body()));
+        }
+        Set<String> served = new java.util.TreeSet<>();
+        int refused = 0;
+        for (int k = 0; k < 12; k++) {
+            HttpResponse<String> answer = console("admin/api/elections", cookie);
+            if (answer == null || answer.statusCode() != 200) {
+                refused++;
+            } else {
+                answer.headers().firstValue("X-OpenPrimary-Instance").ifPresent(served::add);
+            }
+        }
+        out.put("consoleCallsRefusedThroughTheBalancer", refused);
+        out.put("instancesServingTheConsole", served.toString());
+        expect(failures, refused == 0, refused + " of 12 console calls through the balancer were refused");
+        expect(failures, served.size() == 2, "the balancer sent the console to " + served + ", not to both instances");
+        return cookie;
+    }
+
+    /** Instance 2, which opened the session, is dead: the same cookie goes on through the balancer, then signs out. */
+    private void consoleOutlivesItsInstance(String cookie, ObjectNode out, ArrayNode failures) throws Exception {
+        HttpResponse<String> after = console("admin/api/session", cookie);
+        String servedBy = after == null ? "" : after.headers().firstValue("X-OpenPrimary-Instance").orElse("");
+        boolean served = after != null && after.statusCode() == 200 && servedBy.endsWith(":28180");
+        out.put("signedInAfterItsInstanceDied", served);
+        out.put("servedAfterTheKillBy", servedBy);
+        expect(failures, served, "after the kill of instance 2 its console session was not served by instance 1: "
+                + (after == null ? "no answer" : after.statusCode() + " from " + servedBy + " " + after.body()));
+        HttpResponse<String> out1 = http.send(HttpRequest.newBuilder(target.base().resolve("admin/api/session"))
+                .timeout(REQUEST_TIMEOUT).header("Cookie", cookie).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> afterSignOut = direct(1, "GET", "admin/api/elections", null, cookie);
+        boolean ended = out1.statusCode() == 204 && afterSignOut != null && afterSignOut.statusCode() == 401;
+        out.put("signedOutThroughTheBalancer", ended);
+        expect(failures, ended, "signing out through the balancer did not end the session: " + out1.statusCode() + ", then "
+                + (afterSignOut == null ? "no answer" : afterSignOut.statusCode()));
+    }
+
+    /** A console call through the balancer with the session's cookie. */
+    private HttpResponse<String> console(String path, String cookie) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(target.base().resolve(path)).timeout(REQUEST_TIMEOUT)
+                    .header("Accept", "application/json").header("Cookie", cookie).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A call straight to instance i, with a console cookie or none. */
+    private HttpResponse<String> direct(int i, String method, String path, String body, String cookie)
+            throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(instance(i).resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json");
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** {@code OPENPRIMARY_CONSOLE=token} from a sign-in's answer. */
+    private static String cookie(HttpResponse<String> signedIn) throws IOException {
+        String header = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("OPENPRIMARY_CONSOLE=")).findFirst()
+                .orElseThrow(() -> new IOException("no console cookie in " + signedIn.headers()));
+        return header.substring(0, header.indexOf(';'));
     }
 
     // ================================================================ 3. outage

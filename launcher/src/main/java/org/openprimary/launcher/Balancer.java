@@ -22,11 +22,24 @@ import java.util.concurrent.TimeUnit;
  * "has voted" mark in the same transaction, so the retry is refused as a second ballot and
  * nothing counts twice; a code request retried sends one more code, within the voter's limit.
  * A 503 (the database is away) is not retried elsewhere: every instance shares that database.
- * <li>the console ({@code /admin}) goes to instance 1, instance 2 taking over only when 1 is down:
- * console sessions and a trustees' gathering of shares live in one instance's memory.
+ * <li>the console ({@code /admin}) is spread over every instance alike: its sessions are rows of
+ * the database ({@code voting.console_session}), so any instance reads the cookie of another's.
+ * <li>except the trustees' ceremony, {@link #CEREMONY}: a gathering of shares ({@code KeyCeremonies})
+ * and a count's progress ({@code CountProgress}) live in one instance's memory by design (shares are
+ * never written anywhere), so the shares brought, the gathering's progress, the count's progress and
+ * the key's reissue (which forgets a gathering) go to instance 1, the others taking over only when
+ * it is down.
  * </ul>
  */
 final class Balancer {
+
+    /**
+     * The console paths that must reach the instance holding the trustees' gathering and the count:
+     * {@code TrusteeResource}'s {@code shares} (bring one, see the gathering),
+     * {@code ElectionsAdminResource}'s {@code count} and {@code BailiffResource}'s {@code key/reissue}.
+     */
+    static final String CEREMONY = "^/admin/api/(trustee/elections/[^/]+/shares|elections/[^/]+/count"
+            + "|bailiff/elections/[^/]+/key/reissue)/?$";
 
     private final Process nginx;
     private final Path prefix;
@@ -66,10 +79,10 @@ final class Balancer {
 
     static String configuration(Path prefix, int port, int instances) {
         StringBuilder all = new StringBuilder();
-        StringBuilder console = new StringBuilder();
+        StringBuilder ceremony = new StringBuilder();
         for (int i = 1; i <= instances; i++) {
             all.append("    server 127.0.0.1:").append(ClusterPorts.http(i)).append(" max_fails=1 fail_timeout=5s;\n");
-            console.append("    server 127.0.0.1:").append(ClusterPorts.http(i)).append(i == 1 ? " max_fails=1 fail_timeout=5s;\n" : " backup;\n");
+            ceremony.append("    server 127.0.0.1:").append(ClusterPorts.http(i)).append(i == 1 ? " max_fails=1 fail_timeout=5s;\n" : " backup;\n");
         }
         String temp = prefix.resolve("temp").toString();
         return """
@@ -94,7 +107,8 @@ final class Balancer {
                     least_conn;
                 %3$s    keepalive 64;
                   }
-                  upstream openprimary_console {
+                  # the trustees' gathering of shares and the count: one instance's memory (see Balancer)
+                  upstream openprimary_ceremony {
                 %4$s    keepalive 8;
                   }
 
@@ -120,11 +134,14 @@ final class Balancer {
                       proxy_pass http://openprimary;
                     }
                     location /admin {
-                      proxy_pass http://openprimary_console;
+                      proxy_pass http://openprimary;
+                    }
+                    location ~ "%6$s" {
+                      proxy_pass http://openprimary_ceremony;
                     }
                   }
                 }
-                """.formatted(prefix, temp, all, console, port);
+                """.formatted(prefix, temp, all, ceremony, port, CEREMONY);
     }
 
     /** Stops nginx (a quick shutdown, then a kill if it lingers). */

@@ -213,8 +213,20 @@ abstract class AdminConsoleJourney {
             input.sendKeys(text);
         }
 
+        /** Clicks the element, found again should the page replace it between the wait and the click (a list's refresh). */
         void click(String id) {
-            waitUntil(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+            waitUntil(d -> {
+                WebElement element = ExpectedConditions.elementToBeClickable(By.id(id)).apply(d);
+                if (element == null) {
+                    return null;
+                }
+                try {
+                    element.click();
+                    return Boolean.TRUE;
+                } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                    return null;
+                }
+            });
         }
 
         void submitForm(String form) {

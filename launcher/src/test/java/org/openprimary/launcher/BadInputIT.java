@@ -56,10 +56,12 @@ class BadInputIT {
     private static final URI BASE = URI.create("http://localhost:8080/");
     private static final String ORGANIZER = basic("organizer", "it-organizer-password");
     /**
-     * Tables that change by themselves (timers, the outbox's dispatch) or record refusals by design (the
-     * audit trail, the shared limits' buckets: a refusal spends a token).
+     * Tables that change by themselves (timers, the outbox's dispatch, the console sessions' clean-up of
+     * those that are over) or record refusals by design (the audit trail, the shared limits' buckets: a
+     * refusal spends a token).
      */
     private static final List<String> MOVING_TABLES = List.of("voting.audit_entry", "voting.rate_limit",
+            "voting.console_session",
             "registration.rate_limit", "voting.box_entry",
             "voting.box_checkpoint", "voting.ballot_intake", "voting.counted_ballot", "notifications.outbox");
 

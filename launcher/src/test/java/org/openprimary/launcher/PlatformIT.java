@@ -512,7 +512,30 @@ class PlatformIT {
             String stored = kept.getString(1);
             assertTrue(stored.startsWith("v1:") && !stored.contains(secret), "the secret is kept sealed, not in clear: " + stored);
         }
-        assertFalse(confirmed.headers().firstValue("Set-Cookie").orElseThrow().equals(cookie), "a new session id once signed in");
+        String signedIn = confirmed.headers().firstValue("Set-Cookie").orElseThrow();
+        assertFalse(signedIn.equals(cookie), "a new session token once signed in");
+        assertTrue(signedIn.contains("Path=/admin") && signedIn.contains("HttpOnly"), signedIn);
+        for (HttpResponse<String> answer : List.of(first, confirmed)) {
+            assertEquals(1, answer.headers().allValues("Set-Cookie").size(), "no HTTP session: " + answer.headers());
+        }
+        String token = signedIn.substring("OPENPRIMARY_CONSOLE=".length(), signedIn.indexOf(';'));
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty(
+                org.openprimary.testing.PostgresSession.URL), System.getProperty(org.openprimary.testing.PostgresSession.USER),
+                System.getProperty(org.openprimary.testing.PostgresSession.PASSWORD));
+                java.sql.PreparedStatement rows = db.prepareStatement("SELECT token_hash, verified FROM voting.console_session"
+                        + " WHERE username = 'totp-it'")) {
+            try (java.sql.ResultSet kept = rows.executeQuery()) {
+                assertTrue(kept.next());
+                assertTrue(java.util.Arrays.equals(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(token.getBytes(StandardCharsets.US_ASCII)), kept.getBytes(1)), "only the token's SHA-256");
+                assertTrue(kept.getBoolean(2));
+                assertFalse(kept.next(), "the enrolling session ended with the confirmation");
+            }
+        }
+        // Nothing of the session is in the instance: the cookie alone signs in, from any client.
+        HttpClient elsewhere = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        assertEquals(200, send(elsewhere, get("admin/api/elections").header("Cookie", "OPENPRIMARY_CONSOLE=" + token))
+                .statusCode());
         assertEquals(200, send(browser, get("admin/api/elections")).statusCode());
         assertEquals("[\"auditor\",\"bailiff\"]", json.readTree(send(browser, get("admin/api/session")).body()).get("roles").toString());
         assertEquals(200, send(browser, get("admin/api/audit")).statusCode(), "auditors and bailiffs read the audit trail");
@@ -521,6 +544,8 @@ class PlatformIT {
 
         assertEquals(204, send(browser, HttpRequest.newBuilder(BASE.resolve("admin/api/session")).DELETE()).statusCode());
         assertEquals(401, send(browser, get("admin/api/elections")).statusCode(), "signed out");
+        assertEquals(401, send(elsewhere, get("admin/api/elections").header("Cookie", "OPENPRIMARY_CONSOLE=" + token))
+                .statusCode(), "a signed-out token is refused, wherever it comes from");
         assertProblem(send(browser, post("admin/api/session", signIn("totp-it", given, totp(secret, step + 1)))), 401, "password");
         assertProblem(send(browser, post("admin/api/session", signIn("totp-it", "a-password-of-my-own", null))), 401, "code");
         assertProblem(send(browser, post("admin/api/session", signIn("totp-it", "a-password-of-my-own", code))), 401, "code");
@@ -533,7 +558,10 @@ class PlatformIT {
         assertTrue(actions.contains("POST session"), "sign-ins are in the audit trail: " + actions.substring(0, Math.min(400, actions.length())));
 
         // An organizer resets a lost second factor; the next sign-in enrols a new one.
+        assertEquals(200, send(browser, get("admin/api/elections")).statusCode());
         assertEquals(204, send(asOrganizer(post("admin/api/accounts/totp-it/second-factor/reset", ""))).statusCode());
+        assertEquals(401, send(browser, get("admin/api/elections")).statusCode(),
+                "a reset second factor ends the account's signed-in sessions");
         HttpResponse<String> reenrol = send(browser, post("admin/api/session", signIn("totp-it", "a-password-of-my-own", null)));
         assertEquals("enrolment-required", json.readTree(reenrol.body()).get("secondFactor").asText(), reenrol.body());
         assertFalse(json.readTree(reenrol.body()).get("newPasswordRequired").asBoolean(), "the password is their own now");

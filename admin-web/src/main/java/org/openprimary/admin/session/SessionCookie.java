@@ -1,27 +1,35 @@
 package org.openprimary.admin.session;
 
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.SessionCookieConfig;
-import jakarta.servlet.annotation.WebListener;
+import jakarta.servlet.http.HttpServletRequest;
+import org.openprimary.voting.console.ConsoleAuthentication;
 
 /**
- * The console's session cookie: {@code OPENPRIMARY_CONSOLE}, HttpOnly, {@code SameSite=Strict} (a
- * page of another site can never make the browser send it), Secure whenever the request came over
- * TLS (Payara's default). Name and HttpOnly through the Servlet API; Payara 6 ignores a SameSite set
- * there or in web.xml and reads it from payara-web.xml's {@code cookie-properties} ({@code cookieSameSite}),
- * where it is; the attribute is set here too for a container that follows Servlet 6.
+ * The console's session cookie, {@value ConsoleAuthentication#COOKIE}, written by hand as a
+ * {@code Set-Cookie} header (no HTTP session, so not the container's session cookie): its value is
+ * the session's random token ({@code voting.console_session} keeps only its SHA-256), {@code Path=/admin},
+ * HttpOnly, {@code SameSite=Strict} (a page of another site can never make the browser send it),
+ * Secure whenever the request came over TLS, and no {@code Max-Age}: the browser forgets it when it
+ * closes, the database ends the session after 15 idle minutes or 8 hours.
  */
-@WebListener
-public class SessionCookie implements ServletContextListener {
+final class SessionCookie {
 
-    public static final String NAME = "OPENPRIMARY_CONSOLE";
+    static final String NAME = ConsoleAuthentication.COOKIE;
 
-    @Override
-    public void contextInitialized(ServletContextEvent event) {
-        SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
-        cookie.setName(NAME);
-        cookie.setHttpOnly(true);
-        cookie.setAttribute("SameSite", "Strict");
+    private SessionCookie() {
+    }
+
+    /** The header that hands the browser a session's token. */
+    static String carrying(String token, HttpServletRequest request) {
+        return NAME + "=" + token + attributes(request);
+    }
+
+    /** The header that makes the browser forget the cookie (sign-out). */
+    static String cleared(HttpServletRequest request) {
+        return NAME + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT" + attributes(request);
+    }
+
+    private static String attributes(HttpServletRequest request) {
+        return "; Path=" + ConsoleAuthentication.CONSOLE + "; HttpOnly; SameSite=Strict"
+                + (request.isSecure() ? "; Secure" : "");
     }
 }

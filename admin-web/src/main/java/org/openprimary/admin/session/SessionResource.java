@@ -2,9 +2,7 @@ package org.openprimary.admin.session;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,19 +14,22 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.openprimary.voting.console.ConsoleAuthentication;
 import org.openprimary.voting.console.ConsoleSession;
+import org.openprimary.voting.console.ConsoleSessions;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.UnauthorizedException;
 import org.openprimary.voting.boundary.AdminAccounts;
 
 /**
- * The console's sign-in: a password and the TOTP code open an HTTP session (a new session id each
- * time, against session fixation). An account without a second factor gets a session with no role
+ * The console's sign-in: a password and the TOTP code open a session in the database
+ * ({@link ConsoleSessions}) whose random token the {@code OPENPRIMARY_CONSOLE} cookie carries (a new
+ * token at every sign-in and at the enrolment's confirmation, the previous session deleted, against
+ * session fixation); any instance reads it, none keeps an HTTP session. An account without a second factor gets a session with no role
  * that can only enrol one: the QR code, then a code of it (and a new password when the account's
  * password was set by someone else), and only then the account's roles. Not behind web.xml's
  * constraints: it is how one gets past them.
@@ -46,8 +47,8 @@ public class SessionResource {
     @EJB
     AdminAccounts accounts;
 
-    @Inject
-    Clock clock;
+    @EJB
+    ConsoleSessions sessions;
 
     @Context
     HttpServletRequest request;
@@ -78,14 +79,11 @@ public class SessionResource {
         }
         request.setAttribute(ACTOR, body.username());
         AdminAccounts.SignIn signIn = accounts.signIn(body.username(), body.password(), body.code());
-        HttpSession session = freshSession();
+        String token = sessions.open(signIn.username(), signIn.verified(), previousToken().orElse(null));
         if (signIn.verified()) {
-            session.setAttribute(ConsoleSession.ATTRIBUTE,
-                    ConsoleSession.verified(signIn.username(), signIn.roles(), clock.instant()));
-            return noStore(verifiedView(signIn.username(), signIn.roles()));
+            return signedIn(token, verifiedView(signIn.username(), signIn.roles()));
         }
-        session.setAttribute(ConsoleSession.ATTRIBUTE, ConsoleSession.enrolling(signIn.username(), clock.instant()));
-        return noStore(new SessionView(signIn.username(), List.of(), "enrolment-required",
+        return signedIn(token, new SessionView(signIn.username(), List.of(), "enrolment-required",
                 new Enrolment(signIn.enrolmentSecret(), signIn.enrolmentUri(),
                         request.getContextPath() + "/api/session/totp/qr.png"),
                 accounts.mustChangePassword(signIn.username())));
@@ -100,10 +98,8 @@ public class SessionResource {
         request.setAttribute(ACTOR, enrolling.username());
         AdminAccounts.SignIn signIn = accounts.confirmEnrolment(enrolling.username(),
                 body == null ? null : body.code(), body == null ? null : body.newPassword());
-        HttpSession session = freshSession();
-        session.setAttribute(ConsoleSession.ATTRIBUTE,
-                ConsoleSession.verified(signIn.username(), signIn.roles(), clock.instant()));
-        return noStore(verifiedView(signIn.username(), signIn.roles()));
+        return signedIn(sessions.open(signIn.username(), true, previousToken().orElse(null)),
+                verifiedView(signIn.username(), signIn.roles()));
     }
 
     @GET
@@ -131,33 +127,29 @@ public class SessionResource {
     @DELETE
     @Operation(summary = "Sign out")
     public Response signOut() {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            Object signedIn = session.getAttribute(ConsoleSession.ATTRIBUTE);
-            if (signedIn instanceof ConsoleSession console) {
-                request.setAttribute(ACTOR, console.username());
-            }
-            session.invalidate();
-        }
-        return Response.noContent().cacheControl(noStoreControl()).build();
+        previousToken().ifPresent(token -> {
+            sessions.find(token).ifPresent(console -> request.setAttribute(ACTOR, console.username()));
+            sessions.close(token);
+        });
+        return Response.noContent().cacheControl(noStoreControl())
+                .header("Set-Cookie", SessionCookie.cleared(request)).build();
     }
 
     private ConsoleSession enrolling() {
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(ConsoleSession.ATTRIBUTE) instanceof ConsoleSession console
-                && !console.verified() && !console.expired(clock.instant())) {
-            return console;
-        }
-        throw new UnauthorizedException(null, "sign in again with your password to enrol a second factor");
+        return previousToken().flatMap(sessions::find).filter(console -> !console.verified())
+                .orElseThrow(() -> new UnauthorizedException(null,
+                        "sign in again with your password to enrol a second factor"));
     }
 
-    /** A new session (and id) for every change of who is signed in. */
-    private HttpSession freshSession() {
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            old.invalidate();
-        }
-        return request.getSession(true);
+    /** The token of the session the request came with, if any. */
+    private java.util.Optional<String> previousToken() {
+        return ConsoleAuthentication.token(request);
+    }
+
+    /** The answer that hands the browser a new session's token. */
+    private Response signedIn(String token, SessionView view) {
+        return Response.ok(view).cacheControl(noStoreControl())
+                .header("Set-Cookie", SessionCookie.carrying(token, request)).build();
     }
 
     private static SessionView verifiedView(String username, Set<String> roles) {

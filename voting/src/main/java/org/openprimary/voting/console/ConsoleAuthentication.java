@@ -8,11 +8,10 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
@@ -22,8 +21,10 @@ import org.openprimary.common.config.RunMode;
 import org.openprimary.voting.boundary.AdminAccounts;
 
 /**
- * How a console call is signed in. In a browser: the HTTP session opened by
- * {@code POST /admin/api/session} with the password and the TOTP code (admin-web's SessionResource).
+ * How a console call is signed in. In a browser: the {@value #COOKIE} cookie, whose token names a
+ * session in the database ({@link ConsoleSessions}) opened by {@code POST /admin/api/session} with
+ * the password and the TOTP code (admin-web's SessionResource); any instance of a cluster reads it,
+ * and no HTTP session is ever made. The roles are the account's at this request.
  * HTTP Basic (password only) is accepted in the demo alone, for scripts and tests; a production
  * start refuses it, so nobody reaches the console there without a second factor.
  * A refusal is a problem+json 401 without a {@code WWW-Authenticate} challenge, so browsers never
@@ -35,8 +36,8 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     @EJB
     AdminAccounts accounts;
 
-    @Inject
-    Clock clock;
+    @EJB
+    ConsoleSessions sessions;
 
     @Inject
     @ConfigProperty(name = RunMode.KEY, defaultValue = "production")
@@ -45,19 +46,23 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     /** The console's context root; the citizens' pages and API are left alone. */
     public static final String CONSOLE = "/admin";
 
+    /** The console's session cookie: its value is the session's token. */
+    public static final String COOKIE = "OPENPRIMARY_CONSOLE";
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         if (!CONSOLE.equals(request.getContextPath())) {
             return context.doNothing();
         }
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(ConsoleSession.ATTRIBUTE) instanceof ConsoleSession signedIn
-                && signedIn.verified()) {
-            if (!signedIn.expired(clock.instant())) {
-                return context.notifyContainerAboutLogin(signedIn.username(), new HashSet<>(signedIn.roles()));
-            }
-            session.invalidate();
+        Optional<ConsoleSession> signedIn;
+        try {
+            signedIn = token(request).flatMap(sessions::find);
+        } catch (IllegalStateException databaseAway) {
+            return unavailable(response);
+        }
+        if (signedIn.isPresent() && signedIn.get().verified()) {
+            return context.notifyContainerAboutLogin(signedIn.get().username(), new HashSet<>(signedIn.get().roles()));
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -78,12 +83,18 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    @Override
-    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.removeAttribute(ConsoleSession.ATTRIBUTE);
+    /** The token of the console's cookie, if the request has one (the first, should a client send two). */
+    public static Optional<String> token(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
         }
+        for (Cookie cookie : cookies) {
+            if (COOKIE.equals(cookie.getName())) {
+                return Optional.ofNullable(cookie.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String[]> basic(String encoded) {
@@ -102,13 +113,25 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
      * {@code field} and {@code reason} are this class's constants: no quote or backslash to escape.
      */
     private static AuthenticationStatus refuse(HttpServletResponse response, String field, String reason) {
+        return problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Not signed in", field, reason);
+    }
+
+    /** The sessions' database did not answer: 503 with {@code Retry-After}, as every call that needs it. */
+    private static AuthenticationStatus unavailable(HttpServletResponse response) {
+        response.setHeader("Retry-After", "5");
+        return problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service unavailable", "session",
+                "the console's sessions cannot be read now: try again in a few seconds");
+    }
+
+    private static AuthenticationStatus problem(HttpServletResponse response, int status, String title, String field,
+            String reason) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setStatus(status);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.setHeader("Cache-Control", "no-store");
             // The same members as common's Problem; written here, where no JSON-B provider may be loaded yet.
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Not signed in\",\"status\":401,"
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ","
                     + (field == null ? "" : "\"field\":\"" + field + "\",")
                     + "\"detail\":\"" + reason + "\",\"reason\":\"" + reason + "\"}");
             response.flushBuffer();

@@ -7,17 +7,13 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Cookie;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,19 +21,21 @@ import org.openprimary.voting.boundary.AdminAccounts;
 
 /**
  * Who the console's mechanism lets in, with the servlet objects played by proxies: the session
- * signed in with a second factor, HTTP Basic in the demo only, nothing outside /admin.
+ * whose token the cookie carries, signed in with a second factor; HTTP Basic in the demo only;
+ * nothing outside /admin. The sessions are a stand-in here ({@link ConsoleSessionsTest} has the
+ * real ones, and two mechanisms sharing the database).
  */
 class ConsoleAuthenticationTest {
 
     private static final Instant NOW = Instant.parse("2027-01-14T08:00:00Z");
 
     /** What the mechanism told the container. */
-    private static final class Outcome {
+    static final class Outcome {
         String caller;
         Set<String> groups;
         int status = 200;
         final StringWriter body = new StringWriter();
-        boolean invalidated;
+        final java.util.Map<String, String> headers = new java.util.HashMap<>();
     }
 
     @Test
@@ -68,27 +66,42 @@ class ConsoleAuthenticationTest {
     }
 
     @Test
-    void aVerifiedSessionSignsInUntilItsMaximumAge() {
-        ConsoleSession session = ConsoleSession.verified("bob", Set.of("bailiff"), NOW.minusSeconds(60));
-        Outcome fresh = new Outcome();
-        mechanism("production").validateRequest(request("/admin", null, session, fresh), response(fresh),
-                context(fresh, true));
-        assertEquals("bob", fresh.caller);
-        assertEquals(Set.of("bailiff"), fresh.groups);
+    void theCookiesVerifiedSessionSignsInAndAnUnknownTokenIsRefused() {
+        Outcome known = new Outcome();
+        mechanism("production").validateRequest(request("/admin", null, BOB, known), response(known),
+                context(known, true));
+        assertEquals("bob", known.caller);
+        assertEquals(Set.of("bailiff"), known.groups);
 
-        ConsoleSession old = ConsoleSession.verified("bob", Set.of("bailiff"), NOW.minus(ConsoleSession.MAX_AGE));
-        Outcome expired = new Outcome();
-        mechanism("production").validateRequest(request("/admin", null, old, expired), response(expired),
-                context(expired, true));
-        assertEquals(null, expired.caller);
-        assertTrue(expired.invalidated, "an expired session is ended");
-        assertEquals(401, expired.status);
+        Outcome unknown = new Outcome();
+        mechanism("production").validateRequest(request("/admin", null, "B".repeat(43), unknown), response(unknown),
+                context(unknown, true));
+        assertEquals(null, unknown.caller);
+        assertEquals(401, unknown.status);
+    }
+
+    @Test
+    void whenTheSessionsCannotBeReadTheAnswerIs503WithRetryAfter() {
+        ConsoleAuthentication mechanism = mechanism("production");
+        mechanism.sessions = new ConsoleSessions() {
+            @Override
+            public Optional<ConsoleSession> find(String token) {
+                throw new IllegalStateException("could not read a console session");
+            }
+        };
+        Outcome away = new Outcome();
+        assertEquals(AuthenticationStatus.SEND_FAILURE, mechanism.validateRequest(request("/admin", null, BOB, away),
+                response(away), context(away, true)));
+        assertEquals(503, away.status);
+        assertEquals("5", away.headers.get("Retry-After"));
+        assertTrue(away.body.toString().contains("\"field\":\"session\""), away.body.toString());
+        assertEquals(null, away.caller);
     }
 
     @Test
     void anEnrollingSessionHasNoRoleAndTheCitizensSiteIsLeftAlone() {
         Outcome enrolling = new Outcome();
-        mechanism("production").validateRequest(request("/admin", null, ConsoleSession.enrolling("carol", NOW), enrolling),
+        mechanism("production").validateRequest(request("/admin", null, CAROL, enrolling),
                 response(enrolling), context(enrolling, true));
         assertEquals(null, enrolling.caller);
         assertEquals(401, enrolling.status);
@@ -100,10 +113,20 @@ class ConsoleAuthenticationTest {
         assertEquals(200, citizen.status);
     }
 
+    /** Tokens of a verified session (bob, bailiff) and of an enrolling one (carol). */
+    private static final String BOB = "b".repeat(43);
+    private static final String CAROL = "c".repeat(43);
+
     private static ConsoleAuthentication mechanism(String mode) {
         ConsoleAuthentication mechanism = new ConsoleAuthentication();
         mechanism.mode = mode;
-        mechanism.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        mechanism.sessions = new ConsoleSessions() {
+            @Override
+            public Optional<ConsoleSession> find(String token) {
+                return BOB.equals(token) ? Optional.of(ConsoleSession.verified("bob", Set.of("bailiff"), NOW))
+                        : CAROL.equals(token) ? Optional.of(ConsoleSession.enrolling("carol", NOW)) : Optional.empty();
+            }
+        };
         mechanism.accounts = new AdminAccounts() {
             @Override
             public Optional<Set<String>> authenticate(String username, String password) {
@@ -118,37 +141,29 @@ class ConsoleAuthenticationTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpServletRequest request(String contextPath, String authorization, ConsoleSession signedIn,
-            Outcome outcome) {
-        Map<String, Object> attributes = new HashMap<>();
-        if (signedIn != null) {
-            attributes.put(ConsoleSession.ATTRIBUTE, signedIn);
-        }
-        HttpSession session = (HttpSession) Proxy.newProxyInstance(HttpSession.class.getClassLoader(),
-                new Class<?>[] {HttpSession.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getAttribute" -> attributes.get(args[0]);
-                    case "removeAttribute" -> attributes.remove(args[0]);
-                    case "invalidate" -> {
-                        outcome.invalidated = true;
-                        yield null;
-                    }
-                    default -> null;
-                });
+    static HttpServletRequest request(String contextPath, String authorization, String token, Outcome outcome) {
+        Cookie[] cookies = token == null ? null
+                : new Cookie[] {new Cookie("other", "x"), new Cookie(ConsoleAuthentication.COOKIE, token)};
         return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getContextPath" -> contextPath;
                     case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
-                    case "getSession" -> signedIn == null ? null : session;
+                    case "getCookies" -> cookies;
+                    case "getSession" -> throw new AssertionError("the console makes no HTTP session");
                     default -> null;
                 });
     }
 
-    private static HttpServletResponse response(Outcome outcome) {
+    static HttpServletResponse response(Outcome outcome) {
         PrintWriter writer = new PrintWriter(outcome.body);
         return (HttpServletResponse) Proxy.newProxyInstance(HttpServletResponse.class.getClassLoader(),
                 new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "setStatus" -> {
                         outcome.status = (Integer) args[0];
+                        yield null;
+                    }
+                    case "setHeader" -> {
+                        outcome.headers.put((String) args[0], (String) args[1]);
                         yield null;
                     }
                     case "getWriter" -> writer;
@@ -161,7 +176,7 @@ class ConsoleAuthenticationTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static HttpMessageContext context(Outcome outcome, boolean isProtected) {
+    static HttpMessageContext context(Outcome outcome, boolean isProtected) {
         return (HttpMessageContext) Proxy.newProxyInstance(HttpMessageContext.class.getClassLoader(),
                 new Class<?>[] {HttpMessageContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "isProtected" -> isProtected;
