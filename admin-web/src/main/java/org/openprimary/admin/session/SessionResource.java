@@ -56,6 +56,12 @@ public class SessionResource {
     @Context
     SecurityContext security;
 
+    /** Behind a balancer the operator trusts, the client's address is the first of X-Forwarded-For. */
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "openprimary.http.trust-forwarded-for",
+            defaultValue = "false")
+    boolean trustForwardedFor;
+
     public record SignInRequest(String username, String password, String code) {
     }
 
@@ -78,7 +84,8 @@ public class SessionResource {
             throw new InvalidInputException("body", "send {username, password, code} as a JSON object");
         }
         request.setAttribute(ACTOR, body.username());
-        AdminAccounts.SignIn signIn = accounts.signIn(body.username(), body.password(), body.code());
+        AdminAccounts.SignIn signIn = accounts.signIn(body.username(), body.password(), body.code(),
+                org.openprimary.common.web.ClientAddress.of(request, trustForwardedFor));
         String token = sessions.open(signIn.username(), signIn.verified(), previousToken().orElse(null));
         if (signIn.verified()) {
             return signedIn(token, verifiedView(signIn.username(), signIn.roles()));

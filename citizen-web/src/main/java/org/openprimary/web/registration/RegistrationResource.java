@@ -181,7 +181,7 @@ public class RegistrationResource {
     }
 
     private String clientAddress() {
-        return org.openprimary.web.ClientAddress.of(http, trustForwardedFor);
+        return org.openprimary.common.web.ClientAddress.of(http, trustForwardedFor);
     }
 
     private static UUID id(String text, String field) {

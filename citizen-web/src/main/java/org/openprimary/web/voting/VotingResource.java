@@ -123,7 +123,7 @@ public class VotingResource {
     }
 
     private String clientAddress() {
-        return org.openprimary.web.ClientAddress.of(http, trustForwardedFor);
+        return org.openprimary.common.web.ClientAddress.of(http, trustForwardedFor);
     }
 
     @GET

@@ -100,6 +100,31 @@ public class AdminAccounts {
      * or {@code code}) or, after too many failures, 429 with the time to wait.
      */
     public SignIn signIn(String username, String password, String code) {
+        return signIn(username, password, code, null);
+    }
+
+    /**
+     * {@link #signIn(String, String, String)} from a client address: besides the account's own count,
+     * {@value SignInThrottle#MAX_ADDRESS_FAILURES} failures from one address within 15 minutes, whatever
+     * the usernames (credential stuffing), refuse that address with 429 on {@code address}.
+     *
+     * @param clientAddress where the request came from, or {@code null} when unknown
+     */
+    public SignIn signIn(String username, String password, String code, String clientAddress) {
+        if (!throttle.allowedFrom(clientAddress)) {
+            throw new TooManyRequestsException("address",
+                    "too many failed sign-ins from this network: wait before trying again",
+                    throttle.retryAfterFrom(clientAddress));
+        }
+        try {
+            return checkedSignIn(username, password, code);
+        } catch (UnauthorizedException failed) {
+            throttle.failedFrom(clientAddress);
+            throw failed;
+        }
+    }
+
+    private SignIn checkedSignIn(String username, String password, String code) {
         String name = username == null ? "" : username.strip();
         if (!throttle.allowed(name)) {
             throw new TooManyRequestsException("username",

@@ -46,6 +46,16 @@ public class SignInThrottle {
 
     private static final SharedLimiter.Limit SHARED = new SharedLimiter.Limit("console-signin", MAX_FAILURES, LOCKOUT, true);
 
+    /**
+     * Failed sign-ins from one client address, whatever the usernames: credential stuffing tries
+     * one password on many accounts, which the per-account count never sees. A right password does
+     * not give the address its budget back (one known account must not cover the guesses at others).
+     */
+    static final int MAX_ADDRESS_FAILURES = 50;
+
+    private static final SharedLimiter.Limit PER_ADDRESS = new SharedLimiter.Limit("console-signin-address",
+            MAX_ADDRESS_FAILURES, LOCKOUT, true);
+
     private SharedLimiter shared;
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
@@ -106,6 +116,28 @@ public class SignInThrottle {
             return;
         }
         failures.remove(key(username));
+    }
+
+    /**
+     * Whether the client address may try to sign in now (true for an unknown address, and without a
+     * data source: the per-address count is kept in PostgreSQL only).
+     */
+    public boolean allowedFrom(String address) {
+        return shared == null || address == null || shared.waitBefore(PER_ADDRESS, address).isEmpty();
+    }
+
+    /** How long the address must still wait before trying again (zero when it may try now). */
+    public Duration retryAfterFrom(String address) {
+        return shared == null || address == null ? Duration.ZERO
+                : shared.waitBefore(PER_ADDRESS, address).orElse(Duration.ZERO);
+    }
+
+    /** Counts a failed sign-in (a wrong username, password or code) against the address. */
+    public void failedFrom(String address) {
+        if (shared != null && address != null && !shared.probe(PER_ADDRESS, address).isConsumed()) {
+            LOG.warning(() -> "Console sign-in refused from an address after " + MAX_ADDRESS_FAILURES
+                    + " failures within " + LOCKOUT.toMinutes() + " minutes (credential stuffing?)");
+        }
     }
 
     private static String key(String username) {

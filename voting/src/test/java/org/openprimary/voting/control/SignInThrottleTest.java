@@ -77,6 +77,30 @@ class SignInThrottleTest {
         assertTrue(second.allowed(name), "a right password (after the lock-out) empties the count everywhere");
     }
 
+    /** Credential stuffing: one password tried on many accounts from one address trips the address's budget. */
+    @Test
+    void fiftyFailuresFromOneAddressOverManyUsernamesStopThatAddressOnEveryInstance() {
+        org.openprimary.common.migration.SchemaMigrator.migrate(org.openprimary.testing.PostgresSession.dataSource(),
+                VotingSchema.SCHEMA, getClass().getClassLoader());
+        SignInThrottle first = shared();
+        SignInThrottle second = shared();
+        String address = "192.0.2." + (1 + new java.security.SecureRandom().nextInt(254)) + "-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < SignInThrottle.MAX_ADDRESS_FAILURES; i++) {
+            SignInThrottle instance = i % 2 == 0 ? first : second;
+            assertTrue(instance.allowedFrom(address), "failure " + (i + 1) + " is allowed");
+            instance.failedFrom(address);
+            assertTrue(instance.allowed("user-" + i), "each account on its own is far from its own limit");
+        }
+        assertFalse(first.allowedFrom(address));
+        assertFalse(second.allowedFrom(address));
+        assertTrue(second.retryAfterFrom(address).compareTo(Duration.ZERO) > 0);
+        assertTrue(second.retryAfterFrom(address).compareTo(SignInThrottle.LOCKOUT) <= 0);
+        first.succeeded("user-0");
+        assertFalse(second.allowedFrom(address), "a right password does not give the address its budget back");
+        assertTrue(first.allowedFrom("198.51.100.9-" + address), "another address is not concerned");
+        assertTrue(first.allowedFrom(null), "an unknown address is not counted");
+    }
+
     private static SignInThrottle shared() {
         SignInThrottle throttle = new SignInThrottle();
         throttle.clock = Clock.systemUTC();

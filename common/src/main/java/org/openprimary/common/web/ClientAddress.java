@@ -1,8 +1,8 @@
-package org.openprimary.web;
+package org.openprimary.common.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Where a citizen's request comes from, for the per-address limits of registration and voting. */
+/** Where a request comes from, for the per-address limits of registration, voting and the console's sign-in. */
 public final class ClientAddress {
 
     private ClientAddress() {
