@@ -53,8 +53,12 @@ public class SignInThrottle {
      */
     static final int MAX_ADDRESS_FAILURES = 50;
 
-    private static final SharedLimiter.Limit PER_ADDRESS = new SharedLimiter.Limit("console-signin-address",
-            MAX_ADDRESS_FAILURES, LOCKOUT, true);
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "openprimary.limits.console-sign-in-failures-per-address",
+            defaultValue = "" + MAX_ADDRESS_FAILURES)
+    int maxAddressFailures = MAX_ADDRESS_FAILURES;
+
+    private SharedLimiter.Limit perAddress;
 
     private SharedLimiter shared;
 
@@ -65,6 +69,7 @@ public class SignInThrottle {
         if (dataSource != null) {
             shared = new SharedLimiter(dataSource, "voting.rate_limit");
         }
+        perAddress = new SharedLimiter.Limit("console-signin-address", Math.max(1, maxAddressFailures), LOCKOUT, true);
     }
 
     /** Whether the username may try a password now. */
@@ -123,19 +128,19 @@ public class SignInThrottle {
      * data source: the per-address count is kept in PostgreSQL only).
      */
     public boolean allowedFrom(String address) {
-        return shared == null || address == null || shared.waitBefore(PER_ADDRESS, address).isEmpty();
+        return shared == null || address == null || shared.waitBefore(perAddress, address).isEmpty();
     }
 
     /** How long the address must still wait before trying again (zero when it may try now). */
     public Duration retryAfterFrom(String address) {
         return shared == null || address == null ? Duration.ZERO
-                : shared.waitBefore(PER_ADDRESS, address).orElse(Duration.ZERO);
+                : shared.waitBefore(perAddress, address).orElse(Duration.ZERO);
     }
 
     /** Counts a failed sign-in (a wrong username, password or code) against the address. */
     public void failedFrom(String address) {
-        if (shared != null && address != null && !shared.probe(PER_ADDRESS, address).isConsumed()) {
-            LOG.warning(() -> "Console sign-in refused from an address after " + MAX_ADDRESS_FAILURES
+        if (shared != null && address != null && !shared.probe(perAddress, address).isConsumed()) {
+            LOG.warning(() -> "Console sign-in refused from an address after " + perAddress.perPeriod()
                     + " failures within " + LOCKOUT.toMinutes() + " minutes (credential stuffing?)");
         }
     }
