@@ -252,7 +252,8 @@ public class RegistrationService {
      * is checked; if any is invalid nothing is imported, unless the organizer asks for the valid
      * lines. A member already imported (same member id) is left as is, so importing the same file
      * again changes nothing. Members still verify the factors the election requires; those with an
-     * email address get their link at once.
+     * email address get their link at once. When the election accepts landlines, a member's phone may
+     * be a landline, whose codes come by voice call; otherwise that line is refused.
      */
     public ImportReport importMembers(UUID electionId, String csv, boolean acceptValidLines, String organizer) {
         RegistrationWindow window = window(electionId);
@@ -262,7 +263,8 @@ public class RegistrationService {
         if (!window.isOpen()) {
             throw new ConflictException("electionId", "registration is closed: the roll is frozen");
         }
-        MemberList.Parsed parsed = MemberList.parse(csv, window.requiredFactors(), window.allowedCountries());
+        MemberList.Parsed parsed = MemberList.parse(csv, window.requiredFactors(), window.allowedCountries(),
+                window.acceptsLandlines());
         java.util.Set<String> known = new java.util.HashSet<>(em.createNamedQuery(Registrant.FIND_MEMBER_IDS, String.class)
                 .setParameter("election", electionId.toString()).getResultList());
         java.util.Set<String> phones = new java.util.HashSet<>(em.createQuery(
