@@ -510,6 +510,20 @@ public class RegistrationService {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RollVoter> rollVoters(UUID electionId) {
+        return frozenRoll(electionId, Registrant.FIND_ON_ROLL);
+    }
+
+    /**
+     * The voters of the frozen roll whom news such as the result may still reach: everyone on it
+     * but those who asked to withdraw after the seal (they stay on the sealed roll, counted, but get
+     * no more messages; their data wait for the purge).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<RollVoter> rollVotersToTell(UUID electionId) {
+        return frozenRoll(electionId, Registrant.FIND_ON_ROLL_TO_TELL);
+    }
+
+    private List<RollVoter> frozenRoll(UUID electionId, String query) {
         RegistrationWindow window = em.find(RegistrationWindow.class, electionId.toString());
         if (window == null) {
             throw new NotFoundException("electionId", "no election with this id has a registration");
@@ -518,7 +532,7 @@ public class RegistrationService {
             throw new ConflictException("state", "the roll is not frozen yet: registration is still open");
         }
         // Only the five columns, not the entities: a national roll is hundreds of thousands of voters.
-        return em.createNamedQuery(Registrant.FIND_ON_ROLL, Object[].class)
+        return em.createNamedQuery(query, Object[].class)
                 .setParameter("election", electionId.toString())
                 .setParameter("onRoll", org.openprimary.registration.entity.RegistrantStatus.ON_ROLL)
                 .getResultStream()
