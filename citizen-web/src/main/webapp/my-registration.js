@@ -62,6 +62,8 @@
         + ' comptée sur la liste scellée.',
       requestedAfter: 'Demande enregistrée le {0}. Vos données seront effacées {1} après la publication du'
         + ' résultat. Votre inscription reste comptée sur la liste scellée.',
+      requestedEarlier: 'Demande enregistrée le {0}. Vos données seront effacées après la publication du résultat,'
+        + ' au délai de conservation. Votre inscription reste comptée sur la liste scellée.',
       yearsOne: '{0} an', years: '{0} ans', monthsOne: '{0} mois', months: '{0} mois', daysOne: '{0} jour',
       days: '{0} jours',
       confirmHeading: 'Voulez-vous vraiment retirer votre inscription' + NBSP + '?',
@@ -139,6 +141,8 @@
         + ' the sealed roll.',
       requestedAfter: 'Request recorded on {0}. Your data will be erased {1} after the result is published. Your'
         + ' registration stays counted on the sealed roll.',
+      requestedEarlier: 'Request recorded on {0}. Your data will be erased after the result is published, at the'
+        + ' retention deadline. Your registration stays counted on the sealed roll.',
       yearsOne: '{0} year', years: '{0} years', monthsOne: '{0} month', months: '{0} months', daysOne: '{0} day',
       days: '{0} days',
       confirmHeading: 'Do you really want to withdraw your registration?',
@@ -380,6 +384,15 @@
       OP.say($('help'), 'helpCode', [String(help)]);
     }
     withdrawal(!state.election || state.election.state === 'REGISTRATION');
+    if (state.status.erasureRequestedAt) {
+      // asked on an earlier visit: the request stands, nothing more to ask
+      $('withdraw-field').hidden = true;
+      var asked = new Date(state.status.erasureRequestedAt);
+      OP.say($('requested-text'), 'requestedEarlier', function () {
+        return [day(asked)];
+      });
+      $('erasure-requested').hidden = false;
+    }
     $('personal-link').textContent = new URL('my-registration.html#r=' + state.id + '&k='
       + encodeURIComponent(state.token), window.location.href).href;
     show('standing');

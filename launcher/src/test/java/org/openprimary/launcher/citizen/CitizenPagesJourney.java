@@ -553,6 +553,9 @@ abstract class CitizenPagesJourney {
         axe("my-registration-erasure-requested");
         shoot("16b-erasure-requested");
         driver.findElement(By.id("lang")).click();
+        driver.navigate().refresh(); // a later visit (the tab keeps the registration): the request stands
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("requested-text"), "Demande enregistrée le"));
+        assertFalse(driver.findElement(By.id("withdraw")).isDisplayed(), "nothing more to ask");
         HttpResponse<String> data = send(get("api/registrants/" + late.get("id").asText() + "/data",
                 "Bearer " + late.get("resumeToken").asText()));
         assertEquals(200, data.statusCode(), "kept until the purge: " + data.body());
