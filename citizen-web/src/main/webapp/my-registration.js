@@ -1,6 +1,8 @@
 // Where a registration stands: each proof the election requires, given or not, on the roll or not,
 // and why not in plain words; the citizen's data to download (a JSON file) and, while the roll is
-// not sealed, the withdrawal (after a confirmation step: the data are erased at once). The
+// not sealed, the withdrawal (after a confirmation step: the data are erased at once); once it is
+// sealed, the request to erase the data after the result (the registration stays on the sealed
+// roll, counted; the API answers 202 with the request's date and the erasure's). The
 // registration is the one of this tab (kept by register.html) or the one of the personal link
 // (my-registration.html#r=<id>&k=<resume token>: a fragment, never sent to any server, taken out of
 // the address bar at once).
@@ -45,9 +47,25 @@
       withdrawHeading: 'Retirer mon inscription',
       withdrawOpen: 'Tant que la liste électorale n’est pas scellée, vous pouvez retirer votre inscription' + NBSP
         + ': vos données sont alors effacées aussitôt.',
-      withdrawSealed: 'La liste électorale est scellée' + NBSP + ': l’inscription ne peut plus être retirée. Vos'
-        + ' données sont gardées jusqu’au délai de conservation, puis effacées.',
-      withdraw: 'Retirer mon inscription',
+      withdrawSealed: 'La liste électorale est scellée' + NBSP + ': votre inscription y reste et vous restez'
+        + ' compté(e) parmi les inscrits. Vous pouvez demander l’effacement de vos données' + NBSP + ': vous ne'
+        + ' recevrez plus de messages des organisateurs, et vos données seront effacées après la publication du'
+        + ' résultat, au délai de conservation.',
+      withdraw: 'Retirer mon inscription', eraseRequest: 'Demander l’effacement de mes données',
+      confirmSealedHeading: 'Voulez-vous vraiment demander l’effacement de vos données' + NBSP + '?',
+      confirmSealedText: 'Votre inscription reste sur la liste scellée et compte parmi les inscrits. Vous ne'
+        + ' recevrez plus de messages des organisateurs, pas même l’annonce du résultat. Vos données seront'
+        + ' effacées après la publication du résultat, au délai de conservation. Cela ne peut pas être annulé.',
+      confirmSealedYes: 'Oui, effacer mes données après le résultat',
+      requestedHeading: 'Votre demande d’effacement est enregistrée',
+      requestedBy: 'Demande enregistrée le {0}. Vos données seront effacées le {1}. Votre inscription reste'
+        + ' comptée sur la liste scellée.',
+      requestedAfter: 'Demande enregistrée le {0}. Vos données seront effacées {1} après la publication du'
+        + ' résultat. Votre inscription reste comptée sur la liste scellée.',
+      requestedEarlier: 'Demande enregistrée le {0}. Vos données seront effacées après la publication du résultat,'
+        + ' au délai de conservation. Votre inscription reste comptée sur la liste scellée.',
+      yearsOne: '{0} an', years: '{0} ans', monthsOne: '{0} mois', months: '{0} mois', daysOne: '{0} jour',
+      days: '{0} jours',
       confirmHeading: 'Voulez-vous vraiment retirer votre inscription' + NBSP + '?',
       confirmText: 'Vos données seront effacées aussitôt et vous ne pourrez pas voter, sauf à vous inscrire de'
         + ' nouveau avant la clôture des inscriptions. Cela ne peut pas être annulé.',
@@ -109,9 +127,24 @@
       withdrawHeading: 'Withdraw my registration',
       withdrawOpen: 'Until the electoral roll is sealed you can withdraw your registration: your data are then'
         + ' erased at once.',
-      withdrawSealed: 'The electoral roll is sealed: the registration can no longer be withdrawn. Your data are kept'
-        + ' until the retention deadline, then erased.',
-      withdraw: 'Withdraw my registration',
+      withdrawSealed: 'The electoral roll is sealed: your registration stays on it and you are still counted'
+        + ' among the registered. You may ask for your data to be erased: you will get no more messages from the'
+        + ' organizers, and your data will be erased after the result is published, at the retention deadline.',
+      withdraw: 'Withdraw my registration', eraseRequest: 'Ask for my data to be erased',
+      confirmSealedHeading: 'Do you really want your data to be erased?',
+      confirmSealedText: 'Your registration stays on the sealed roll and is counted among the registered. You will'
+        + ' get no more messages from the organizers, not even the result’s announcement. Your data will be erased'
+        + ' after the result is published, at the retention deadline. This cannot be undone.',
+      confirmSealedYes: 'Yes, erase my data after the result',
+      requestedHeading: 'Your request for erasure is recorded',
+      requestedBy: 'Request recorded on {0}. Your data will be erased on {1}. Your registration stays counted on'
+        + ' the sealed roll.',
+      requestedAfter: 'Request recorded on {0}. Your data will be erased {1} after the result is published. Your'
+        + ' registration stays counted on the sealed roll.',
+      requestedEarlier: 'Request recorded on {0}. Your data will be erased after the result is published, at the'
+        + ' retention deadline. Your registration stays counted on the sealed roll.',
+      yearsOne: '{0} year', years: '{0} years', monthsOne: '{0} month', months: '{0} months', daysOne: '{0} day',
+      days: '{0} days',
       confirmHeading: 'Do you really want to withdraw your registration?',
       confirmText: 'Your data will be erased at once and you will not be able to vote, unless you register again'
         + ' before registration closes. This cannot be undone.',
@@ -350,10 +383,16 @@
     if (help) {
       OP.say($('help'), 'helpCode', [String(help)]);
     }
-    var open = !state.election || state.election.state === 'REGISTRATION';
-    OP.say($('withdraw-text'), open ? 'withdrawOpen' : 'withdrawSealed');
-    $('withdraw-field').hidden = !open;
-    $('confirm').hidden = true;
+    withdrawal(!state.election || state.election.state === 'REGISTRATION');
+    if (state.status.erasureRequestedAt) {
+      // asked on an earlier visit: the request stands, nothing more to ask
+      $('withdraw-field').hidden = true;
+      var asked = new Date(state.status.erasureRequestedAt);
+      OP.say($('requested-text'), 'requestedEarlier', function () {
+        return [day(asked)];
+      });
+      $('erasure-requested').hidden = false;
+    }
     $('personal-link').textContent = new URL('my-registration.html#r=' + state.id + '&k='
       + encodeURIComponent(state.token), window.location.href).href;
     show('standing');
@@ -411,6 +450,47 @@
     });
   }
 
+  /** The withdrawal part: at once while registration is open, a request for erasure once the roll is sealed. */
+  function withdrawal(open) {
+    OP.say($('withdraw-text'), open ? 'withdrawOpen' : 'withdrawSealed');
+    OP.say($('withdraw'), open ? 'withdraw' : 'eraseRequest');
+    OP.say($('confirm-heading'), open ? 'confirmHeading' : 'confirmSealedHeading');
+    OP.say($('confirm-text'), open ? 'confirmText' : 'confirmSealedText');
+    OP.say($('confirm-yes'), open ? 'confirmYes' : 'confirmSealedYes');
+    $('withdraw-field').hidden = false;
+    $('confirm').hidden = true;
+    $('erasure-requested').hidden = true;
+  }
+
+  /** A day with its year, in the page's language: an erasure is often years away. */
+  function day(date) {
+    return new Intl.DateTimeFormat(OP.lang === 'fr' ? 'fr-FR' : 'en-GB',
+      { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  }
+
+  /** An ISO-8601 period as the server gives it (P2Y, P6M, P30D) in words; any other shape as it is. */
+  function period(iso) {
+    var match = /^P(\d+)([YMD])$/.exec(iso || '');
+    if (!match) {
+      return iso || '';
+    }
+    var n = parseInt(match[1], 10);
+    return OP.t({ Y: 'years', M: 'months', D: 'days' }[match[2]] + (n === 1 ? 'One' : ''), [n]);
+  }
+
+  /** The sealed roll's answer (202): the request is recorded, the data go after the result. */
+  function requested(answer) {
+    $('withdraw-field').hidden = true;
+    $('confirm').hidden = true;
+    var at = new Date(answer.requestedAt);
+    var by = answer.erasedBy ? new Date(answer.erasedBy) : null;
+    OP.say($('requested-text'), by ? 'requestedBy' : 'requestedAfter', function () {
+      return [day(at), by ? day(by) : period(answer.retention)];
+    });
+    $('erasure-requested').hidden = false;
+    return OP.focus($('erasure-requested'));
+  }
+
   function withdraw() {
     OP.fieldError('withdraw');
     $('withdraw-field').hidden = true;
@@ -430,11 +510,14 @@
         show('withdrawn');
         return OP.focus($('withdrawn').querySelector('h2'));
       }
+      if (answer.status === 202 && answer.data) {
+        return requested(answer.data);
+      }
       $('confirm').hidden = true;
       $('withdraw-field').hidden = false;
       if (answer.status === 409) {
-        OP.say($('withdraw-text'), 'withdrawSealed');
-        $('withdraw-field').hidden = true;
+        // the roll was sealed meanwhile: what remains is the request for erasure
+        withdrawal(false);
         return OP.focus($('withdraw-text'));
       }
       OP.fieldError('withdraw', answer.status === 404 ? 'notFoundText' : 'unavailable');

@@ -519,17 +519,48 @@ abstract class CitizenPagesJourney {
         HttpResponse<String> rehearsed = bring(voting, trustee, trusteeName, share, "rehearsal");
         assertEquals("REHEARSAL_PASSED", json.readTree(rehearsed.body()).get("status").asText(), rehearsed.body());
 
-        // after the seal: who never gave their code is told why they are not on the roll, and nobody withdraws
+        // after the seal: who never gave their code is told why they are not on the roll; withdrawing is
+        // now a request that the data be erased after the result (202), the registration staying counted
         driver.get(base + "my-registration.html#r=" + late.get("id").asText() + "&k=" + late.get("resumeToken").asText());
         WebElement refused = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verdict h2")));
         assertEquals("Vous n’êtes pas sur la liste électorale", refused.getText());
         assertEquals("Les inscriptions ont été closes avant que toutes les vérifications soient faites : le code reçu"
                 + " par SMS manquait.", driver.findElement(By.cssSelector("#verdict p")).getText().replace('\u00a0', ' '));
-        assertFalse(driver.findElement(By.id("withdraw")).isDisplayed(), "the roll is sealed: no withdrawal");
         assertTrue(driver.findElement(By.id("withdraw-text")).getText().contains("scellée"));
+        assertTrue(driver.findElement(By.id("withdraw-text")).getText().contains("effacées après la publication du"
+                + " résultat"), driver.findElement(By.id("withdraw-text")).getText());
+        assertEquals("Demander l’effacement de mes données", driver.findElement(By.id("withdraw")).getText(),
+                "the roll is sealed: no withdrawal at once, a request for erasure");
         assertFalse(driver.findElement(By.id("go-on")).isDisplayed(), "nothing more to do once registration closed");
         axe("my-registration-refused");
         shoot("16-not-on-the-roll");
+        driver.findElement(By.id("withdraw")).click();
+        visible("confirm");
+        assertTrue(driver.findElement(By.id("confirm")).getText().contains("reste sur la liste scellée"),
+                driver.findElement(By.id("confirm")).getText());
+        axe("my-registration-confirm-erasure");
+        driver.findElement(By.id("confirm-yes")).click();
+        WebElement recorded = visible("erasure-requested");
+        assertTrue(recorded.getText().contains("Votre demande d’effacement est enregistrée"), recorded.getText());
+        assertTrue(recorded.getText().contains("après la publication du résultat"), "before the result, the deadline"
+                + " runs from the publication: " + recorded.getText());
+        assertFalse(driver.findElement(By.id("withdraw")).isDisplayed(), "asked once");
+        driver.findElement(By.id("lang")).click();
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("erasure-requested"),
+                "Your request for erasure is recorded"));
+        assertTrue(driver.findElement(By.id("requested-text")).getText().contains("after the result is published"),
+                driver.findElement(By.id("requested-text")).getText());
+        axe("my-registration-erasure-requested");
+        shoot("16b-erasure-requested");
+        driver.findElement(By.id("lang")).click();
+        driver.navigate().refresh(); // a later visit (the tab keeps the registration): the request stands
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("requested-text"), "Demande enregistrée le"));
+        assertFalse(driver.findElement(By.id("withdraw")).isDisplayed(), "nothing more to ask");
+        HttpResponse<String> data = send(get("api/registrants/" + late.get("id").asText() + "/data",
+                "Bearer " + late.get("resumeToken").asText()));
+        assertEquals(200, data.statusCode(), "kept until the purge: " + data.body());
+        assertTrue(json.readTree(data.body()).path("erasureRequestedAt").isTextual(),
+                "the request is in the downloaded data: " + data.body());
         driver.get(base.toString());
         waitUntil(d -> d.findElements(By.cssSelector("#voting li")).stream().anyMatch(li -> li.getText().contains("Primaire axe")));
         axe("home-sealed");

@@ -252,7 +252,8 @@ public class RegistrationService {
      * is checked; if any is invalid nothing is imported, unless the organizer asks for the valid
      * lines. A member already imported (same member id) is left as is, so importing the same file
      * again changes nothing. Members still verify the factors the election requires; those with an
-     * email address get their link at once.
+     * email address get their link at once. When the election accepts landlines, a member's phone may
+     * be a landline, whose codes come by voice call; otherwise that line is refused.
      */
     public ImportReport importMembers(UUID electionId, String csv, boolean acceptValidLines, String organizer) {
         RegistrationWindow window = window(electionId);
@@ -262,7 +263,8 @@ public class RegistrationService {
         if (!window.isOpen()) {
             throw new ConflictException("electionId", "registration is closed: the roll is frozen");
         }
-        MemberList.Parsed parsed = MemberList.parse(csv, window.requiredFactors(), window.allowedCountries());
+        MemberList.Parsed parsed = MemberList.parse(csv, window.requiredFactors(), window.allowedCountries(),
+                window.acceptsLandlines());
         java.util.Set<String> known = new java.util.HashSet<>(em.createNamedQuery(Registrant.FIND_MEMBER_IDS, String.class)
                 .setParameter("election", electionId.toString()).getResultList());
         java.util.Set<String> phones = new java.util.HashSet<>(em.createQuery(
@@ -514,6 +516,20 @@ public class RegistrationService {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RollVoter> rollVoters(UUID electionId) {
+        return frozenRoll(electionId, Registrant.FIND_ON_ROLL);
+    }
+
+    /**
+     * The voters of the frozen roll whom news such as the result may still reach: everyone on it
+     * but those who asked to withdraw after the seal (they stay on the sealed roll, counted, but get
+     * no more messages; their data wait for the purge).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<RollVoter> rollVotersToTell(UUID electionId) {
+        return frozenRoll(electionId, Registrant.FIND_ON_ROLL_TO_TELL);
+    }
+
+    private List<RollVoter> frozenRoll(UUID electionId, String query) {
         RegistrationWindow window = em.find(RegistrationWindow.class, electionId.toString());
         if (window == null) {
             throw new NotFoundException("electionId", "no election with this id has a registration");
@@ -522,7 +538,7 @@ public class RegistrationService {
             throw new ConflictException("state", "the roll is not frozen yet: registration is still open");
         }
         // Only the five columns, not the entities: a national roll is hundreds of thousands of voters.
-        return em.createNamedQuery(Registrant.FIND_ON_ROLL, Object[].class)
+        return em.createNamedQuery(query, Object[].class)
                 .setParameter("election", electionId.toString())
                 .setParameter("onRoll", org.openprimary.registration.entity.RegistrantStatus.ON_ROLL)
                 .getResultStream()

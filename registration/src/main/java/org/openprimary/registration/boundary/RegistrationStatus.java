@@ -11,14 +11,17 @@ import org.openprimary.registration.entity.Registrant;
  * voice call. {@code phoneCode}, on registering only: {@code SENT}, or {@code NOT_SENT} when the
  * provider could not send the first code (down, slow, limited): the registration is recorded all the
  * same and the citizen asks for the code again later with the resume token (drill 4, docs/security.md).
+ * {@code erasureRequestedAt}: when the registrant asked, after the seal, for their data to be erased
+ * (they stay on the sealed roll; the purge erases them after the result); absent otherwise.
  */
 public record RegistrationStatus(String id, String electionId, String status, List<String> requiredFactors,
-        List<String> verifiedFactors, String resumeToken, String helpCode, boolean phoneByCall, String phoneCode) {
+        List<String> verifiedFactors, String resumeToken, String helpCode, boolean phoneByCall, String phoneCode,
+        java.time.Instant erasureRequestedAt) {
 
     /** This status, telling whether the first phone code went. */
     RegistrationStatus withPhoneCode(boolean sent) {
         return new RegistrationStatus(id, electionId, status, requiredFactors, verifiedFactors, resumeToken, helpCode,
-                phoneByCall, sent ? "SENT" : "NOT_SENT");
+                phoneByCall, sent ? "SENT" : "NOT_SENT", erasureRequestedAt);
     }
 
     static RegistrationStatus of(Registrant registrant, java.util.Set<Factor> required, String resumeToken) {
@@ -27,6 +30,7 @@ public record RegistrationStatus(String id, String electionId, String status, Li
                 required.stream().map(Enum::name).sorted().toList(),
                 registrant.verifiedFactors().stream().map(Enum::name).sorted().toList(),
                 resumeToken, registrant.helpCode().map(org.openprimary.registration.entity.HelpCode::display).orElse(null),
-                registrant.phone().map(org.openprimary.registration.entity.PhoneNumber::isLandline).orElse(false), null);
+                registrant.phone().map(org.openprimary.registration.entity.PhoneNumber::isLandline).orElse(false), null,
+                registrant.erasureRequestedAt().orElse(null));
     }
 }

@@ -19,7 +19,7 @@ import org.openprimary.registration.entity.PhoneNumber;
 /**
  * Reads an organizer's member list (CSV with a header: {@code member_id, first_name, last_name,
  * email, phone}, in any order) and checks every line, collecting every problem rather than stopping
- * at the first.
+ * at the first. A phone is a mobile, or a landline when the election accepts landlines.
  */
 public final class MemberList {
 
@@ -38,7 +38,11 @@ public final class MemberList {
     private MemberList() {
     }
 
-    public static Parsed parse(String csv, Set<Factor> required, List<String> allowedCountries) {
+    /**
+     * @param landlines whether the election accepts a landline as the phone (its codes by voice
+     *     call, as for registration); otherwise a member's landline is refused on its line
+     */
+    public static Parsed parse(String csv, Set<Factor> required, List<String> allowedCountries, boolean landlines) {
         if (csv == null || csv.isBlank()) {
             throw new InvalidInputException("body", "send the member list as CSV with a header line");
         }
@@ -76,7 +80,7 @@ public final class MemberList {
                     EmailAddress email = emailText.isEmpty() && !required.contains(Factor.EMAIL)
                             ? null : EmailAddress.parse(emailText, "email");
                     PhoneNumber phone = phoneText.isEmpty() && !required.contains(Factor.PHONE)
-                            ? null : PhoneNumber.parse(phoneText, allowedCountries, "phone");
+                            ? null : PhoneNumber.parse(phoneText, allowedCountries, "phone", landlines);
                     members.add(new Member(line, memberId, value(record, "first_name"), value(record, "last_name"),
                             email, phone));
                 } catch (InvalidInputException e) {

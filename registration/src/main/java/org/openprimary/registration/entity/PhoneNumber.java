@@ -34,7 +34,8 @@ public record PhoneNumber(String e164, String region) {
      */
     public static PhoneNumber parse(String raw, List<String> allowedRegions, String field, boolean landlines) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidInputException(field, "a mobile phone number is required");
+            throw new InvalidInputException(field, landlines ? "a mobile or landline phone number is required"
+                    : "a mobile phone number is required");
         }
         Phonenumber.PhoneNumber number;
         try {
@@ -54,6 +55,9 @@ public record PhoneNumber(String e164, String region) {
         if (!mobile && !(landlines && isLandlineType(type))) {
             throw new InvalidInputException(field, landlines
                     ? "a mobile or landline phone number is required, to receive a code by SMS or by voice call"
+                    : isLandlineType(type)
+                    ? "a mobile phone number is required, to receive a code by SMS: this is a landline, which this"
+                            + " election does not accept"
                     : "a mobile phone number is required, to receive a code by SMS");
         }
         return new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), region);

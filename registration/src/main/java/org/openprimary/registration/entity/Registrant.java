@@ -31,11 +31,16 @@ import org.openprimary.registration.boundary.Factor;
 @NamedQuery(name = Registrant.FIND_ON_ROLL,
         query = "SELECT r.id, r.firstName, r.phone, r.email, r.language FROM Registrant r"
                 + " WHERE r.electionId = :election AND r.status = :onRoll ORDER BY r.id")
+@NamedQuery(name = Registrant.FIND_ON_ROLL_TO_TELL,
+        query = "SELECT r.id, r.firstName, r.phone, r.email, r.language FROM Registrant r"
+                + " WHERE r.electionId = :election AND r.status = :onRoll AND r.erasureRequestedAt IS NULL ORDER BY r.id")
 @NamedQuery(name = Registrant.FIND_BY_HELP_CODE, query = "SELECT r FROM Registrant r WHERE r.helpCode = :code")
 @NamedQuery(name = Registrant.COUNT_HELP_CODE, query = "SELECT COUNT(r) FROM Registrant r WHERE r.helpCode = :code")
 public class Registrant {
 
     public static final String FIND_ON_ROLL = "Registrant.findOnRoll";
+    /** The roll's voters who did not ask to withdraw after the seal: those the organizers' news may reach. */
+    public static final String FIND_ON_ROLL_TO_TELL = "Registrant.findOnRollToTell";
     public static final String FIND_BY_HELP_CODE = "Registrant.findByHelpCode";
     public static final String COUNT_HELP_CODE = "Registrant.countHelpCode";
 

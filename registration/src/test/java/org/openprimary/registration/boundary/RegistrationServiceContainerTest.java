@@ -71,6 +71,9 @@ class RegistrationServiceContainerTest {
     VotingCodeDelivery codeDelivery;
 
     @EJB
+    SupportService support;
+
+    @EJB
     org.openprimary.notifications.boundary.NotificationService notifications;
 
     @jakarta.annotation.Resource(lookup = "java:app/jdbc/openprimary")
@@ -494,6 +497,58 @@ class RegistrationServiceContainerTest {
         assertThrows(ConflictException.class, () -> registration.importMembers(open, good, false, "test"));
         assertEquals("body", assertThrows(InvalidInputException.class,
                 () -> registration.importMembers(election, "id,name\n1,A\n", false, "test")).field().orElseThrow());
+    }
+
+    @Test
+    void aMemberListBringsLandlinesOnlyWhenTheElectionAcceptsThemAndTheirCodesAreSpoken() throws Exception {
+        String list = "member_id,first_name,last_name,email,phone\n"
+                + "L-1,Camille,Durand,,01 42 68 53 61\n"
+                + "L-2,Karim,Benali,,06 11 22 33 62\n"
+                + "L-3,Sophie,Martin,,08 92 68 02 01\n";
+
+        UUID refusing = open(EnumSet.of(Factor.PHONE), RollMode.IMPORTED);
+        ImportReport refused = registration.importMembers(refusing, list, false, "test");
+        assertFalse(refused.applied());
+        assertEquals(List.of(2L, 4L), refused.problems().stream().map(ImportReport.LineProblem::line).toList());
+        assertEquals("phone", refused.problems().get(0).field());
+        assertTrue(refused.problems().get(0).reason().contains("this is a landline, which this election does not accept"),
+                refused.problems().get(0).reason());
+        assertEquals(0, registration.counts(refusing, null).registrants(), "all or nothing");
+
+        UUID election = UUID.randomUUID();
+        registration.openRegistration(new RegistrationTerms(election, "Primaire test", Instant.now(),
+                EnumSet.of(Factor.PHONE), List.of("FR"), RollMode.IMPORTED, true));
+        ImportReport imported = registration.importMembers(election, list, true, "test");
+        assertTrue(imported.applied());
+        assertEquals(2, imported.imported(), "the landline and the mobile");
+        assertEquals(1, imported.problems().size());
+        ImportReport.LineProblem premium = imported.problems().get(0);
+        assertEquals(4L, premium.line());
+        assertEquals("phone", premium.field());
+        assertEquals("a mobile or landline phone number is required, to receive a code by SMS or by voice call",
+                premium.reason(), "a premium-rate number is neither");
+
+        String helpCode;
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT phone_e164, help_code FROM registration.registrant WHERE election_id = ? AND member_id = 'L-1'")) {
+            s.setString(1, election.toString());
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), "the member with a landline is imported");
+                assertEquals("+33142685361", r.getString(1));
+                helpCode = r.getString(2);
+            }
+        }
+        support.resendPhoneCode(helpCode, "sms", "operator");
+        ConsoleCodeView sent = registration.consoleCodes(200).stream()
+                .filter(code -> code.phone().equals("+33*******61") && !code.used()).findFirst().orElseThrow();
+        assertEquals("call", sent.channel(), "a landline cannot receive an SMS: its code is spoken");
+
+        ImportReport twice = registration.importMembers(election,
+                "member_id,first_name,last_name,email,phone\nL-9,Alix,Petit,,+33 1 42 68 53 61\n", false, "test");
+        assertFalse(twice.applied());
+        assertEquals("this phone number is already on the roll", twice.problems().get(0).reason(),
+                "a landline is once per roll, like a mobile");
+        assertEquals(2, registration.counts(election, null).registrants());
     }
 
     @Test

@@ -217,6 +217,8 @@ class RetentionContainerTest {
         assertEquals("P2Y", asked.retention());
         assertTrue(asked.message().contains("retention deadline"), asked.message());
         assertEquals(asked.requestedAt(), registration.personalData(id, ines.resumeToken()).erasureRequestedAt());
+        assertEquals(asked.requestedAt(), registration.status(id, ines.resumeToken()).erasureRequestedAt(),
+                "the registration's status says the request is recorded, for the my-registration page");
         assertEquals(1, registration.counts(election, null).onRoll(), "the sealed roll does not change");
         assertEquals(0, contacts.count(election, ContactGroup.ON_ROLL, Channel.SMS), "no more campaign messages");
 

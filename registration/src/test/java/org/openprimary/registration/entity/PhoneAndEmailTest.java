@@ -63,6 +63,11 @@ class PhoneAndEmailTest {
                 () -> PhoneNumber.parse("01 42 68 53 00", java.util.List.of("FR"), "phone"));
         org.junit.jupiter.api.Assertions.assertEquals("phone", refused.field().orElseThrow());
         org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("mobile"), refused.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("this is a landline"),
+                "the refusal says why: " + refused.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals("a mobile or landline phone number is required",
+                org.junit.jupiter.api.Assertions.assertThrows(org.openprimary.common.InvalidInputException.class,
+                        () -> PhoneNumber.parse(" ", java.util.List.of("FR"), "phone", true)).reason());
 
         PhoneNumber fixed = PhoneNumber.parse("01 42 68 53 00", java.util.List.of("FR"), "phone", true);
         PhoneNumber box = PhoneNumber.parse("09 70 12 34 56", java.util.List.of("FR"), "phone", true);

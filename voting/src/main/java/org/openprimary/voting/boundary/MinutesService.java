@@ -73,6 +73,9 @@ public class MinutesService {
                 row("Format du document scellé", "Sealed document format", sealLine(document, "format")),
                 row("Version du logiciel", "Software version", sealLine(document, "software.version")),
                 row("Mode d'envoi du code de vote", "Voting code sent by", sealLine(document, "voting.code")),
+                row("Ligne fixe acceptée comme téléphone (code par appel vocal)",
+                        "Landline accepted as the phone (code by voice call)",
+                        sealLine(document, "registration.landline")),
                 row("Clé publique de l'élection (X25519)", "Election public key (X25519)",
                         e.electionPublicKey().orElse(NONE_FR + " / " + NONE_EN)))));
         List<Row> keyHolders = new ArrayList<>();

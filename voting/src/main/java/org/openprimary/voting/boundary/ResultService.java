@@ -108,7 +108,10 @@ public class ResultService {
                         election.countedAt().orElse(null), null));
     }
 
-    /** {@code COUNTED -> PUBLISHED}; every voter on the roll is told, through a campaign. */
+    /**
+     * {@code COUNTED -> PUBLISHED}; every voter on the roll is told, through a campaign, except those
+     * who asked to withdraw after the seal.
+     */
     public ElectionView publish(String id, String organizer) {
         Election election = em.find(Election.class, ElectionId.parse(id).toString(), LockModeType.PESSIMISTIC_WRITE);
         if (election == null) {
@@ -119,7 +122,8 @@ public class ResultService {
         registration.resultPublished(election.id().value(), election.publishedAt().orElseThrow());
         addVersion(election.id().toString(), election.resultJson().orElseThrow(), "first publication", organizer);
         String link = publicUrl.replaceAll("/+$", "") + "/result.html#e=" + election.id();
-        List<RollVoter> voters = registration.rollVoters(election.id().value());
+        // those who asked to withdraw after the seal are not told: they asked for no more messages
+        List<RollVoter> voters = registration.rollVotersToTell(election.id().value());
         List<CampaignRecipient> recipients = new ArrayList<>();
         for (RollVoter voter : voters) {
             voter.email().ifPresent(email -> recipients.add(new CampaignRecipient(email, voter.language(),

@@ -585,8 +585,8 @@ public class Election {
         RegistrationRules rules = registrationRules();
         SealDocument document = SealDocument.of(new SealDocument.Content(id, title, candidateNames(), scale().names(),
                 rules.requiredFactors().stream().map(Enum::name).sorted().toList(), rules.allowedCountries(),
-                rules.rollMode().name(), votingOpensAt, votingClosesAt, rollSize, rollLedgerEntries, rollLedgerHead,
-                rollCredentials, trustees, trusteeThreshold == null ? 0 : trusteeThreshold,
+                rules.rollMode().name(), landlineVoiceCode, votingOpensAt, votingClosesAt, rollSize, rollLedgerEntries,
+                rollLedgerHead, rollCredentials, trustees, trusteeThreshold == null ? 0 : trusteeThreshold,
                 votingCode.toLowerCase(Locale.ROOT), softwareVersion));
         sealDocument = document.text();
         sealFingerprint = document.fingerprint();

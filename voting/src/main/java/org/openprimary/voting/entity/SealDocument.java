@@ -18,9 +18,16 @@ public record SealDocument(String text) {
 
     public static final String FORMAT = "openprimary-seal-2";
 
+    /** {@code registration.landline}: a French landline may be the phone, its codes by voice call. */
+    public static final String LANDLINE_ACCEPTED = "accepted-voice-code";
+
+    /** {@code registration.landline}: the phone must be a mobile. */
+    public static final String LANDLINE_REFUSED = "refused";
+
     /** Everything the seal covers. */
     public record Content(String electionId, String title, List<String> candidates, List<String> grades,
-            List<String> requiredFactors, List<String> allowedCountries, String rollMode, Instant votingOpensAt,
+            List<String> requiredFactors, List<String> allowedCountries, String rollMode, boolean landlineVoiceCode,
+            Instant votingOpensAt,
             Instant votingClosesAt, long rollSize, long rollLedgerEntries, String rollLedgerHead, String rollCredentials,
             List<String> trustees, int trusteeThreshold, String votingCode, String softwareVersion) {
     }
@@ -41,6 +48,7 @@ public record SealDocument(String text) {
         lines.add(line("registration.factors", String.join(",", c.requiredFactors())));
         lines.add(line("registration.countries", String.join(",", c.allowedCountries())));
         lines.add(line("registration.roll-mode", c.rollMode()));
+        lines.add(line("registration.landline", c.landlineVoiceCode() ? LANDLINE_ACCEPTED : LANDLINE_REFUSED));
         lines.add(line("voting.opens", c.votingOpensAt().toString()));
         lines.add(line("voting.closes", c.votingClosesAt().toString()));
         lines.add(line("voting.code", c.votingCode()));

@@ -1,6 +1,7 @@
 package org.openprimary.voting.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -230,6 +231,55 @@ class ElectionServiceContainerTest {
         assertEquals(versions.get(1).result(), results.publishedResult(id), "the newest version is the result");
         assertThrows(ConflictException.class, () -> results.correct(id, "a second look at the same ballots", "organizer"),
                 "a recount that changes nothing adds no version");
+    }
+
+    @EJB
+    org.openprimary.notifications.boundary.NotificationService notifications;
+
+    @Test
+    void theResultIsAnnouncedToTheRollButNotToWhoAskedToWithdrawAfterTheSeal() throws Exception {
+        UUID election = UUID.randomUUID();
+        String title = "Primaire " + election;
+        registration.openRegistration(new org.openprimary.registration.boundary.RegistrationTerms(election, title,
+                java.time.Instant.now(), java.util.EnumSet.of(org.openprimary.registration.boundary.Factor.EMAIL),
+                List.of("FR"), org.openprimary.registration.boundary.RollMode.OPEN));
+        String tag = election.toString().substring(0, 8);
+        String staying = "staying-" + tag + "@example.org";
+        String leaving = "leaving-" + tag + "@example.org";
+        org.openprimary.registration.boundary.RegistrationStatus stays = registration.register(election,
+                new org.openprimary.registration.boundary.NewRegistrant("Camille", "Durand", null, staying, "charter-1",
+                        "privacy-1", "fr"));
+        org.openprimary.registration.boundary.RegistrationStatus leaves = registration.register(election,
+                new org.openprimary.registration.boundary.NewRegistrant("Karim", "Benali", null, leaving, "charter-1",
+                        "privacy-1", "en"));
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            // both proved their mailbox (the email link's journey has tests of its own)
+            s.execute("UPDATE registration.registrant SET status = 'ON_ROLL', email_verified_at = now(), on_roll_at = now()"
+                    + " WHERE election_id = '" + election + "'");
+            s.execute("INSERT INTO voting.election (id, title, state, created_at, registration_opened_at, seal_fingerprint,"
+                    + " seal_proposed_by, sealed_by, rehearsal_passed_at, result_json) VALUES ('" + election + "', '"
+                    + title + "', 'COUNTED', now(), now(), '" + "a".repeat(64) + "', 'o', 'b', now(), '{}')");
+            s.execute("INSERT INTO voting.candidate (election_id, position, name) VALUES ('" + election + "', 0, 'Alice')");
+            s.execute("INSERT INTO voting.grade (election_id, position, name) VALUES ('" + election + "', 0, 'Rejet'),"
+                    + " ('" + election + "', 1, 'Bien')");
+        }
+        registration.closeRegistration(election, java.time.Instant.now());
+        org.openprimary.registration.boundary.WithdrawalView withdrawal = registration.withdraw(
+                UUID.fromString(leaves.id()), leaves.resumeToken());
+        assertFalse(withdrawal.erased(), "after the seal the request is recorded, the roll keeps the voter");
+        assertEquals(2, registration.rollVoters(election).size(), "both stay on the sealed roll");
+
+        results.publish(election.toString(), "organizer");
+
+        List<org.openprimary.notifications.boundary.CampaignView> announcements = notifications.campaigns().stream()
+                .filter(c -> c.name().equals("Result of " + title)).toList();
+        assertEquals(1, announcements.size());
+        org.openprimary.notifications.boundary.CampaignView announcement = announcements.get(0);
+        assertEquals(1, announcement.queued(), "one recipient: " + announcement);
+        assertTrue(notifications.history(staying).stream().anyMatch(m -> m.template().equals("result.published")),
+                "the voter who stays is told the result");
+        assertTrue(notifications.history(leaving).stream().noneMatch(m -> m.template().equals("result.published")),
+                "the voter who asked to withdraw is not");
     }
 
     @Test

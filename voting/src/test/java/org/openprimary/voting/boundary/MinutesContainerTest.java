@@ -81,7 +81,7 @@ class MinutesContainerTest {
     private String sealed(String state) throws Exception {
         String id = UUID.randomUUID().toString();
         SealDocument document = SealDocument.of(new SealDocument.Content(id, "Primaire 2027", List.of("Alice", "Bob"),
-                List.of("Insuffisant", "Passable", "Bien"), List.of("EMAIL", "PHONE"), List.of("FR"), "OPEN",
+                List.of("Insuffisant", "Passable", "Bien"), List.of("EMAIL", "PHONE"), List.of("FR"), "OPEN", true,
                 java.time.Instant.parse("2027-01-14T07:00:00Z"), java.time.Instant.parse("2027-01-17T16:00:00Z"), 4, 9,
                 "b".repeat(64), "c".repeat(64), List.of("trustee-1", "trustee-2", "trustee-3"), 2, "sms",
                 "openprimary 0.1.0"));
@@ -130,6 +130,8 @@ class MinutesContainerTest {
         assertTrue(text.contains("Électeurs sur la liste / Voters on the roll\n4\n"), text);
         assertTrue(text.contains("c".repeat(64)), "the credentials' commitment: " + text);
         assertTrue(text.contains("2 sur / of 3"), text);
+        assertTrue(text.contains("Ligne fixe acceptée comme téléphone (code par appel vocal) / Landline accepted as the phone"
+                + " (code by voice call)\n" + SealDocument.LANDLINE_ACCEPTED + "\n"), text);
         assertTrue(text.contains("trustee-3 (Dépositaire de clé / Trustee)"), text);
         assertTrue(text.contains("organizer (Organisateur / Organizer)"), text);
         assertTrue(text.contains("bailiff (Huissier / Bailiff)"), text);

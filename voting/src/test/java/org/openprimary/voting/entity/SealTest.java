@@ -59,6 +59,8 @@ class SealTest {
         assertTrue(document.text().contains("roll.size=42\n"));
         assertTrue(document.text().contains("roll.ledger.head=" + HEAD + "\n"));
         assertTrue(document.text().contains("voting.opens=2027-01-14T07:00:00Z\n"));
+        assertTrue(document.text().contains("registration.roll-mode=OPEN\nregistration.landline=refused\n"),
+                document.text());
         assertTrue(document.text().contains("roll.credentials=" + CREDENTIALS + "\n"), "the voters' credentials");
         assertTrue(document.text().contains("trustees=2\ntrustee.1=alice\ntrustee.2=bob\ntrustees.threshold=2\n"),
                 document.text());
@@ -74,6 +76,18 @@ class SealTest {
         assertEquals("bailiff", election.sealedBy().orElseThrow());
         assertThrows(ConflictException.class, () -> election.confirmSeal("bailiff", expected, clock));
         assertThrows(ConflictException.class, () -> election.schedule(OPENS, CLOSES, clock), "sealed means frozen");
+    }
+
+    @Test
+    void anElectionThatAcceptsALandlineSealsThatSettingAndCanNoLongerChangeIt() {
+        Election election = inRegistration();
+        election.acceptLandlines(true);
+        election.schedule(OPENS, CLOSES, clock);
+        SealDocument document = election.proposeSeal("organizer", 42, 87, HEAD, NOW, CREDENTIALS, new byte[32], TRUSTEES,
+                "openprimary 0.1.0", clock);
+        assertTrue(document.text().contains("registration.landline=" + SealDocument.LANDLINE_ACCEPTED + "\n"),
+                document.text());
+        assertThrows(ConflictException.class, () -> election.acceptLandlines(false), "frozen by the proposal");
     }
 
     @Test
@@ -152,25 +166,28 @@ class SealTest {
     @Test
     void everyCoveredItemChangesTheFingerprintAndNoValueCanForgeALine() {
         SealDocument.Content base = new SealDocument.Content("e", "Primaire", List.of("A", "B"), List.of("Non", "Oui"),
-                List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1");
+                List.of("PHONE"), List.of("FR"), "OPEN", false, OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1");
         String fingerprint = SealDocument.of(base).fingerprint();
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("B", "A"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1"))
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", false, OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1"))
                 .fingerprint(), "the ballot order is sealed");
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 11, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1"))
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", false, OPENS, CLOSES, 11, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1"))
                 .fingerprint(), "the roll is sealed");
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v2"))
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", false, OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v2"))
                 .fingerprint(), "the software version is sealed");
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD,
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", false, OPENS, CLOSES, 10, 20, HEAD,
                 "c".repeat(64), TRUSTEES, 2, "sms", "v1")).fingerprint(), "the credentials are sealed");
         assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD,
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", false, OPENS, CLOSES, 10, 20, HEAD,
                 CREDENTIALS, TRUSTEES, 1, "sms", "v1")).fingerprint(), "the threshold is sealed");
+        assertNotEquals(fingerprint, SealDocument.of(new SealDocument.Content("e", "Primaire", List.of("A", "B"),
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", true, OPENS, CLOSES, 10, 20, HEAD,
+                CREDENTIALS, TRUSTEES, 2, "sms", "v1")).fingerprint(), "accepting a landline is sealed");
         String forged = SealDocument.of(new SealDocument.Content("e", "Primaire\nroll.size=99", List.of("A"),
-                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1")).text();
+                List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", false, OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1")).text();
         assertTrue(forged.contains("title=Primaire\\nroll.size\\=99\n"), forged);
         assertEquals(1, forged.lines().filter(line -> line.startsWith("roll.size=")).count());
     }
