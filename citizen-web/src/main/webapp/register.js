@@ -606,7 +606,8 @@
         : 'nameBad');
     }
     if (field === 'phone') {
-      return error('phone', code === 'phone-required' ? 'phoneMissing' : code === 'phone-country' ? 'phoneCountry'
+      return error('phone', code === 'phone-required' || code === 'phone-or-landline-missing' ? 'phoneMissing'
+        : code === 'phone-country' ? 'phoneCountry'
         : code === 'phone-required-for-sms' || code === 'phone-landline-refused' || code === 'phone-or-landline-required'
           ? 'phoneNotMobile'
         : 'phoneInvalid');

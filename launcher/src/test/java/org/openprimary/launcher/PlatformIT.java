@@ -227,9 +227,10 @@ class PlatformIT {
                 .header("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.8"));
         assertProblem(french, 400, "phone");
         JsonNode fr = json.readTree(french.body());
-        assertEquals("un numéro de téléphone portable est requis, pour recevoir un code par SMS", fr.get("reason").asText());
+        assertEquals("un numéro de téléphone portable est requis, pour recevoir un code par SMS\u00a0: c’est un numéro"
+                + " fixe, que cette élection n’accepte pas", fr.get("reason").asText());
         assertEquals(fr.get("reason").asText(), fr.get("detail").asText());
-        assertEquals("phone-required-for-sms", fr.get("code").asText());
+        assertEquals("phone-landline-refused", fr.get("code").asText());
         assertEquals("fr", french.headers().firstValue("Content-Language").orElse(""));
 
         for (String english : new String[] {"en-GB,fr;q=0.5", null}) {
@@ -240,8 +241,9 @@ class PlatformIT {
             HttpResponse<String> answer = send(request);
             assertProblem(answer, 400, "phone");
             JsonNode en = json.readTree(answer.body());
-            assertEquals("a mobile phone number is required, to receive a code by SMS", en.get("reason").asText());
-            assertEquals("phone-required-for-sms", en.get("code").asText(), "the same code in every language");
+            assertEquals("a mobile phone number is required, to receive a code by SMS: this is a landline, which this"
+                    + " election does not accept", en.get("reason").asText());
+            assertEquals("phone-landline-refused", en.get("code").asText(), "the same code in every language");
             assertEquals("en", answer.headers().firstValue("Content-Language").orElse(""));
         }
     }
