@@ -31,11 +31,14 @@ import org.openprimary.registration.boundary.Factor;
 @NamedQuery(name = Registrant.FIND_ON_ROLL,
         query = "SELECT r.id, r.firstName, r.phone, r.email, r.language FROM Registrant r"
                 + " WHERE r.electionId = :election AND r.status = :onRoll ORDER BY r.id")
+@NamedQuery(name = Registrant.FIND_ON_ROLL_ENTITIES,
+        query = "SELECT r FROM Registrant r WHERE r.electionId = :election AND r.status = :onRoll ORDER BY r.id")
 @NamedQuery(name = Registrant.FIND_BY_HELP_CODE, query = "SELECT r FROM Registrant r WHERE r.helpCode = :code")
 @NamedQuery(name = Registrant.COUNT_HELP_CODE, query = "SELECT COUNT(r) FROM Registrant r WHERE r.helpCode = :code")
 public class Registrant {
 
     public static final String FIND_ON_ROLL = "Registrant.findOnRoll";
+    public static final String FIND_ON_ROLL_ENTITIES = "Registrant.findOnRollEntities";
     public static final String FIND_BY_HELP_CODE = "Registrant.findByHelpCode";
     public static final String COUNT_HELP_CODE = "Registrant.countHelpCode";
 
@@ -160,6 +163,39 @@ public class Registrant {
         this.resumeTokenHash = resumeTokenHash;
         this.status = RegistrantStatus.PENDING;
         this.registeredAt = at;
+    }
+
+    /**
+     * This registrant, on the roll of a second round ({@code election}) whose roll is this
+     * election's frozen roll: the same person, contacts, card hash, consents and verified factors,
+     * under a new id, a new resume token and a new help code (both unique across elections).
+     */
+    public Registrant carriedOver(UUID election, String newResumeTokenHash, HelpCode code, Instant at) {
+        if (status != RegistrantStatus.ON_ROLL) {
+            throw new ConflictException("status", "only a registrant on the roll is carried over");
+        }
+        Registrant copy = new Registrant();
+        copy.id = UUID.randomUUID().toString();
+        copy.electionId = election.toString();
+        copy.firstName = firstName;
+        copy.lastName = lastName;
+        copy.phone = phone;
+        copy.email = email;
+        copy.emailNormalized = emailNormalized;
+        copy.cardHash = cardHash;
+        copy.memberId = memberId;
+        copy.language = language;
+        copy.charterVersion = charterVersion;
+        copy.privacyVersion = privacyVersion;
+        copy.resumeTokenHash = newResumeTokenHash;
+        copy.status = RegistrantStatus.ON_ROLL;
+        copy.registeredAt = registeredAt;
+        copy.phoneVerifiedAt = phoneVerifiedAt;
+        copy.emailVerifiedAt = emailVerifiedAt;
+        copy.cardVerifiedAt = cardVerifiedAt;
+        copy.onRollAt = at;
+        copy.helpCode = code.value();
+        return copy;
     }
 
     /**
