@@ -73,6 +73,9 @@ class SecondRoundContainerTest {
     @EJB
     RegistrationService registration;
 
+    @EJB
+    org.openprimary.registration.boundary.RetentionService retention;
+
     @Resource(lookup = VotingSchema.DATA_SOURCE)
     DataSource dataSource;
 
@@ -164,6 +167,8 @@ class SecondRoundContainerTest {
         assertEquals(Map.of("REGISTRATION_OPENED", 1L, "CARRIED_OVER", 2L, "NOT_CARRIED_OVER", 1L), kinds);
         assertEquals(2, registration.rollSize(secondId), "the ledger counts the voters carried over");
         assertEquals(2, ledger.get(ledger.size() - 1).rollSize());
+        assertEquals(2, ledger.get(ledger.size() - 1).registrants());
+        assertTrue(retention.ledgerVerifies(secondId), "the second round's ledger is hash-linked like any other");
 
         registration.closeRegistration(secondId, Instant.now());
         List<RollVoter> firstRoll = registration.rollVoters(UUID.fromString(first.id()));
