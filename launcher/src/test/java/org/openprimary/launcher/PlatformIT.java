@@ -1093,6 +1093,94 @@ class PlatformIT {
     }
 
     @Test
+    void aSecondRoundOfACountedElectionKeepsItsRollAndIsSealedAsSuch() throws Exception {
+        String bailiff = account("bailiff-round2", "BAILIFF");
+        String first = json.readTree(send(asOrganizer(post("admin/api/elections",
+                "{\"title\":\"Primaire à deux tours\",\"candidates\":[\"Alice\",\"Bob\",\"Chloé\"],"
+                        + "\"requiredFactors\":[\"PHONE\"]}"))).body()).get("id").asText();
+        send(asOrganizer(post("admin/api/elections/" + first + "/open-registration", "")));
+        List<String> phones = List.of("06 11 22 35 17", "06 11 22 35 28");
+        for (int i = 0; i < phones.size(); i++) {
+            JsonNode registered = json.readTree(send(post("api/elections/" + first + "/registrants",
+                    "{\"firstName\":\"Round" + i + "\",\"lastName\":\"Two\",\"phone\":\"" + phones.get(i)
+                            + "\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\",\"language\":\"fr\"}")).body());
+            HttpResponse<String> verified = send(post("api/registrants/" + registered.get("id").asText() + "/phone/verify",
+                    "{\"code\":\"" + consoleCode(phones.get(i)) + "\"}")
+                    .header("Authorization", "Bearer " + registered.get("resumeToken").asText()));
+            assertEquals("ON_ROLL", json.readTree(verified.body()).get("status").asText(), verified.body());
+        }
+        List<String> trustees = trustees(first, ORGANIZER, "round2", 2);
+        java.time.Instant opens = java.time.Instant.now().plusSeconds(20);
+        java.time.Instant closes = opens.plusSeconds(15);
+        send(put("admin/api/elections/" + first + "/schedule", "{\"votingOpensAt\":\"" + opens + "\",\"votingClosesAt\":\""
+                + closes + "\"}").header("Authorization", ORGANIZER));
+        String fingerprint = json.readTree(send(asOrganizer(post("admin/api/elections/" + first + "/seal/proposal", "")))
+                .body()).get("fingerprint").asText();
+        assertEquals(200, send(post("admin/api/bailiff/elections/" + first + "/seal", "{\"fingerprint\":\"" + fingerprint
+                + "\"}").header("Authorization", bailiff)).statusCode());
+        assertProblem(send(asOrganizer(post("admin/api/elections/" + first + "/second-round",
+                "{\"candidates\":[\"Alice\",\"Bob\"]}"))), 409, "state");
+        Map<String, String> shares = new TreeMap<>();
+        for (String trustee : trustees) {
+            shares.put(trustee, send(post("admin/api/trustee/elections/" + first + "/share/download", "")
+                    .header("Authorization", trusteeAuth(trustee))).body());
+            send(bring(first, trustee, "rehearsal", shares.get(trustee), "passphrase of " + trustee));
+        }
+        waitForState(first, "CLOSED", closes.plusSeconds(30));
+        for (String trustee : trustees) {
+            send(bring(first, trustee, "count", shares.get(trustee), "passphrase of " + trustee));
+        }
+        waitForState(first, "COUNTED", java.time.Instant.now().plusSeconds(30));
+
+        assertEquals(403, send(post("admin/api/elections/" + first + "/second-round", "{\"candidates\":[\"Alice\",\"Bob\"]}")
+                .header("Authorization", bailiff)).statusCode(), "only an organizer makes a second round");
+        assertProblem(send(asOrganizer(post("admin/api/elections/" + first + "/second-round",
+                "{\"candidates\":[\"Alice\"]}"))), 400, "candidates");
+        assertProblem(send(asOrganizer(post("admin/api/elections/" + first + "/second-round",
+                "{\"candidates\":[\"Alice\",\"Zoé\"]}"))), 400, "candidates[1]");
+        assertProblem(send(asOrganizer(post("admin/api/elections/" + first + "/second-round",
+                "{\"candidates\":[\"Bob\",\"Bob\"]}"))), 400, "candidates[1]");
+        assertProblem(send(asOrganizer(post("admin/api/elections/" + UUID.randomUUID() + "/second-round",
+                "{\"candidates\":[\"Alice\",\"Bob\"]}"))), 404, "id");
+        HttpResponse<String> created = send(asOrganizer(post("admin/api/elections/" + first + "/second-round",
+                "{\"title\":\"Second tour\",\"candidates\":[\"Chloé\",\"Alice\"]}")));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode second = json.readTree(created.body());
+        String round2 = second.get("id").asText();
+        assertEquals(first, second.get("firstRoundId").asText());
+        assertEquals("DRAFT", second.get("state").asText());
+        assertEquals("[\"Chloé\",\"Alice\"]", second.get("candidates").toString());
+        JsonNode audit = json.readTree(send(asOrganizer(get("admin/api/audit?election=" + first))).body());
+        assertTrue(audit.toString().contains("second-round"), "the call is in the audit trail: " + audit);
+
+        send(asOrganizer(post("admin/api/elections/" + round2 + "/open-registration", "")));
+        assertProblem(send(post("api/elections/" + round2 + "/registrants", "{\"firstName\":\"Late\",\"lastName\":\"Comer\","
+                + "\"phone\":\"06 11 22 35 39\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\",\"language\":\"fr\"}")),
+                409, "electionId");
+        assertEquals(2, json.readTree(send(get("api/elections/" + round2 + "/roll")).body()).get("onRoll").asLong());
+        long carried = 0;
+        for (JsonNode entry : json.readTree(send(asOrganizer(get("admin/api/elections/" + round2 + "/ledger"))).body())) {
+            carried += entry.get("kind").asText().equals("CARRIED_OVER") ? 1 : 0;
+        }
+        assertEquals(2, carried, "the ledger explains the roll: one entry per voter carried over");
+        for (String trustee : trustees) {
+            assertEquals(200, send(put("admin/api/trustee/elections/" + round2 + "/passphrase", "{\"passphrase\":\"round two of "
+                    + trustee + "\"}").header("Authorization", trusteeAuth(trustee))).statusCode(),
+                    "the same trustees hold the second round's key ceremony anew");
+        }
+        java.time.Instant opens2 = java.time.Instant.now().plusSeconds(3600);
+        assertEquals(200, send(put("admin/api/elections/" + round2 + "/schedule", "{\"votingOpensAt\":\"" + opens2
+                + "\",\"votingClosesAt\":\"" + opens2.plusSeconds(3600) + "\"}").header("Authorization", ORGANIZER)).statusCode());
+        JsonNode proposal = json.readTree(send(asOrganizer(post("admin/api/elections/" + round2 + "/seal/proposal", ""))).body());
+        assertTrue(proposal.get("document").asText().contains("\nroll.size=2\n"), proposal.toString());
+        assertTrue(proposal.get("document").asText().endsWith("\nsecond-round.of=" + first + "\n"), proposal.toString());
+        HttpResponse<String> sealed = send(post("admin/api/bailiff/elections/" + round2 + "/seal", "{\"fingerprint\":\""
+                + proposal.get("fingerprint").asText() + "\"}").header("Authorization", bailiff));
+        assertEquals(200, sealed.statusCode(), sealed.body());
+        assertEquals("SEALED", json.readTree(send(asOrganizer(get("admin/api/elections/" + round2))).body()).get("state").asText());
+    }
+
+    @Test
     void aLostShareIsReplacedByANewKeyBeforeTheOpeningAndOldSharesNoLongerCount() throws Exception {
         String bailiff = account("bailiff-lost", "BAILIFF");
         String election = json.readTree(send(asOrganizer(post("admin/api/elections",

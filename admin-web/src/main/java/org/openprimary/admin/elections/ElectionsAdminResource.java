@@ -63,6 +63,25 @@ public class ElectionsAdminResource {
         return elections.find(id);
     }
 
+    @POST
+    @Path("{id}/second-round")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Draft the second round of a counted election: same roll, the chosen candidates (2 or more,"
+            + " by name), the same rules and trustees (who hold a new key ceremony)")
+    public Response secondRound(@PathParam("id") String id, SecondRound request) {
+        if (request == null) {
+            throw new org.openprimary.common.InvalidInputException("body",
+                    "send the second round as a JSON object: {\"candidates\": [names]}");
+        }
+        ElectionView created = elections.secondRound(id, request.title(), request.candidates(), organizer());
+        return Response.created(uri.getBaseUriBuilder().path("elections").path(created.id()).build())
+                .entity(created).build();
+    }
+
+    /** A second round: its title (optional) and the first round's candidates it keeps, by name. */
+    public record SecondRound(String title, List<String> candidates) {
+    }
+
     @GET
     @Path("{id}/checklist")
     @Operation(summary = "What is missing before the election's registration can open")

@@ -111,6 +111,70 @@ public class RegistrationService {
                 "registration opened", terms.openedAt()));
     }
 
+    /** Said to anyone who tries to register to a second round. */
+    static final String SECOND_ROUND = "this election is a second round: its roll is the first round's, so nobody"
+            + " registers to it";
+
+    /**
+     * Opens a second round's registration with its first round's frozen roll, in the caller's
+     * transaction (the voting module's opening): every voter on the first round's roll is carried
+     * over (same contacts, card hash and verified factors, so they get their voting links and codes),
+     * one {@code CARRIED_OVER} ledger entry each; a voter who asked for the erasure of their data
+     * after the first round's seal is not, and a {@code NOT_CARRIED_OVER} entry says so. Nobody
+     * registers to the second round.
+     *
+     * @return how many voters were carried over
+     */
+    public long carryOverRoll(RegistrationTerms terms, UUID firstRound) {
+        RegistrationWindow first = firstRound == null ? null
+                : em.find(RegistrationWindow.class, firstRound.toString(), LockModeType.PESSIMISTIC_READ);
+        if (first == null) {
+            throw new NotFoundException("firstRoundId", "no election with this id has a registration");
+        }
+        if (first.isOpen()) {
+            throw new ConflictException("firstRoundId", "the first round's roll is not frozen yet");
+        }
+        if (first.purgedAt().isPresent()) {
+            throw new ConflictException("firstRoundId", "the first round's personal data were purged: its roll"
+                    + " cannot be carried over");
+        }
+        if (em.find(RegistrationWindow.class, terms.electionId().toString()) != null) {
+            throw new ConflictException("id", "the registration of election " + terms.electionId() + " is already open");
+        }
+        em.persist(new RegistrationWindow(terms).carriedFrom(firstRound));
+        em.flush();
+        em.persist(LedgerEntry.first(terms.electionId(), LedgerEntry.Kind.REGISTRATION_OPENED,
+                "registration opened: second round of " + firstRound + ", roll carried over", terms.openedAt()));
+        em.flush();
+        List<Registrant> voters = em.createNamedQuery(Registrant.FIND_ON_ROLL_ENTITIES, Registrant.class)
+                .setParameter("election", firstRound.toString())
+                .setParameter("onRoll", org.openprimary.registration.entity.RegistrantStatus.ON_ROLL)
+                .getResultList();
+        long carried = 0;
+        for (Registrant voter : voters) {
+            if (voter.erasureRequestedAt().isPresent()) {
+                ledger.append(terms.electionId(), LedgerEntry.Kind.NOT_CARRIED_OVER,
+                        "not carried over from " + firstRound + ": erasure requested after its seal");
+                continue;
+            }
+            em.persist(voter.carriedOver(terms.electionId(), Tokens.hash(Tokens.random()), helpCodes.fresh(),
+                    terms.openedAt()));
+            // flushed one by one: the help codes are checked fresh against the table
+            em.flush();
+            ledger.append(terms.electionId(), LedgerEntry.Kind.CARRIED_OVER, "carried over from " + firstRound);
+            carried++;
+        }
+        long count = carried;
+        LOG.info(() -> "Second round " + terms.electionId() + ": " + count + " voters carried over from " + firstRound);
+        return carried;
+    }
+
+    /** The first round whose roll this election's roll is, if it is a second round. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Optional<UUID> carriedFrom(UUID electionId) {
+        return window(electionId).carriedFrom();
+    }
+
     /**
      * Closes an election's registration and freezes its roll, in the caller's transaction (the
      * voting module's seal proposal): the ledger's last entry then commits to the whole roll.
@@ -257,6 +321,9 @@ public class RegistrationService {
      */
     public ImportReport importMembers(UUID electionId, String csv, boolean acceptValidLines, String organizer) {
         RegistrationWindow window = window(electionId);
+        if (window.carriedFrom().isPresent()) {
+            throw new ConflictException("electionId", SECOND_ROUND);
+        }
         if (window.rollMode() != RollMode.IMPORTED) {
             throw new ConflictException("electionId", "this election's roll is open registration, not a member list");
         }
@@ -668,6 +735,9 @@ public class RegistrationService {
         RegistrationWindow window = window(electionId);
         if (!window.isOpen()) {
             throw new ConflictException("electionId", "the registration of this election is closed");
+        }
+        if (window.carriedFrom().isPresent()) {
+            throw new ConflictException("electionId", SECOND_ROUND);
         }
         if (window.rollMode() != RollMode.OPEN) {
             throw new ConflictException("electionId", "this election's roll is a member list: members do not register");

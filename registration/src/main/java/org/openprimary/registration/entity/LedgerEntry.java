@@ -74,6 +74,16 @@ public class LedgerEntry {
         /** An appeal succeeded: a registrant struck off is on the roll again. */
         REINSTATED(0, 1),
         /**
+         * A second round's roll is its first round's frozen roll: one entry per voter carried over
+         * from it (the detail names the first round), so the second round's counts come from its ledger.
+         */
+        CARRIED_OVER(1, 1),
+        /**
+         * A voter on the first round's roll was not carried over to the second round: they asked for
+         * the erasure of their data after the first round's seal (no identity in the detail).
+         */
+        NOT_CARRIED_OVER(0, 0),
+        /**
          * The retention deadline passed: every registrant's personal data were erased. The counts stay
          * what they were: they describe the roll the election used, not the data still kept.
          */

@@ -34,6 +34,8 @@ import org.openprimary.registration.boundary.Factor;
 @NamedQuery(name = Registrant.FIND_ON_ROLL_TO_TELL,
         query = "SELECT r.id, r.firstName, r.phone, r.email, r.language FROM Registrant r"
                 + " WHERE r.electionId = :election AND r.status = :onRoll AND r.erasureRequestedAt IS NULL ORDER BY r.id")
+@NamedQuery(name = Registrant.FIND_ON_ROLL_ENTITIES,
+        query = "SELECT r FROM Registrant r WHERE r.electionId = :election AND r.status = :onRoll ORDER BY r.id")
 @NamedQuery(name = Registrant.FIND_BY_HELP_CODE, query = "SELECT r FROM Registrant r WHERE r.helpCode = :code")
 @NamedQuery(name = Registrant.COUNT_HELP_CODE, query = "SELECT COUNT(r) FROM Registrant r WHERE r.helpCode = :code")
 public class Registrant {
@@ -41,6 +43,7 @@ public class Registrant {
     public static final String FIND_ON_ROLL = "Registrant.findOnRoll";
     /** The roll's voters who did not ask to withdraw after the seal: those the organizers' news may reach. */
     public static final String FIND_ON_ROLL_TO_TELL = "Registrant.findOnRollToTell";
+    public static final String FIND_ON_ROLL_ENTITIES = "Registrant.findOnRollEntities";
     public static final String FIND_BY_HELP_CODE = "Registrant.findByHelpCode";
     public static final String COUNT_HELP_CODE = "Registrant.countHelpCode";
 
@@ -165,6 +168,39 @@ public class Registrant {
         this.resumeTokenHash = resumeTokenHash;
         this.status = RegistrantStatus.PENDING;
         this.registeredAt = at;
+    }
+
+    /**
+     * This registrant, on the roll of a second round ({@code election}) whose roll is this
+     * election's frozen roll: the same person, contacts, card hash, consents and verified factors,
+     * under a new id, a new resume token and a new help code (both unique across elections).
+     */
+    public Registrant carriedOver(UUID election, String newResumeTokenHash, HelpCode code, Instant at) {
+        if (status != RegistrantStatus.ON_ROLL) {
+            throw new ConflictException("status", "only a registrant on the roll is carried over");
+        }
+        Registrant copy = new Registrant();
+        copy.id = UUID.randomUUID().toString();
+        copy.electionId = election.toString();
+        copy.firstName = firstName;
+        copy.lastName = lastName;
+        copy.phone = phone;
+        copy.email = email;
+        copy.emailNormalized = emailNormalized;
+        copy.cardHash = cardHash;
+        copy.memberId = memberId;
+        copy.language = language;
+        copy.charterVersion = charterVersion;
+        copy.privacyVersion = privacyVersion;
+        copy.resumeTokenHash = newResumeTokenHash;
+        copy.status = RegistrantStatus.ON_ROLL;
+        copy.registeredAt = registeredAt;
+        copy.phoneVerifiedAt = phoneVerifiedAt;
+        copy.emailVerifiedAt = emailVerifiedAt;
+        copy.cardVerifiedAt = cardVerifiedAt;
+        copy.onRollAt = at;
+        copy.helpCode = code.value();
+        return copy;
     }
 
     /**

@@ -55,6 +55,9 @@ public class RegistrationWindow {
     @Column(name = "purged_at")
     private Instant purgedAt;
 
+    @Column(name = "carried_from", length = 36)
+    private String carriedFrom;
+
     protected RegistrationWindow() {
         // for JPA
     }
@@ -68,6 +71,20 @@ public class RegistrationWindow {
         this.rollMode = terms.rollMode().name();
         this.electionTitle = terms.title();
         this.acceptLandlines = terms.landlines();
+    }
+
+    /**
+     * A second round's window: its roll is carried over from the first round's frozen roll, and
+     * nobody registers to it.
+     */
+    public RegistrationWindow carriedFrom(UUID firstRound) {
+        this.carriedFrom = firstRound.toString();
+        return this;
+    }
+
+    /** The first round whose roll this window's roll is, if it is a second round's. */
+    public Optional<UUID> carriedFrom() {
+        return Optional.ofNullable(carriedFrom).map(UUID::fromString);
     }
 
     public String electionTitle() {

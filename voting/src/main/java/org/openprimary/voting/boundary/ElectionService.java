@@ -76,6 +76,30 @@ public class ElectionService {
         return ElectionView.of(election);
     }
 
+    /**
+     * Creates a second round of a counted (or published) election, in {@code DRAFT}: the chosen
+     * candidates (names of the first round's, at least two, each once), the first round's rules, and
+     * the same trustees and threshold, named anew: each chooses a passphrase for this election and
+     * the key is made at its own seal. Its roll is carried over from the first round's when its
+     * registration opens.
+     */
+    public ElectionView secondRound(String firstRoundId, String title, List<String> candidates, String organizer) {
+        Election first = load(ElectionId.parse(firstRoundId));
+        Election second = first.secondRound(title, candidates, clock);
+        em.persist(second);
+        em.flush();
+        List<Trustee> trustees = trustees(first);
+        if (!trustees.isEmpty() && first.trusteeThreshold().isPresent()) {
+            second.requireTrustees(trustees.size(), first.trusteeThreshold().get());
+            for (Trustee trustee : trustees) {
+                em.persist(new Trustee(second.id(), trustee.position(), trustee.username()));
+            }
+            em.flush();
+        }
+        LOG.info(() -> "Election " + second.id() + " drafted by " + organizer + " as the second round of " + first.id());
+        return ElectionView.of(second);
+    }
+
     public ElectionView find(String id) {
         return ElectionView.of(load(ElectionId.parse(id)));
     }
@@ -111,9 +135,15 @@ public class ElectionService {
         }
         election.openRegistration(clock);
         RegistrationRules rules = election.registrationRules();
-        registration.openRegistration(new RegistrationTerms(electionId.value(), election.title(),
+        RegistrationTerms terms = new RegistrationTerms(electionId.value(), election.title(),
                 election.registrationOpenedAt().orElseThrow(), rules.requiredFactors(),
-                rules.allowedCountries(), rules.rollMode(), election.landlineVoiceCode()));
+                rules.allowedCountries(), rules.rollMode(), election.landlineVoiceCode());
+        if (election.firstRoundId().isPresent()) {
+            // a second round: its roll is the first round's frozen roll, nobody registers to it
+            registration.carryOverRoll(terms, election.firstRoundId().get().value());
+        } else {
+            registration.openRegistration(terms);
+        }
         LOG.info(() -> "Registration of election " + electionId + " opened by " + organizer);
         return ElectionView.of(election);
     }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import org.openprimary.voting.entity.Election;
 
-/** What the outside sees of an election. Grades are listed from the worst to the best. */
+/**
+ * What the outside sees of an election. Grades are listed from the worst to the best;
+ * {@code firstRoundId} names the first round of a second round (none for a first round).
+ */
 public record ElectionView(
         String id,
         String title,
@@ -22,7 +25,8 @@ public record ElectionView(
         String description,
         List<CandidateView> candidateDetails,
         String votingCode,
-        boolean landlineVoiceCode) {
+        boolean landlineVoiceCode,
+        String firstRoundId) {
 
     /** A candidate as citizens read about them. */
     public record CandidateView(int position, String name, String party, String photoUrl, String statement) {
@@ -50,6 +54,7 @@ public record ElectionView(
                             c.statement().orElse(null));
                 }).toList(),
                 election.votingCodeByEmail() ? "email" : "sms",
-                election.landlineVoiceCode());
+                election.landlineVoiceCode(),
+                election.firstRoundId().map(Object::toString).orElse(null));
     }
 }

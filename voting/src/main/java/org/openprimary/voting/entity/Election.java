@@ -181,6 +181,9 @@ public class Election {
     @Column(name = "published_by", length = 64)
     private String publishedBy;
 
+    @Column(name = "first_round_id", length = 36)
+    private String firstRoundId;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -209,6 +212,54 @@ public class Election {
         election.state = ElectionState.DRAFT;
         election.createdAt = clock.instant();
         return election;
+    }
+
+    /**
+     * A second round of this counted election, in {@code DRAFT}: the chosen candidates (at least two
+     * of this election's, each once, by name), in the order given, with their party, photo and
+     * statement; the same grade scale, registration rules, landline setting and voting-code channel;
+     * and a link to this election. Its roll will be this election's frozen roll.
+     *
+     * @param title the second round's title ({@code null} or blank: this title and " (second round)")
+     */
+    public Election secondRound(String secondTitle, List<String> chosen, Clock clock) {
+        if (state != ElectionState.COUNTED && state != ElectionState.PUBLISHED) {
+            throw new ConflictException("state", "a second round is made from a counted election; this one is " + state);
+        }
+        if (chosen == null || chosen.size() < 2) {
+            throw new InvalidInputException("candidates", "a second round needs at least 2 of the first round's"
+                    + " candidates");
+        }
+        List<Candidate> picked = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            String field = "candidates[" + i + "]";
+            String name = chosen.get(i) == null ? "" : chosen.get(i).strip();
+            Candidate found = candidates.stream().filter(c -> c.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException(field, "'" + name + "' is not a candidate of the"
+                            + " first round"));
+            if (!seen.add(name)) {
+                throw new InvalidInputException(field, "'" + name + "' is chosen twice");
+            }
+            picked.add(found);
+        }
+        String wanted = secondTitle == null || secondTitle.isBlank() ? title + " (second round)" : secondTitle;
+        Election next = draft(wanted, picked.stream().map(Candidate::name).toList(), scale(), registrationRules(),
+                clock);
+        for (int i = 0; i < picked.size(); i++) {
+            Candidate from = picked.get(i);
+            next.candidates.get(i).describe(from.party().orElse(null), from.photoUrl().orElse(null),
+                    from.statement().orElse(null), "candidates[" + i + "]");
+        }
+        next.votingCode = votingCode;
+        next.landlineVoiceCode = landlineVoiceCode;
+        next.firstRoundId = id;
+        return next;
+    }
+
+    /** The first round this election is the second round of, if it is one. */
+    public Optional<ElectionId> firstRoundId() {
+        return Optional.ofNullable(firstRoundId).map(ElectionId::parse);
     }
 
     /** What is missing before registration can open; empty when nothing is. */
@@ -588,6 +639,9 @@ public class Election {
                 rules.rollMode().name(), landlineVoiceCode, votingOpensAt, votingClosesAt, rollSize, rollLedgerEntries,
                 rollLedgerHead, rollCredentials, trustees, trusteeThreshold == null ? 0 : trusteeThreshold,
                 votingCode.toLowerCase(Locale.ROOT), softwareVersion));
+        if (firstRoundId != null) {
+            document = document.secondRoundOf(firstRoundId);
+        }
         sealDocument = document.text();
         sealFingerprint = document.fingerprint();
         sealProposedBy = organizer;

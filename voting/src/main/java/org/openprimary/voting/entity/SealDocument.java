@@ -65,6 +65,14 @@ public record SealDocument(String text) {
         return new SealDocument(String.join("\n", lines) + "\n");
     }
 
+    /**
+     * This document for a second round: one more line, {@code second-round.of=<first round's id>},
+     * after the last one. A first round's document has no such line.
+     */
+    public SealDocument secondRoundOf(String firstRoundId) {
+        return new SealDocument(text + line("second-round.of", firstRoundId) + "\n");
+    }
+
     /** SHA-256 of the text, in lower-case hexadecimal. */
     public String fingerprint() {
         try {

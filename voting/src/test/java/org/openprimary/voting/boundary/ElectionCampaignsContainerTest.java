@@ -53,6 +53,7 @@ class ElectionCampaignsContainerTest {
         JavaArchive voting = ShrinkWrap.create(JavaArchive.class, "openprimary-voting.jar")
                 .addPackages(true, "org.openprimary.voting")
                 .deleteClass(ElectionCampaignsContainerTest.class)
+                .deleteClass(SecondRoundContainerTest.class)
                 .deleteClass(ElectionServiceContainerTest.class)
                 .deleteClass(MinutesContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")

@@ -50,6 +50,7 @@ class ElectionServiceContainerTest {
                 .deleteClass(ElectionServiceContainerTest.class)
                 .deleteClass(MinutesContainerTest.class)
                 .deleteClass(ElectionCampaignsContainerTest.class)
+                .deleteClass(SecondRoundContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
                 .addAsResource(new File("src/main/resources/db/migration/voting"), "db/migration/voting");

@@ -52,6 +52,7 @@ class MinutesContainerTest {
                 .deleteClass(MinutesContainerTest.class)
                 .deleteClass(ElectionServiceContainerTest.class)
                 .deleteClass(ElectionCampaignsContainerTest.class)
+                .deleteClass(SecondRoundContainerTest.class)
                 .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
                 .addAsManifestResource("META-INF/beans.xml", "beans.xml")
                 .addAsResource(new File("src/main/resources/db/migration/voting"), "db/migration/voting");

@@ -1,0 +1,212 @@
+package org.openprimary.voting.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.EJB;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openprimary.common.ConflictException;
+import org.openprimary.common.InvalidInputException;
+import org.openprimary.common.NotFoundException;
+import org.openprimary.registration.boundary.LedgerEntryView;
+import org.openprimary.registration.boundary.NewRegistrant;
+import org.openprimary.registration.boundary.RegistrationService;
+import org.openprimary.registration.boundary.RegistrationStatus;
+import org.openprimary.registration.boundary.RollVoter;
+import org.openprimary.voting.control.VotingSchema;
+
+/**
+ * A second round on Payara Micro against the real PostgreSQL: drafted from a counted election with
+ * the chosen candidates, its roll exactly the first round's frozen roll (less a voter who asked for
+ * erasure after the seal), explained by its ledger, and closed to registration.
+ */
+@ExtendWith(ArquillianExtension.class)
+@DataSourceDefinition(name = VotingSchema.DATA_SOURCE,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=openprimary.db.url}",
+        user = "${MPCONFIG=openprimary.db.user}",
+        password = "${MPCONFIG=openprimary.db.password}")
+class SecondRoundContainerTest {
+
+    @Deployment
+    static WebArchive deployment() {
+        JavaArchive voting = ShrinkWrap.create(JavaArchive.class, "openprimary-voting.jar")
+                .addPackages(true, "org.openprimary.voting")
+                .deleteClass(ElectionServiceContainerTest.class)
+                .deleteClass(MinutesContainerTest.class)
+                .deleteClass(ElectionCampaignsContainerTest.class)
+                .deleteClass(SecondRoundContainerTest.class)
+                .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
+                .addAsManifestResource("META-INF/beans.xml", "beans.xml")
+                .addAsResource(new File("src/main/resources/db/migration/voting"), "db/migration/voting");
+        File[] libraries = new File("target/test-libs").listFiles((dir, name) -> name.endsWith(".jar"));
+        return ShrinkWrap.create(WebArchive.class, "second-round-test.war")
+                .addClass(SecondRoundContainerTest.class)
+                .addAsLibraries(voting)
+                .addAsLibraries(libraries);
+    }
+
+    @EJB
+    ElectionService elections;
+
+    @EJB
+    RegistrationService registration;
+
+    @EJB
+    org.openprimary.registration.boundary.RetentionService retention;
+
+    @Resource(lookup = VotingSchema.DATA_SOURCE)
+    DataSource dataSource;
+
+    private static final List<String> CANDIDATES = List.of("Alice Martin", "Bruno Petit", "Chloé Durand");
+
+    private ElectionView firstRound() {
+        ElectionView draft = elections.draft(new DraftElection("Primaire de la gauche", CANDIDATES, null,
+                List.of("PHONE"), List.of("FR"), "OPEN", null, "sms", true), "organizer");
+        elections.describeCandidate(draft.id(), 1, "Les Verts", null, "Pour une primaire écologiste");
+        return elections.openRegistration(draft.id(), "organizer");
+    }
+
+    private RegistrationStatus register(String election, String first, String phone) {
+        RegistrationStatus registered = registration.register(UUID.fromString(election),
+                new NewRegistrant(first, "Dupont", phone, null, "c-1", "p-1", "fr"));
+        String masked = "+33*******" + phone.substring(phone.length() - 2);
+        String code = registration.consoleCodes(200).stream()
+                .filter(c -> c.phone().equals(masked) && !c.used()).findFirst().orElseThrow().code();
+        registration.verifyPhone(UUID.fromString(registered.id()), registered.resumeToken(), code);
+        return registered;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The first round with three voters on its roll and one registrant who never verified, frozen. */
+    private ElectionView frozenFirstRound(String suffix) throws SQLException {
+        ElectionView first = firstRound();
+        RegistrationStatus withdrawing = register(first.id(), "Inès", "06998" + suffix + "001");
+        register(first.id(), "Jules", "06998" + suffix + "002");
+        register(first.id(), "Karim", "06998" + suffix + "003");
+        registration.register(UUID.fromString(first.id()),
+                new NewRegistrant("Léa", "Pending", "06998" + suffix + "004", null, "c-1", "p-1", "fr"));
+        // what the seal proposal does to the roll; then, after the seal, one voter asks for erasure
+        registration.closeRegistration(UUID.fromString(first.id()), Instant.now());
+        registration.withdraw(UUID.fromString(withdrawing.id()), withdrawing.resumeToken());
+        execute("INSERT INTO voting.trustee (election_id, position, username, enrolled_at) VALUES ('" + first.id()
+                + "', 1, 'trustee-a', now()), ('" + first.id() + "', 2, 'trustee-b', now())");
+        execute("UPDATE voting.election SET trustee_threshold = 2 WHERE id = '" + first.id() + "'");
+        return first;
+    }
+
+    private void counted(String id) throws SQLException {
+        // as if sealed, voted and counted (the lifecycle's own steps are the launcher's PlatformIT)
+        execute("UPDATE voting.election SET state = 'COUNTED', counted_at = now(), seal_fingerprint = '"
+                + "a".repeat(64) + "', seal_proposed_by = 'organizer', sealed_by = 'bailiff', rehearsal_passed_at = now()"
+                + " WHERE id = '" + id + "'");
+    }
+
+    @Test
+    void aSecondRoundOfACountedElectionHasTheChosenCandidatesAndExactlyTheFirstRoundsRoll() throws Exception {
+        ElectionView first = frozenFirstRound("11");
+        counted(first.id());
+
+        ElectionView second = elections.secondRound(first.id(), null, List.of("Chloé Durand", "Bruno Petit"), "organizer");
+
+        assertEquals("DRAFT", second.state());
+        assertEquals(first.id(), second.firstRoundId());
+        assertNull(first.firstRoundId());
+        assertEquals("Primaire de la gauche (second round)", second.title());
+        assertEquals(List.of("Chloé Durand", "Bruno Petit"), second.candidates());
+        assertEquals("Pour une primaire écologiste", second.candidateDetails().get(1).statement(),
+                "a candidate's statement is carried over");
+        assertEquals("Les Verts", second.candidateDetails().get(1).party());
+        assertEquals(first.requiredFactors(), second.requiredFactors());
+        assertEquals(first.allowedCountries(), second.allowedCountries());
+        assertEquals(first.rollMode(), second.rollMode());
+        assertTrue(second.landlineVoiceCode());
+        assertEquals(first.grades(), second.grades());
+        List<TrusteeView> trustees = elections.trusteeViews(second.id());
+        assertEquals(List.of("trustee-a", "trustee-b"), trustees.stream().map(TrusteeView::username).toList());
+        assertTrue(trustees.stream().allMatch(t -> t.passphraseChosenAt() == null),
+                "the trustees are named again and hold the second round's key ceremony anew");
+
+        UUID secondId = UUID.fromString(second.id());
+        elections.openRegistration(second.id(), "organizer");
+
+        ConflictException refused = assertThrows(ConflictException.class, () -> registration.register(secondId,
+                new NewRegistrant("Nora", "Nouvelle", "0699811099", null, "c-1", "p-1", "fr")));
+        assertEquals("electionId", refused.field().orElse(null));
+        assertTrue(refused.reason().contains("second round"), refused.reason());
+
+        List<LedgerEntryView> ledger = registration.ledger(secondId);
+        Map<String, Long> kinds = ledger.stream().collect(Collectors.groupingBy(LedgerEntryView::kind,
+                Collectors.counting()));
+        assertEquals(Map.of("REGISTRATION_OPENED", 1L, "CARRIED_OVER", 2L, "NOT_CARRIED_OVER", 1L), kinds);
+        assertEquals(2, registration.rollSize(secondId), "the ledger counts the voters carried over");
+        assertEquals(2, ledger.get(ledger.size() - 1).rollSize());
+        assertEquals(2, ledger.get(ledger.size() - 1).registrants());
+        assertTrue(retention.ledgerVerifies(secondId), "the second round's ledger is hash-linked like any other");
+
+        registration.closeRegistration(secondId, Instant.now());
+        List<RollVoter> firstRoll = registration.rollVoters(UUID.fromString(first.id()));
+        List<RollVoter> secondRoll = registration.rollVoters(secondId);
+        assertEquals(3, firstRoll.size());
+        Set<String> expected = firstRoll.stream().filter(v -> !v.firstName().equals("Inès"))
+                .map(v -> v.firstName() + " " + v.phone().orElseThrow() + " " + v.language()).collect(Collectors.toSet());
+        Set<String> carried = secondRoll.stream()
+                .map(v -> v.firstName() + " " + v.phone().orElseThrow() + " " + v.language()).collect(Collectors.toSet());
+        assertEquals(expected, carried, "the first round's voters, with their verified phones; not the one who withdrew");
+        assertEquals(2, secondRoll.size());
+        assertTrue(secondRoll.stream().noneMatch(v -> firstRoll.stream()
+                .anyMatch(f -> f.registrantId().equals(v.registrantId()))), "new registrations, of the second round");
+    }
+
+    @Test
+    void aSecondRoundIsRefusedBeforeTheCountAndForUnknownDuplicateOrTooFewCandidates() throws Exception {
+        ElectionView first = frozenFirstRound("22");
+
+        ConflictException early = assertThrows(ConflictException.class,
+                () -> elections.secondRound(first.id(), "Second tour", List.of("Alice Martin", "Bruno Petit"), "o"));
+        assertEquals("state", early.field().orElse(null));
+
+        counted(first.id());
+        InvalidInputException unknown = assertThrows(InvalidInputException.class,
+                () -> elections.secondRound(first.id(), null, List.of("Alice Martin", "Zorro"), "o"));
+        assertEquals("candidates[1]", unknown.field().orElse(null));
+        InvalidInputException twice = assertThrows(InvalidInputException.class,
+                () -> elections.secondRound(first.id(), null, List.of("Alice Martin", "Alice Martin"), "o"));
+        assertEquals("candidates[1]", twice.field().orElse(null));
+        InvalidInputException few = assertThrows(InvalidInputException.class,
+                () -> elections.secondRound(first.id(), null, List.of("Alice Martin"), "o"));
+        assertEquals("candidates", few.field().orElse(null));
+        assertThrows(InvalidInputException.class, () -> elections.secondRound(first.id(), null, null, "o"));
+        NotFoundException none = assertThrows(NotFoundException.class,
+                () -> elections.secondRound(UUID.randomUUID().toString(), null, List.of("Alice Martin", "Bruno Petit"), "o"));
+        assertEquals("id", none.field().orElse(null));
+        assertTrue(elections.all().stream().noneMatch(e -> first.id().equals(e.firstRoundId())),
+                "no refused request left a second round behind");
+    }
+}
