@@ -332,7 +332,34 @@ public final class BadInputDrill {
                 headers, body));
     }
 
+    /**
+     * A body that is not JSON. A mutation can leave a short body well-formed (no comma to double in
+     * {@code {"description":"text"}}: the first full run's false finding), so each is checked with a
+     * strict parser, and a well-formed one becomes an unterminated string instead.
+     */
     private byte[] malformed(Endpoint endpoint, SplittableRandom random) {
+        byte[] body = mutated(endpoint, random);
+        if (!wellFormed(body)) {
+            return body;
+        }
+        // no draw from random here: the requests after this one stay those of the seed
+        String field = endpoint.fields().isEmpty() ? "x" : endpoint.fields().keySet().iterator().next();
+        return bytes("{\"" + field + "\": \"unterminated");
+    }
+
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Whether a JSON parser reads the body as one JSON value and nothing after it. */
+    static boolean wellFormed(byte[] body) {
+        try {
+            return STRICT.readTree(body) != null && !STRICT.readTree(body).isMissingNode();
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private byte[] mutated(Endpoint endpoint, SplittableRandom random) {
         String plausible = plausibleBody(endpoint, random).toString();
         return switch (random.nextInt(9)) {
             case 0 -> bytes(plausible.substring(0, Math.max(1, random.nextInt(plausible.length()))));
