@@ -538,7 +538,8 @@ class AdminConsoleIT extends AdminConsoleJourney {
         organizer.type("q", "R");
         organizer.click("search-submit");
         organizer.waitForText("q-error", "À corriger");
-        assertTrue(organizer.driver.findElement(By.id("q-error")).getText().contains("2 letters"),
+        // the API says its reason in the console's language (Accept-Language): French here
+        assertTrue(organizer.driver.findElement(By.id("q-error")).getText().contains("tapez au moins 2 lettres du nom"),
                 organizer.driver.findElement(By.id("q-error")).getText());
 
         // By the name's beginning: one registrant, masked, on the roll.
