@@ -805,21 +805,7 @@ public final class Drills {
     /** A call straight to instance i, with a console cookie or none. */
     private HttpResponse<String> direct(int i, String method, String path, String body, String cookie)
             throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(instance(i).resolve(path)).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json");
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
-        }
+        return send(instance(i).resolve(path), method, body, "Cookie", cookie);
     }
 
     /** {@code OPENPRIMARY_CONSOLE=token} from a sign-in's answer. */
@@ -1153,10 +1139,16 @@ public final class Drills {
 
     /** The answer, or null when none came within the timeout or the connection failed. */
     private HttpResponse<String> send(String method, String path, String body, String auth) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.base().resolve(path)).timeout(REQUEST_TIMEOUT)
+        return send(target.base().resolve(path), method, body, "Authorization", auth);
+    }
+
+    /** The answer to one JSON call with one credential header (none when null), or null as above. */
+    private HttpResponse<String> send(java.net.URI uri, String method, String body, String credentialHeader,
+            String credential) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
-        if (auth != null) {
-            request.header("Authorization", auth);
+        if (credential != null) {
+            request.header(credentialHeader, credential);
         }
         if (body != null) {
             request.header("Content-Type", "application/json");
