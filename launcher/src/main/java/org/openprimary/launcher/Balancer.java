@@ -50,6 +50,11 @@ final class Balancer {
     }
 
     static Balancer start(Path prefix, int port, int instances) throws IOException, InterruptedException {
+        return start(prefix, port, configuration(prefix, port, instances));
+    }
+
+    /** Starts nginx with {@code configuration} (listening on {@code port}), once it accepts connections. */
+    static Balancer start(Path prefix, int port, String configuration) throws IOException, InterruptedException {
         Path binary = Path.of("/usr/sbin/nginx");
         if (!Files.isExecutable(binary)) {
             throw new IOException("nginx is not installed (Debian: apt-get install nginx)");
@@ -57,7 +62,7 @@ final class Balancer {
         Files.createDirectories(prefix.resolve("logs"));
         Files.createDirectories(prefix.resolve("temp"));
         Path conf = prefix.resolve("nginx.conf");
-        Files.writeString(conf, configuration(prefix, port, instances), StandardCharsets.UTF_8);
+        Files.writeString(conf, configuration, StandardCharsets.UTF_8);
         Path log = prefix.resolve("logs/nginx.out");
         Process process = new ProcessBuilder(binary.toString(), "-p", prefix.toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -78,11 +83,17 @@ final class Balancer {
     }
 
     static String configuration(Path prefix, int port, int instances) {
+        return configuration(prefix, port, java.util.stream.IntStream.rangeClosed(1, instances)
+                .map(ClusterPorts::http).boxed().toList());
+    }
+
+    /** The configuration for instances listening on {@code instancePorts} (the first holds the ceremony). */
+    static String configuration(Path prefix, int port, java.util.List<Integer> instancePorts) {
         StringBuilder all = new StringBuilder();
         StringBuilder ceremony = new StringBuilder();
-        for (int i = 1; i <= instances; i++) {
-            all.append("    server 127.0.0.1:").append(ClusterPorts.http(i)).append(" max_fails=1 fail_timeout=5s;\n");
-            ceremony.append("    server 127.0.0.1:").append(ClusterPorts.http(i)).append(i == 1 ? " max_fails=1 fail_timeout=5s;\n" : " backup;\n");
+        for (int i = 0; i < instancePorts.size(); i++) {
+            all.append("    server 127.0.0.1:").append(instancePorts.get(i)).append(" max_fails=1 fail_timeout=5s;\n");
+            ceremony.append("    server 127.0.0.1:").append(instancePorts.get(i)).append(i == 0 ? " max_fails=1 fail_timeout=5s;\n" : " backup;\n");
         }
         String temp = prefix.resolve("temp").toString();
         return """
@@ -125,6 +136,19 @@ final class Balancer {
                     proxy_next_upstream_tries 3;
                     add_header X-OpenPrimary-Instance $upstream_addr always;
 
+                    # An address with a '.' or '..' segment (raw or %%2e) never reaches an instance: no address
+                    # of the platform has one, and Payara's HTTP layer fails on a trailing one and answers an
+                    # empty 200 itself (docs/security.md, "Dot segments").
+                    error_page 418 = @dot_segment;
+                    if ($request_uri ~* "^[^?]*/(\\.|%%2e){1,2}(/|;|\\?|$)") {
+                      return 418;
+                    }
+                    location @dot_segment {
+                      default_type application/problem+json;
+                      add_header Content-Language en always;
+                      return 400 '{"type":"about:blank","title":"Bad Request","status":400,"field":"path","reason":"%7$s","detail":"%7$s"}';
+                    }
+
                     location / {
                       proxy_pass http://openprimary;
                     }
@@ -141,7 +165,8 @@ final class Balancer {
                     }
                   }
                 }
-                """.formatted(prefix, temp, all, ceremony, port, CEREMONY);
+                """.formatted(prefix, temp, all, ceremony, port, CEREMONY,
+                "the address may not contain a \\u0027.\\u0027 or \\u0027..\\u0027 segment");
     }
 
     /** Stops nginx (a quick shutdown, then a kill if it lingers). */

@@ -19,7 +19,11 @@ import java.util.Map;
  * problem+json;
  * <li>a {@code Content-Type} that is not a media type is a 400 naming it;
  * <li>a query parameter holding the NUL character is a 400 naming the parameter (PostgreSQL
- * cannot compare text with NUL, and answered with a 500).
+ * cannot compare text with NUL, and answered with a 500);
+ * <li>an address with a {@code .} or {@code ..} segment, raw or percent-encoded ({@code %2e}), is a 400
+ * on {@code path}: no address of the platform has one, and the first full drill found
+ * {@code POST /api/unsubscribe/..} read as the token {@code ".."} (docs/security.md). Payara's HTTP layer
+ * resolves some of them before this filter (and answers some itself: see docs/security.md).
  * </ul>
  */
 @Provider
@@ -27,8 +31,14 @@ import java.util.Map;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RequestHeaderGuard implements ContainerRequestFilter {
 
+    static final String DOT_SEGMENT = "the address may not contain a '.' or '..' segment";
+
     @Override
     public void filter(ContainerRequestContext request) {
+        if (hasDotSegment(request.getUriInfo().getRequestUri().getRawPath())) {
+            request.abortWith(ProblemResponses.of(400, "Bad Request", "path", DOT_SEGMENT));
+            return;
+        }
         try {
             request.getAcceptableMediaTypes();
         } catch (RuntimeException unreadable) {
@@ -50,5 +60,24 @@ public class RequestHeaderGuard implements ContainerRequestFilter {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a raw (still percent-encoded) path has a segment that is {@code .} or {@code ..} once its
+     * {@code %2e}s are read as dots; a segment's matrix parameters ({@code ;x}) are not part of its name.
+     */
+    static boolean hasDotSegment(String rawPath) {
+        if (rawPath == null) {
+            return false;
+        }
+        for (String segment : rawPath.split("/", -1)) {
+            int parameters = segment.indexOf(';');
+            String name = (parameters >= 0 ? segment.substring(0, parameters) : segment)
+                    .replace("%2e", ".").replace("%2E", ".");
+            if (name.equals(".") || name.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
