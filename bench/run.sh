@@ -12,10 +12,14 @@
 #   bench/run.sh cluster drill quick|full
 #                                      the cluster drill (shared limits, kill -9 of instance 2 while casting through
 #                                      nginx, each job once: README "Several instances") into drills-cluster-MODE.json
-#   bench/run.sh drills quick|full     the fault drills of issue 5 (races, crash, outage: README "Drills"), one JSON
-#                                      object per drill, into bench/results/drills-MODE.json; exits 1 if one fails.
+#   bench/run.sh drills quick|full     the eight drills of issue 5 (README "Drills"): the fault drills (races, crash,
+#                                      outage), one JSON object per drill, into bench/results/drills-MODE.json; then
+#                                      drills 4 to 8 ("inputs": provider outages, bad input, abuse, tampering, secrecy:
+#                                      LauncherIT, BadInputIT, AbuseIT, PlatformIT on their own platform; full: 100,000
+#                                      bad-input requests from a fresh seed, or DRILLS_SEED=N to replay one), one JSON
+#                                      object, into bench/results/drills-inputs-MODE.json; exits 1 if one fails.
 #                                      Crash and outage kill Payara and stop PostgreSQL: only on a platform this
-#                                      script started (with --url, only the races run); --only races,crash,outage
+#                                      script started (with --url, only the races run); --only races,crash,outage,inputs
 #
 # Without --url it starts the platform the way the README's Run command does (mvn -Prun package:
 # the build, the embedded PostgreSQL in .openprimary/, Payara Server, the EAR, demo mode), with the
@@ -49,7 +53,54 @@ if [ "${1:-}" = cluster ]; then
   export OPENPRIMARY_CLUSTER_MVN_ARGS=${OPENPRIMARY_CLUSTER_MVN_ARGS:-${OPENPRIMARY_BENCH_MVN_ARGS:-}}
   jar=bench/target/openprimary-bench.jar
   [ -f "$jar" ] || mvn -B -q ${OPENPRIMARY_BENCH_MVN_ARGS:-} -pl bench -am package -Dmaven.test.skip=true >&2
-  work=$(mktemp -d /tmp/openprimary-bench.XXXXXX)
+  # drills: the fault drills the bench jar runs against a platform, and drills 4-8 ("inputs") that Maven runs
+fault_drills=races,crash,outage inputs=""
+if [ -n "$drills" ]; then
+  inputs=yes
+  if [ -n "$only" ]; then
+    fault_drills=$(echo "$only" | tr ',' '\n' | grep -v '^inputs$' | paste -sd, - || true)
+    case ",$only," in *,inputs,*) inputs=yes ;; *) inputs="" ;; esac
+  fi
+  if [ -n "$inputs" ] && [ -n "$url" ]; then
+    echo "[bench] drills 4-8 (inputs) run on their own platform (ports 8080, 4848): not with --url" >&2; inputs=""
+  fi
+fi
+
+# Drills 4 to 8 through Maven's integration tests, each on the platform its test starts (README "Drills").
+run_inputs() {
+  local log=/tmp/openprimary-drills-inputs.log started=$SECONDS status=0
+  local sizes=()
+  [ "$mode" = full ] && sizes=(-Ddrills.requests=100000 "-Ddrills.seed=${DRILLS_SEED:-random}")
+  echo "[bench] drills 4-8 ($mode): LauncherIT, BadInputIT, AbuseIT, PlatformIT (log: $log)" >&2
+  mvn -B ${OPENPRIMARY_BENCH_MVN_ARGS:-} verify -pl launcher -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test='LauncherIT,BadInputIT,AbuseIT,PlatformIT' -Dfailsafe.failIfNoSpecifiedTests=false "${sizes[@]}" \
+    >"$log" 2>&1 </dev/null || status=$?
+  local classes="" passed=true
+  for it in LauncherIT BadInputIT AbuseIT PlatformIT; do
+    local report=launcher/target/failsafe-reports/TEST-org.openprimary.launcher.$it.xml
+    if [ -f "$report" ]; then
+      local head; head=$(grep -m1 -o '<testsuite [^>]*' "$report")
+      local t f e k
+      t=$(echo "$head" | sed -n 's/.* tests="\([0-9]*\)".*/\1/p'); f=$(echo "$head" | sed -n 's/.* failures="\([0-9]*\)".*/\1/p')
+      e=$(echo "$head" | sed -n 's/.* errors="\([0-9]*\)".*/\1/p'); k=$(echo "$head" | sed -n 's/.* skipped="\([0-9]*\)".*/\1/p')
+      [ "${f:-1}" = 0 ] && [ "${e:-1}" = 0 ] && [ "${k:-1}" = 0 ] || passed=false
+      classes="$classes${classes:+, }\"$it\": {\"tests\": ${t:-0}, \"failures\": ${f:-0}, \"errors\": ${e:-0}, \"skipped\": ${k:-0}}"
+    else
+      passed=false; classes="$classes${classes:+, }\"$it\": null"
+    fi
+  done
+  [ "$status" = 0 ] || passed=false
+  local badinput; badinput=$(grep -o '[0-9]* requests (seed [0-9-]*)[^"]*distinct findings' "$log" | sed 's/"/\\"/g' | paste -sd'|' - || true)
+  local json="{\"drill\": \"inputs\", \"drills\": [4, 5, 6, 7, 8], \"mode\": \"$mode\", \"passed\": $passed, \"seconds\": $((SECONDS - started)), \"date\": \"$(date -u +%FT%TZ)\", \"cores\": $(nproc), \"classes\": {$classes}, \"badInput\": \"$badinput\", \"log\": \"$log\"}"
+  echo "$json" | tee "bench/results/drills-inputs-$mode.json"
+  [ "$passed" = true ]
+}
+
+if [ -n "$drills" ] && [ -z "$fault_drills" ]; then
+  status=0; run_inputs || status=1; exit $status
+fi
+
+work=$(mktemp -d /tmp/openprimary-bench.XXXXXX)
   cp "$jar" "$work/bench.jar"
   trap 'scripts/cluster.sh stop >&2 || true; rm -rf "$work"' EXIT
   trap 'exit 130' INT TERM
@@ -178,11 +229,15 @@ payara=$(listener "$port"); postgres=$(listener "$db_port")
 mkdir -p bench/results
 if [ -n "$drills" ]; then
   args=(drills "$mode" --url "$url" --organizer "$organizer" --db "$db" --out "bench/results/drills-$mode.json")
-  [ -n "$only" ] && args+=(--only "$only")
+  [ -n "$only" ] && args+=(--only "$fault_drills")
   [ -n "$platform_pid" ] && args+=(--control)   # this run started the platform: crash and outage may control it
   echo "[bench] drills $mode against $url (database $db); load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   status=0
   java -Xmx512m -jar "$work/bench.jar" "${args[@]}" || status=$?
+  if [ -n "$inputs" ]; then
+    stop_platform   # the integration tests start their own platform on the same ports
+    run_inputs || status=1
+  fi
   exit $status
 fi
 # latest.json and MODE.json keep whole runs; a run of some scenarios only goes to only-SCENARIOS.json
