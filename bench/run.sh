@@ -72,6 +72,7 @@ run_inputs() {
   local sizes=()
   [ "$mode" = full ] && sizes=(-Ddrills.requests=100000 "-Ddrills.seed=${DRILLS_SEED:-random}")
   echo "[bench] drills 4-8 ($mode): LauncherIT, BadInputIT, AbuseIT, PlatformIT (log: $log)" >&2
+  rm -f launcher/target/failsafe-reports/TEST-org.openprimary.launcher.{LauncherIT,BadInputIT,AbuseIT,PlatformIT}.xml
   mvn -B ${OPENPRIMARY_BENCH_MVN_ARGS:-} verify -pl launcher -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test='LauncherIT,BadInputIT,AbuseIT,PlatformIT' -Dfailsafe.failIfNoSpecifiedTests=false "${sizes[@]}" \
     >"$log" 2>&1 </dev/null || status=$?
