@@ -66,8 +66,9 @@ public class CarryOverService {
             }
         } catch (RuntimeException e) {
             String why = rootMessage(e);
-            LOG.log(Level.WARNING, "Second round " + electionId + ": a batch of the carry-over failed (" + why
-                    + "); it is taken up again where it stopped", e);
+            // the container has logged the failure with its stack already
+            LOG.warning(() -> "Second round " + electionId + ": a batch of the carry-over failed (" + why
+                    + "); it is taken up again where it stopped");
             try {
                 batches.stalled(electionId, why);
             } catch (RuntimeException again) {
