@@ -78,6 +78,15 @@ public class ElectionsAdminResource {
                 .entity(created).build();
     }
 
+    @GET
+    @Path("{id}/carry-over")
+    @Operation(summary = "A second round's roll carried over from its first round, in batches once its registration"
+            + " opened: NOT_STARTED, RUNNING, STALLED (taken up again by itself) or DONE, voters carried and left out of"
+            + " the total; 404 for a first round")
+    public org.openprimary.voting.boundary.CarryOverView carryOver(@PathParam("id") String id) {
+        return elections.carryOver(id);
+    }
+
     /** A second round: its title (optional) and the first round's candidates it keeps, by name. */
     public record SecondRound(String title, List<String> candidates) {
     }

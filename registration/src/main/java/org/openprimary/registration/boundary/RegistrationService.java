@@ -86,6 +86,15 @@ public class RegistrationService {
     @EJB
     RetentionService retention;
 
+    @EJB
+    CarryOverService carryOver;
+
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
     @Inject
     @ConfigProperty(name = "openprimary.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
@@ -117,13 +126,15 @@ public class RegistrationService {
 
     /**
      * Opens a second round's registration with its first round's frozen roll, in the caller's
-     * transaction (the voting module's opening): every voter on the first round's roll is carried
-     * over (same contacts, card hash and verified factors, so they get their voting links and codes),
-     * one {@code CARRIED_OVER} ledger entry each; a voter who asked for the erasure of their data
-     * after the first round's seal is not, and a {@code NOT_CARRIED_OVER} entry says so. Nobody
-     * registers to the second round.
+     * transaction (the voting module's opening): the window names the first round and counts its
+     * voters to carry over; the copies themselves are made after this transaction commits, in
+     * batches of their own ({@link CarryOverService}): every voter on the first round's roll is
+     * carried over (same contacts, card hash and verified factors, so they get their voting links and
+     * codes), one {@code CARRIED_OVER} ledger entry each; a voter who asked for the erasure of their
+     * data after the first round's seal is not, and a {@code NOT_CARRIED_OVER} entry says so. Nobody
+     * registers to the second round, and its registration does not close before the carry-over is done.
      *
-     * @return how many voters were carried over
+     * @return how many of the first round's voters are to be carried over or left out
      */
     public long carryOverRoll(RegistrationTerms terms, UUID firstRound) {
         RegistrationWindow first = firstRound == null ? null
@@ -141,32 +152,42 @@ public class RegistrationService {
         if (em.find(RegistrationWindow.class, terms.electionId().toString()) != null) {
             throw new ConflictException("id", "the registration of election " + terms.electionId() + " is already open");
         }
-        em.persist(new RegistrationWindow(terms).carriedFrom(firstRound));
+        long voters = em.createNamedQuery(Registrant.COUNT_ON_ROLL, Long.class)
+                .setParameter("election", firstRound.toString())
+                .setParameter("onRoll", org.openprimary.registration.entity.RegistrantStatus.ON_ROLL)
+                .getSingleResult();
+        em.persist(new RegistrationWindow(terms).carriedFrom(firstRound, voters));
         em.flush();
         em.persist(LedgerEntry.first(terms.electionId(), LedgerEntry.Kind.REGISTRATION_OPENED,
                 "registration opened: second round of " + firstRound + ", roll carried over", terms.openedAt()));
         em.flush();
-        List<Registrant> voters = em.createNamedQuery(Registrant.FIND_ON_ROLL_ENTITIES, Registrant.class)
-                .setParameter("election", firstRound.toString())
-                .setParameter("onRoll", org.openprimary.registration.entity.RegistrantStatus.ON_ROLL)
-                .getResultList();
-        long carried = 0;
-        for (Registrant voter : voters) {
-            if (voter.erasureRequestedAt().isPresent()) {
-                ledger.append(terms.electionId(), LedgerEntry.Kind.NOT_CARRIED_OVER,
-                        "not carried over from " + firstRound + ": erasure requested after its seal");
-                continue;
+        UUID second = terms.electionId();
+        CarryOverService carrier = carryOver;
+        afterCommit(() -> executor.execute(() -> carrier.carry(second)));
+        LOG.info(() -> "Second round " + second + ": " + voters + " voters to carry over from " + firstRound
+                + ", in batches");
+        return voters;
+    }
+
+    /** Runs {@code then} once the caller's transaction has committed (never if it rolls back). */
+    private void afterCommit(Runnable then) {
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
             }
-            em.persist(voter.carriedOver(terms.electionId(), Tokens.hash(Tokens.random()), helpCodes.fresh(),
-                    terms.openedAt()));
-            // flushed one by one: the help codes are checked fresh against the table
-            em.flush();
-            ledger.append(terms.electionId(), LedgerEntry.Kind.CARRIED_OVER, "carried over from " + firstRound);
-            carried++;
-        }
-        long count = carried;
-        LOG.info(() -> "Second round " + terms.electionId() + ": " + count + " voters carried over from " + firstRound);
-        return carried;
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    try {
+                        then.run();
+                    } catch (RuntimeException e) {
+                        // the carry-over timer takes it up at its next tick
+                        LOG.log(java.util.logging.Level.WARNING, "The carry-over could not be started now", e);
+                    }
+                }
+            }
+        });
     }
 
     /** The first round whose roll this election's roll is, if it is a second round. */
@@ -177,12 +198,19 @@ public class RegistrationService {
 
     /**
      * Closes an election's registration and freezes its roll, in the caller's transaction (the
-     * voting module's seal proposal): the ledger's last entry then commits to the whole roll.
+     * voting module's seal proposal): the ledger's last entry then commits to the whole roll. A
+     * second round's registration closes only once its roll is carried over whole.
      */
     public RollCommitment closeRegistration(UUID electionId, Instant at) {
         RegistrationWindow window = em.find(RegistrationWindow.class, electionId.toString(), LockModeType.PESSIMISTIC_WRITE);
         if (window == null) {
             throw new NotFoundException("electionId", "no election with this id has a registration");
+        }
+        java.util.Optional<CarryOverProgress> carrying = window.carryOver().filter(c -> !c.done());
+        if (carrying.isPresent()) {
+            throw new ConflictException("electionId", "the first round's roll is still being carried over ("
+                    + carrying.get().handled() + " of " + carrying.get().total() + " voters): registration closes"
+                    + " once it is done");
         }
         window.close(at);
         LedgerEntry last = ledger.append(electionId, LedgerEntry.Kind.REGISTRATION_CLOSED, "registration closed");

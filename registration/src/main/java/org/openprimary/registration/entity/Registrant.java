@@ -34,8 +34,11 @@ import org.openprimary.registration.boundary.Factor;
 @NamedQuery(name = Registrant.FIND_ON_ROLL_TO_TELL,
         query = "SELECT r.id, r.firstName, r.phone, r.email, r.language FROM Registrant r"
                 + " WHERE r.electionId = :election AND r.status = :onRoll AND r.erasureRequestedAt IS NULL ORDER BY r.id")
-@NamedQuery(name = Registrant.FIND_ON_ROLL_ENTITIES,
-        query = "SELECT r FROM Registrant r WHERE r.electionId = :election AND r.status = :onRoll ORDER BY r.id")
+@NamedQuery(name = Registrant.FIND_ON_ROLL_AFTER,
+        query = "SELECT r FROM Registrant r WHERE r.electionId = :election AND r.status = :onRoll AND r.id > :after"
+                + " ORDER BY r.id")
+@NamedQuery(name = Registrant.COUNT_ON_ROLL,
+        query = "SELECT COUNT(r) FROM Registrant r WHERE r.electionId = :election AND r.status = :onRoll")
 @NamedQuery(name = Registrant.FIND_BY_HELP_CODE, query = "SELECT r FROM Registrant r WHERE r.helpCode = :code")
 @NamedQuery(name = Registrant.COUNT_HELP_CODE, query = "SELECT COUNT(r) FROM Registrant r WHERE r.helpCode = :code")
 public class Registrant {
@@ -43,7 +46,9 @@ public class Registrant {
     public static final String FIND_ON_ROLL = "Registrant.findOnRoll";
     /** The roll's voters who did not ask to withdraw after the seal: those the organizers' news may reach. */
     public static final String FIND_ON_ROLL_TO_TELL = "Registrant.findOnRollToTell";
-    public static final String FIND_ON_ROLL_ENTITIES = "Registrant.findOnRollEntities";
+    /** The roll's voters after a registration id, in id order: a second round's carry-over reads them a batch at a time. */
+    public static final String FIND_ON_ROLL_AFTER = "Registrant.findOnRollAfter";
+    public static final String COUNT_ON_ROLL = "Registrant.countOnRoll";
     public static final String FIND_BY_HELP_CODE = "Registrant.findByHelpCode";
     public static final String COUNT_HELP_CODE = "Registrant.countHelpCode";
 
@@ -148,6 +153,9 @@ public class Registrant {
     @Column(name = "erasure_requested_at")
     private Instant erasureRequestedAt;
 
+    @Column(name = "carried_from_id", length = 36)
+    private String carriedFromId;
+
     protected Registrant() {
         // for JPA
     }
@@ -173,7 +181,8 @@ public class Registrant {
     /**
      * This registrant, on the roll of a second round ({@code election}) whose roll is this
      * election's frozen roll: the same person, contacts, card hash, consents and verified factors,
-     * under a new id, a new resume token and a new help code (both unique across elections).
+     * under a new id, a new resume token and a new help code (both unique across elections); it names
+     * this registration, so that nobody is carried twice into one second round.
      */
     public Registrant carriedOver(UUID election, String newResumeTokenHash, HelpCode code, Instant at) {
         if (status != RegistrantStatus.ON_ROLL) {
@@ -200,6 +209,7 @@ public class Registrant {
         copy.cardVerifiedAt = cardVerifiedAt;
         copy.onRollAt = at;
         copy.helpCode = code.value();
+        copy.carriedFromId = id;
         return copy;
     }
 
