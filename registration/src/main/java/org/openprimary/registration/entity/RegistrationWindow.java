@@ -58,6 +58,12 @@ public class RegistrationWindow {
     @Column(name = "carried_from", length = 36)
     private String carriedFrom;
 
+    @Column(name = "fee_cents", nullable = false)
+    private long feeCents;
+
+    @Column(name = "fee_currency", nullable = false, length = 3)
+    private String feeCurrency = "EUR";
+
     protected RegistrationWindow() {
         // for JPA
     }
@@ -71,6 +77,23 @@ public class RegistrationWindow {
         this.rollMode = terms.rollMode().name();
         this.electionTitle = terms.title();
         this.acceptLandlines = terms.landlines();
+        this.feeCents = terms.feeCents();
+        this.feeCurrency = terms.feeCurrency();
+    }
+
+    /** Whether registrants pay a participation fee to be on the roll. */
+    public boolean feeCharged() {
+        return feeCents > 0;
+    }
+
+    /** The participation fee, in the currency's cents (0: none). */
+    public long feeCents() {
+        return feeCents;
+    }
+
+    /** The fee's ISO 4217 currency, e.g. {@code EUR}. */
+    public String feeCurrency() {
+        return feeCurrency;
     }
 
     /**
