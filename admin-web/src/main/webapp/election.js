@@ -22,6 +22,7 @@
       factor_PHONE: 'téléphone', factor_EMAIL: 'courriel', factor_CARD: 'carte bancaire',
       roll_OPEN: 'ouverte', roll_IMPORTED: 'importée', code_sms: 'par SMS', code_email: 'par courriel',
       factLandline: 'Téléphone fixe', landlineAccepted: 'accepté (code par appel vocal)',
+      factFee: 'Participation aux frais',
       describeTitle: 'Ce que lisent les citoyens', description: 'Description de l’élection',
       saveDescription: 'Enregistrer la description', candidateHeading: 'Candidat {0}' + NBSP + ': {1}',
       party: 'Parti ou soutien', photoUrl: 'Photo (adresse https)', statement: 'Courte déclaration',
@@ -122,6 +123,7 @@
       factor_PHONE: 'phone', factor_EMAIL: 'email', factor_CARD: 'bank card',
       roll_OPEN: 'open', roll_IMPORTED: 'imported', code_sms: 'by SMS', code_email: 'by email',
       factLandline: 'Landline', landlineAccepted: 'accepted (code by voice call)',
+      factFee: 'Participation fee',
       describeTitle: 'What citizens read', description: 'The election’s description',
       saveDescription: 'Save the description', candidateHeading: 'Candidate {0}: {1}',
       party: 'Party or support', photoUrl: 'Photo (an https address)', statement: 'Short statement',
@@ -800,6 +802,8 @@
     fact(facts, 'factRoll', C.t('roll_' + election.rollMode));
     fact(facts, 'factCode', C.t('code_' + election.votingCode));
     fact(facts, 'factLandline', election.landlineVoiceCode ? C.t('landlineAccepted') : null);
+    fact(facts, 'factFee', election.feeCents > 0
+      ? C.number(election.feeCents / 100, { style: 'currency', currency: election.feeCurrency || 'EUR' }) : null);
     fact(facts, 'factOpens', election.votingOpensAt ? C.time(election.votingOpensAt) : null);
     fact(facts, 'factCloses', election.votingClosesAt ? C.time(election.votingClosesAt) : null);
     if (election.sealFingerprint) {

@@ -155,6 +155,23 @@ public class ElectionsAdminResource {
     }
 
     @PUT
+    @Path("{id}/fee")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The participation fee every registrant pays to be on the roll (draft only): feeCents a whole"
+            + " number of cents, 0 for none or 50 to 10000; feeCurrency ISO 4217, EUR by default")
+    public ElectionView chargeFee(@PathParam("id") String id, Fee request) {
+        if (request == null) {
+            throw new org.openprimary.common.InvalidInputException("body",
+                    "send the fee as a JSON object: {\"feeCents\": 100, \"feeCurrency\": \"EUR\"}");
+        }
+        return elections.chargeFee(id, request.feeCents(), request.feeCurrency());
+    }
+
+    /** The participation fee, in cents (a number, so a fraction is refused on {@code feeCents}). */
+    public record Fee(java.math.BigDecimal feeCents, String feeCurrency) {
+    }
+
+    @PUT
     @Path("{id}/trustees")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Name the trustees (accounts with the trustee role) and how many of them are needed to count")

@@ -85,6 +85,14 @@ public class RollLedger {
         return counts;
     }
 
+    /** How many entries of this kind the election's ledger holds. */
+    public long count(UUID electionId, LedgerEntry.Kind kind) {
+        return em.createNamedQuery(LedgerEntry.COUNT_KIND, Long.class)
+                .setParameter("election", electionId.toString())
+                .setParameter("kind", kind.name())
+                .getSingleResult();
+    }
+
     /** At most {@code max} entries before the one numbered {@code before} (none: the newest), newest first. */
     public List<LedgerEntry> latest(UUID electionId, long before, int max) {
         return em.createNamedQuery(LedgerEntry.FIND_BEFORE, LedgerEntry.class)

@@ -20,7 +20,8 @@ import org.openprimary.registration.boundary.Factor;
 /**
  * A citizen registering for one election: who they say they are, what they consented to, and which
  * factors they have verified. Each phone, email and card appears once per roll (the database
- * enforces it). The registrant is on the roll once every factor the election requires is verified.
+ * enforces it). The registrant is on the roll once every factor the election requires is verified
+ * and, when the election has a participation fee, the fee is paid.
  */
 @Entity
 @Table(name = "registrant", schema = "registration")
@@ -156,6 +157,12 @@ public class Registrant {
     @Column(name = "carried_from_id", length = 36)
     private String carriedFromId;
 
+    @Column(name = "fee_payment_id", length = 255)
+    private String feePaymentId;
+
+    @Column(name = "fee_paid_at")
+    private Instant feePaidAt;
+
     protected Registrant() {
         // for JPA
     }
@@ -208,6 +215,7 @@ public class Registrant {
         copy.emailVerifiedAt = emailVerifiedAt;
         copy.cardVerifiedAt = cardVerifiedAt;
         copy.onRollAt = at;
+        copy.feePaidAt = feePaidAt;
         copy.helpCode = code.value();
         copy.carriedFromId = id;
         return copy;
@@ -219,6 +227,16 @@ public class Registrant {
      * @return whether this verification put the registrant on the roll
      */
     public boolean verified(Factor factor, Set<Factor> required, Instant at) {
+        return verified(factor, required, false, at);
+    }
+
+    /**
+     * Records a verified factor; with {@code feeDue} the registrant joins the roll only once the
+     * participation fee is paid too.
+     *
+     * @return whether this verification put the registrant on the roll
+     */
+    public boolean verified(Factor factor, Set<Factor> required, boolean feeDue, Instant at) {
         if (isVerified(factor)) {
             throw new ConflictException(factor.name().toLowerCase(java.util.Locale.ROOT),
                     "this factor is already verified");
@@ -228,12 +246,51 @@ public class Registrant {
             case EMAIL -> emailVerifiedAt = at;
             case CARD -> cardVerifiedAt = at;
         }
-        if (status == RegistrantStatus.PENDING && verifiedFactors().containsAll(required)) {
+        return joinRollIfComplete(required, feeDue, at);
+    }
+
+    private boolean joinRollIfComplete(Set<Factor> required, boolean feeDue, Instant at) {
+        if (status == RegistrantStatus.PENDING && verifiedFactors().containsAll(required)
+                && (!feeDue || feePaidAt != null)) {
             status = RegistrantStatus.ON_ROLL;
             onRollAt = at;
             return true;
         }
         return false;
+    }
+
+    /** Remembers the fee payment this registrant started: only it can pay their fee. */
+    public void feePaymentStarted(String paymentId) {
+        if (feePaidAt != null) {
+            throw new ConflictException("fee", "the participation fee is already paid");
+        }
+        this.feePaymentId = paymentId;
+    }
+
+    public Optional<String> feePaymentId() {
+        return Optional.ofNullable(feePaymentId);
+    }
+
+    /**
+     * The provider says the payment started for this registration went through: the fee is paid,
+     * and the registrant is on the roll if every required factor is verified too.
+     *
+     * @return whether this payment put the registrant on the roll
+     */
+    public boolean feePaid(String paymentId, Set<Factor> required, Instant at) {
+        if (feePaidAt != null) {
+            throw new ConflictException("fee", "the participation fee is already paid");
+        }
+        if (feePaymentId == null || !feePaymentId.equals(paymentId)) {
+            throw new InvalidInputException("paymentId", "this is not the payment started for this registration");
+        }
+        feePaidAt = at;
+        return joinRollIfComplete(required, true, at);
+    }
+
+    /** When the participation fee was paid, if it was. */
+    public Optional<Instant> feePaidAt() {
+        return Optional.ofNullable(feePaidAt);
     }
 
     /** Marks this registrant as a member of an imported list, under the organizer's member id. */

@@ -77,6 +77,12 @@ public class RegistrationWindow {
     @Column(name = "carry_stalled", length = 300)
     private String carryStalled;
 
+    @Column(name = "fee_cents", nullable = false)
+    private long feeCents;
+
+    @Column(name = "fee_currency", nullable = false, length = 3)
+    private String feeCurrency = "EUR";
+
     protected RegistrationWindow() {
         // for JPA
     }
@@ -90,6 +96,23 @@ public class RegistrationWindow {
         this.rollMode = terms.rollMode().name();
         this.electionTitle = terms.title();
         this.acceptLandlines = terms.landlines();
+        this.feeCents = terms.feeCents();
+        this.feeCurrency = terms.feeCurrency();
+    }
+
+    /** Whether registrants pay a participation fee to be on the roll. */
+    public boolean feeCharged() {
+        return feeCents > 0;
+    }
+
+    /** The participation fee, in the currency's cents (0: none). */
+    public long feeCents() {
+        return feeCents;
+    }
+
+    /** The fee's ISO 4217 currency, e.g. {@code EUR}. */
+    public String feeCurrency() {
+        return feeCurrency;
     }
 
     /**

@@ -74,6 +74,7 @@ public class ElectionService {
         election.describe(request.description());
         election.voteCodeBy(request.votingCode());
         election.acceptLandlines(request.landlineVoiceCode());
+        election.chargeFee(org.openprimary.voting.entity.ParticipationFee.of(request.feeCents(), request.feeCurrency()));
         em.persist(election);
         LOG.info(() -> "Election " + election.id() + " drafted by " + organizer);
         return ElectionView.of(election);
@@ -121,6 +122,17 @@ public class ElectionService {
         return ElectionView.of(election);
     }
 
+    /**
+     * The participation fee (whole cents, 0 or {@code null}: none; the currency's ISO code, EUR when
+     * absent); only while the election is a draft.
+     */
+    public ElectionView chargeFee(String id, java.math.BigDecimal feeCents, String feeCurrency) {
+        Election election = locked(ElectionId.parse(id));
+        election.chargeFee(org.openprimary.voting.entity.ParticipationFee.of(feeCents, feeCurrency));
+        LOG.info(() -> "Election " + id + ": participation fee " + election.fee().sealValue());
+        return ElectionView.of(election);
+    }
+
     /** What is missing before the election's registration can open. */
     public List<String> missingBeforeRegistration(String id) {
         return load(ElectionId.parse(id)).missingBeforeRegistration();
@@ -140,7 +152,8 @@ public class ElectionService {
         RegistrationRules rules = election.registrationRules();
         RegistrationTerms terms = new RegistrationTerms(electionId.value(), election.title(),
                 election.registrationOpenedAt().orElseThrow(), rules.requiredFactors(),
-                rules.allowedCountries(), rules.rollMode(), election.landlineVoiceCode());
+                rules.allowedCountries(), rules.rollMode(), election.landlineVoiceCode(), election.fee().cents(),
+                election.fee().currency());
         if (election.firstRoundId().isPresent()) {
             // a second round: its roll is the first round's frozen roll, nobody registers to it
             registration.carryOverRoll(terms, election.firstRoundId().get().value());
