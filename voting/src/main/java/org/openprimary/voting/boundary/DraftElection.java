@@ -13,18 +13,12 @@ import java.util.List;
  * number of cents, 50 to 10000; absent or 0: none) is the participation fee every registrant pays to
  * be on the roll, in {@code feeCurrency} (ISO 4217, EUR when absent). The fee is a number here, not a
  * {@code long}, so that {@code 1.5} is refused on {@code feeCents} rather than as a body of the wrong shape.
+ * <p>The record keeps its canonical constructor only: Yasson, Payara's JSON-B, cannot read a body
+ * into a record that declares a second constructor (every draft answered 400 when it had one).
  */
 public record DraftElection(String title, List<String> candidates, List<String> grades,
         List<String> requiredFactors, List<String> allowedCountries, String rollMode, String description,
         String votingCode, Boolean landlineVoiceCode, java.math.BigDecimal feeCents, String feeCurrency) {
-
-    /** A draft without a participation fee. */
-    public DraftElection(String title, List<String> candidates, List<String> grades, List<String> requiredFactors,
-            List<String> allowedCountries, String rollMode, String description, String votingCode,
-            Boolean landlineVoiceCode) {
-        this(title, candidates, grades, requiredFactors, allowedCountries, rollMode, description, votingCode,
-                landlineVoiceCode, null, null);
-    }
 
     /** A draft with the default registration rules. */
     public static DraftElection of(String title, List<String> candidates, List<String> grades) {

@@ -100,7 +100,7 @@ class SecondRoundContainerTest {
 
     private ElectionView firstRound() {
         ElectionView draft = elections.draft(new DraftElection("Primaire de la gauche", CANDIDATES, null,
-                List.of("PHONE"), List.of("FR"), "OPEN", null, "sms", true), "organizer");
+                List.of("PHONE"), List.of("FR"), "OPEN", null, "sms", true, null, null), "organizer");
         elections.describeCandidate(draft.id(), 1, "Les Verts", null, "Pour une primaire écologiste");
         return elections.openRegistration(draft.id(), "organizer");
     }
