@@ -44,7 +44,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser's DNS for js.stripe.com and api.stripe.com pointed at it), the card's number goes from
  * Stripe's frame to Stripe and never to the platform, which reads the card's fingerprint back with
  * stripe-java, keeps its keyed hash and detaches the card. A declined card, Stripe too slow for the
- * platform, and a card already on the roll are each said next to the card, in French.
+ * platform, and a card already on the roll are each said next to the card, in French. The
+ * participation fee goes the same way: a PaymentIntent the platform makes with stripe-java, paid by
+ * Stripe.js's {@code confirmCardPayment} in Stripe's frame, read back by the platform before the
+ * citizen is on the roll.
  */
 final class StripeCardStepInChromium {
 
@@ -65,7 +68,10 @@ final class StripeCardStepInChromium {
         this.stripe = stripe;
     }
 
-    /** Runs the card step twice: a citizen who gets on the roll, then one who brings the same card. */
+    /**
+     * Runs the card step twice (a citizen who gets on the roll, then one who brings the same card),
+     * then the fee step of an election with a participation fee.
+     */
     void run(String organizer) throws Exception {
         Files.createDirectories(SHOTS);
         HttpResponse<String> created = send("POST", "admin/api/elections", "{\"title\":\"Primaire à la carte\","
@@ -96,6 +102,73 @@ final class StripeCardStepInChromium {
         } finally {
             quit();
         }
+
+        HttpResponse<String> withFee = send("POST", "admin/api/elections", "{\"title\":\"Primaire à un euro\","
+                + "\"candidates\":[\"Alice\",\"Bob\"],\"requiredFactors\":[\"PHONE\"],\"feeCents\":100}", organizer);
+        assertEquals(201, withFee.statusCode(), withFee.body());
+        String feeElection = json.readTree(withFee.body()).get("id").asText();
+        assertEquals(200, send("POST", "admin/api/elections/" + feeElection + "/open-registration", "", organizer)
+                .statusCode());
+        try {
+            driver = chromium();
+            aCitizenPaysTheFeeToStripeAndIsOnTheRollOnceStripeSaysSo(feeElection);
+        } catch (AssertionError | RuntimeException e) {
+            keepFailure("fee", e);
+            throw e;
+        } finally {
+            quit();
+        }
+    }
+
+    private void aCitizenPaysTheFeeToStripeAndIsOnTheRollOnceStripeSaysSo(String election) throws Exception {
+        int before = stripe.seen().size();
+        identityAndPhone(election, "Maëlle", "06 12 34 00 23", "step-fee");
+        WebElement intro = visible("fee-intro");
+        assertTrue(intro.getText().replace('\u00a0', ' ').replace('\u202f', ' ').contains("1,00 €"),
+                "the fee, written the French way: " + intro.getText());
+        WebElement submit = driver.findElement(By.id("fee-submit"));
+        assertEquals("Payer 1,00 €", submit.getText().replace('\u00a0', ' ').replace('\u202f', ' '));
+        assertTrue(driver.findElement(By.id("demoFeeCard-field")).getAttribute("hidden") != null, "no test card with Stripe");
+        WebElement frame = waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#feeStripe-card iframe")));
+        axe("fee step with Stripe's frame");
+        shoot("06-fee-step");
+
+        typeCard(frame, FakeStripe.DECLINED);
+        driver.findElement(By.id("fee-submit")).click();
+        WebElement refused = visible("feeStripe-error");
+        waitUntil(d -> refused.getText().contains("Your card was declined."));
+        assertTrue(refused.getText().replace('\u00a0', ' ').startsWith("Le paiement n’a pas abouti :"), refused.getText());
+        assertEquals("step-fee", currentStep(), "a declined card: the citizen stays on the fee step");
+        assertEquals(0, json.readTree(send("GET", "api/elections/" + election + "/roll", null, null).body())
+                .get("onRoll").asLong(), "not on the roll before the fee is paid");
+        shoot("07-fee-declined");
+
+        typeCard(frame, CARD);
+        driver.findElement(By.id("fee-submit")).click();
+        WebElement done = visible("step-done");
+        assertEquals("Vous êtes sur la liste électorale", done.findElement(By.tagName("h1")).getText());
+        shoot("08-fee-paid");
+        noContentSecurityPolicyViolation();
+
+        List<FakeStripe.Seen> seen = stripe.seen().subList(before, stripe.seen().size());
+        assertTrue(seen.stream().anyMatch(s -> s.key().equals("publishable")
+                && s.path().matches("/v1/payment_intents/pi_\\d+/confirm") && s.content().contains(CARD)),
+                "the browser paid Stripe with the publishable key: " + seen);
+        assertTrue(seen.stream().filter(s -> s.key().equals("secret")).noneMatch(s -> s.content().replace(" ", "")
+                .matches("(?s).*(" + CARD.replace(" ", "") + "|" + FakeStripe.DECLINED + ").*")),
+                "the platform never sent or saw a card number: " + seen);
+        List<String> platformCalls = seen.stream().filter(s -> s.key().equals("secret"))
+                .map(s -> s.method() + " " + s.path().replaceAll("pi_\\d+", "pi_*")).distinct().toList();
+        assertEquals(List.of("POST /v1/payment_intents", "GET /v1/payment_intents/pi_*"), platformCalls,
+                "the platform makes the payment and reads it back, nothing else");
+        assertTrue(seen.stream().anyMatch(s -> s.key().equals("secret") && s.method().equals("POST")
+                && s.content().contains("amount=100") && s.content().contains("currency=eur")),
+                "the election's fee, in cents, is what Stripe is asked for: " + seen);
+        List<String> payments = List.copyOf(stripe.payments().values());
+        assertEquals(1, payments.size(), "one payment for the registration, the declined attempt included: " + payments);
+        assertTrue(payments.get(0).startsWith("100 eur succeeded "), payments.toString());
+        assertEquals(1, json.readTree(send("GET", "api/elections/" + election + "/roll", null, null).body())
+                .get("onRoll").asLong(), "on the roll once Stripe says the fee is paid");
     }
 
     private void aCitizenGetsOnTheRollWithTheirCardGivenToStripeOnly(String election) throws Exception {
@@ -163,6 +236,10 @@ final class StripeCardStepInChromium {
     }
 
     private void identityAndPhone(String election, String firstName, String phone) {
+        identityAndPhone(election, firstName, phone, "step-card");
+    }
+
+    private void identityAndPhone(String election, String firstName, String phone, String then) {
         driver.get(base + "register.html#e=" + election);
         visible("step-identity");
         assertFalse(driver.findElement(By.id("email")).isDisplayed(), "the election does not ask for the email");
@@ -174,7 +251,7 @@ final class StripeCardStepInChromium {
         driver.findElement(By.cssSelector("#identity-form button[type=submit]")).click();
         visible("step-phone");
         driver.findElement(By.id("code")).sendKeys("123456", Keys.ENTER); // the fake Twilio Verify approves it
-        visible("step-card");
+        visible(then);
     }
 
     /** Stripe's card frame, once Stripe.js mounted it in the page. */
