@@ -129,6 +129,67 @@ class RegistrationServiceContainerTest {
     }
 
     @Test
+    void aRegistrationThatSawTheWindowOpenBeforeTheCloseAddsNothingToTheFrozenRoll() throws Exception {
+        UUID election = open(EnumSet.of(Factor.CARD));
+        String address = "198.51.100." + (1 + new java.security.SecureRandom().nextInt(250));
+        registration.register(election, citizen(null, null), address); // its address's bucket row exists now
+        ExecutorService late = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection holder = dataSource.getConnection();
+                java.sql.Connection watcher = dataSource.getConnection()) {
+            // Holding the limiter's rows stops the next registration after its "is it open?" and before
+            // its insert: the moment a close can slip in between.
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT id FROM registration.rate_limit FOR UPDATE");
+            Future<RegistrationStatus> inFlight = late.submit(() ->
+                    registration.register(election, citizen(null, null), address));
+            waitUntilALockIsAwaitedOn(watcher, "rate_limit");
+            RollCommitment frozen = registration.closeRegistration(election, Instant.now());
+            holder.rollback();
+
+            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> inFlight.get(30, TimeUnit.SECONDS));
+            ConflictException conflict = org.junit.jupiter.api.Assertions.assertInstanceOf(ConflictException.class,
+                    refused.getCause());
+            assertEquals("electionId", conflict.field().orElseThrow());
+            assertEquals("the registration of this election is closed", conflict.reason());
+            List<String> kinds = registration.ledger(election).stream().map(LedgerEntryView::kind).toList();
+            assertEquals("REGISTRATION_CLOSED", kinds.get(kinds.size() - 1),
+                    "nothing follows the close in the ledger: " + kinds);
+            assertEquals(frozen.ledgerEntries(), kinds.size(), "the seal's ledger head is still the last entry");
+            assertEquals(1, registration.counts(election, null).registrants(), "the late registration left no row");
+            try (java.sql.PreparedStatement rows = watcher.prepareStatement(
+                    "SELECT count(*) FROM registration.registrant WHERE election_id = ?")) {
+                rows.setString(1, election.toString());
+                try (java.sql.ResultSet count = rows.executeQuery()) {
+                    count.next();
+                    assertEquals(1, count.getLong(1), "no registrant without its ledger entry");
+                }
+            }
+        } finally {
+            late.shutdownNow();
+        }
+    }
+
+    /** Waits until a session of this database waits for a lock while running a statement on the table. */
+    private static void waitUntilALockIsAwaitedOn(java.sql.Connection watcher, String table) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            try (java.sql.PreparedStatement waiting = watcher.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ?")) {
+                waiting.setString(1, "%" + table + "%");
+                try (java.sql.ResultSet count = waiting.executeQuery()) {
+                    count.next();
+                    if (count.getLong(1) > 0) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("nobody waited for a lock on " + table);
+    }
+
+    @Test
     void aCitizenRegistersVerifiesTheirPhoneAndIsOnTheRoll() {
         UUID election = open(EnumSet.of(Factor.PHONE));
         RegistrationStatus registered = registration.register(election, citizen("06 12 34 56 01", null));
