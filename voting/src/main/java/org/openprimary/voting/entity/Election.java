@@ -369,6 +369,11 @@ public class Election {
             throw new ConflictException("state", "the participation fee is set only while the election is a draft;"
                     + " this one is " + state);
         }
+        if (fee != null && fee.charged() && firstRoundId != null) {
+            // its voters are the first round's, carried over as they are: nobody would be asked to pay
+            throw new ConflictException("feeCents", "a second round asks no participation fee: its roll is the"
+                    + " first round's");
+        }
         if (fee != null) {
             feeCents = fee.cents();
             feeCurrency = fee.currency();
