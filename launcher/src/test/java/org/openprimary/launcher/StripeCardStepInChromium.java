@@ -133,11 +133,7 @@ final class StripeCardStepInChromium {
         axe("fee step with Stripe's frame");
         shoot("06-fee-step");
 
-        typeCard(frame, FakeStripe.DECLINED);
-        driver.findElement(By.id("fee-submit")).click();
-        WebElement refused = visible("feeStripe-error");
-        waitUntil(d -> refused.getText().contains("Your card was declined."));
-        assertTrue(refused.getText().replace('\u00a0', ' ').startsWith("Le paiement n’a pas abouti :"), refused.getText());
+        declined(frame, By.id("fee-submit"), "feeStripe-error", "Le paiement n’a pas abouti :");
         assertEquals("step-fee", currentStep(), "a declined card: the citizen stays on the fee step");
         assertEquals(0, json.readTree(send("GET", "api/elections/" + election + "/roll", null, null).body())
                 .get("onRoll").asLong(), "not on the roll before the fee is paid");
@@ -154,12 +150,8 @@ final class StripeCardStepInChromium {
         assertTrue(seen.stream().anyMatch(s -> s.key().equals("publishable")
                 && s.path().matches("/v1/payment_intents/pi_\\d+/confirm") && s.content().contains(CARD)),
                 "the browser paid Stripe with the publishable key: " + seen);
-        assertTrue(seen.stream().filter(s -> s.key().equals("secret")).noneMatch(s -> s.content().replace(" ", "")
-                .matches("(?s).*(" + CARD.replace(" ", "") + "|" + FakeStripe.DECLINED + ").*")),
-                "the platform never sent or saw a card number: " + seen);
-        List<String> platformCalls = seen.stream().filter(s -> s.key().equals("secret"))
-                .map(s -> s.method() + " " + s.path().replaceAll("pi_\\d+", "pi_*")).distinct().toList();
-        assertEquals(List.of("POST /v1/payment_intents", "GET /v1/payment_intents/pi_*"), platformCalls,
+        thePlatformNeverSawACardNumber(seen);
+        assertEquals(List.of("POST /v1/payment_intents", "GET /v1/payment_intents/pi_*"), platformCalls(seen),
                 "the platform makes the payment and reads it back, nothing else");
         assertTrue(seen.stream().anyMatch(s -> s.key().equals("secret") && s.method().equals("POST")
                 && s.content().contains("amount=100") && s.content().contains("currency=eur")),
@@ -181,11 +173,7 @@ final class StripeCardStepInChromium {
         axe("card step with Stripe's frame");
         shoot("01-card-step");
 
-        typeCard(frame, FakeStripe.DECLINED);
-        driver.findElement(By.cssSelector("#card-form button[type=submit]")).click();
-        WebElement refused = visible("stripe-error");
-        waitUntil(d -> refused.getText().contains("Your card was declined."));
-        assertTrue(refused.getText().replace('\u00a0', ' ').startsWith("La carte n’a pas été confirmée :"), refused.getText());
+        declined(frame, By.cssSelector("#card-form button[type=submit]"), "stripe-error", "La carte n’a pas été confirmée :");
         assertEquals("step-card", currentStep(), "the citizen stays on the card step");
         shoot("02-declined");
 
@@ -199,13 +187,9 @@ final class StripeCardStepInChromium {
         List<FakeStripe.Seen> seen = stripe.seen();
         assertTrue(seen.stream().anyMatch(s -> s.key().equals("publishable") && s.path().endsWith("/confirm")
                 && s.content().contains(CARD)), "the browser gave the card to Stripe with the publishable key: " + seen);
-        assertTrue(seen.stream().filter(s -> s.key().equals("secret")).noneMatch(s -> s.content().replace(" ", "")
-                .matches("(?s).*(" + CARD.replace(" ", "") + "|" + FakeStripe.DECLINED + ").*")),
-                "the platform never sent or saw a card number: " + seen);
-        List<String> platformCalls = seen.stream().filter(s -> s.key().equals("secret"))
-                .map(s -> s.method() + " " + s.path().replaceAll("(seti|pm)_\\d+", "$1_*")).distinct().toList();
+        thePlatformNeverSawACardNumber(seen);
         assertEquals(List.of("POST /v1/setup_intents", "GET /v1/setup_intents/seti_*", "GET /v1/payment_methods/pm_*",
-                "POST /v1/payment_methods/pm_*/detach"), platformCalls, "the platform's calls to Stripe");
+                "POST /v1/payment_methods/pm_*/detach"), platformCalls(seen), "the platform's calls to Stripe");
         String paymentMethod = stripe.paymentMethods().values().iterator().next();
         assertTrue(stripe.detached(paymentMethod), "the card is detached at Stripe once its fingerprint is read");
         assertEquals(1, json.readTree(send("GET", "api/elections/" + election + "/roll", null, null).body())
@@ -252,6 +236,28 @@ final class StripeCardStepInChromium {
         visible("step-phone");
         driver.findElement(By.id("code")).sendKeys("123456", Keys.ENTER); // the fake Twilio Verify approves it
         visible(then);
+    }
+
+    /** A declined card typed in Stripe's frame: Stripe's refusal, said after the page's French words. */
+    private void declined(WebElement frame, By submit, String errorId, String saidFirst) {
+        typeCard(frame, FakeStripe.DECLINED);
+        driver.findElement(submit).click();
+        WebElement refused = visible(errorId);
+        waitUntil(d -> refused.getText().contains("Your card was declined."));
+        assertTrue(refused.getText().replace('\u00a0', ' ').startsWith(saidFirst), refused.getText());
+    }
+
+    /** No call the platform made to Stripe (its secret key) carried a card number. */
+    private static void thePlatformNeverSawACardNumber(List<FakeStripe.Seen> seen) {
+        assertTrue(seen.stream().filter(s -> s.key().equals("secret")).noneMatch(s -> s.content().replace(" ", "")
+                .matches("(?s).*(" + CARD.replace(" ", "") + "|" + FakeStripe.DECLINED + ").*")),
+                "the platform never sent or saw a card number: " + seen);
+    }
+
+    /** The platform's calls to Stripe, each once, with Stripe's ids written {@code pi_*}, {@code seti_*}, {@code pm_*}. */
+    private static List<String> platformCalls(List<FakeStripe.Seen> seen) {
+        return seen.stream().filter(s -> s.key().equals("secret"))
+                .map(s -> s.method() + " " + s.path().replaceAll("(pi|seti|pm)_\\d+", "$1_*")).distinct().toList();
     }
 
     /** Stripe's card frame, once Stripe.js mounted it in the page. */
