@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 class ReasonsTest {
 
+    /** The sources of the modules whose refusals the web answers. */
+    private static final List<String> WEB_MODULES = List.of("../registration/src/main/java",
+            "../citizen-web/src/main/java");
+
     private final Reasons reasons = Reasons.shipped();
 
     @Test
@@ -78,14 +82,16 @@ class ReasonsTest {
     }
 
     /**
-     * Every reason registration and the citizens' API throw (the texts of {@code new
+     * Every reason thrown by a module that answers the web (the texts of {@code new
      * …Exception(field, reason)} and of the limits' {@code take(…, reason)}, read from their sources)
-     * is in the catalog, so a citizen never reads English in a French page.
+     * is in the catalog, so neither a citizen on a French page nor an organizer on the French console
+     * reads English. The tally throws no such exception (its {@code TallyException} is plain Java,
+     * and what the voting module makes of it is thrown, and scanned, there).
      */
     @Test
-    void everyReasonTheRegistrationThrowsIsInTheCatalog() throws IOException {
+    void everyReasonThePlatformThrowsIsInTheCatalog() throws IOException {
         List<String> thrown = new ArrayList<>();
-        for (String module : List.of("../registration/src/main/java", "../citizen-web/src/main/java")) {
+        for (String module : WEB_MODULES) {
             try (Stream<Path> files = Files.walk(Path.of(module))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     thrown.addAll(ThrownReasons.in(Files.readString(file)));
@@ -116,8 +122,19 @@ class ReasonsTest {
     static final class ThrownReasons {
 
         private static final Pattern THROWN = Pattern.compile(
-                "new (InvalidInput|Conflict|NotFound|TooManyRequests|ServiceUnavailable|Forbidden|Unauthorized)Exception\\(");
-        private static final Pattern TAKE = Pattern.compile("\\btake\\(");
+                "new (InvalidInput|Conflict|NotFound|TooManyRequests|ServiceUnavailable|Forbidden|Unauthorized|CallbackRefused)Exception\\(");
+        /**
+         * The calls that pass a reason on to where it is thrown, and which of their arguments it is:
+         * the limits' {@code take(limit, key, field, reason)}, the election's {@code
+         * requireNotFrozen(reason)}, the console's {@code RoleCheck.require(security, roles, reason)}
+         * and a refusal kept in an {@code Optional.of(reason)} to be thrown later.
+         */
+        private static final Map<Pattern, Integer> PASSED_ON = Map.of(
+                Pattern.compile("\\btake\\("), 3,
+                Pattern.compile("\\brequireNotFrozen\\("), 0,
+                Pattern.compile("\\bRoleCheck\\.require\\("), 2,
+                Pattern.compile("\\bOptional\\.of\\("), 0);
+        private static final Pattern ARM = Pattern.compile("(?:case [^:;]+?|default)\\s*->");
         private static final Pattern CONSTANT = Pattern.compile(
                 "static final String (\\w+)\\s*=\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\+?\\s*)+);");
         private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -136,11 +153,14 @@ class ReasonsTest {
                     reasons.addAll(texts(arguments.get(1), constants));
                 }
             }
-            Matcher take = TAKE.matcher(source);
-            while (take.find()) {
-                List<String> arguments = arguments(source, take.end());
-                if (arguments.size() == 4 && arguments.get(3).strip().startsWith("\"")) {
-                    reasons.addAll(texts(arguments.get(3), constants));
+            for (Map.Entry<Pattern, Integer> passedOn : PASSED_ON.entrySet()) {
+                Matcher call = passedOn.getKey().matcher(source);
+                while (call.find()) {
+                    List<String> arguments = arguments(source, call.end());
+                    int reason = passedOn.getValue();
+                    if (arguments.size() > reason && arguments.get(reason).strip().startsWith("\"")) {
+                        reasons.addAll(texts(arguments.get(reason), constants));
+                    }
                 }
             }
             return reasons;
@@ -148,6 +168,9 @@ class ReasonsTest {
 
         /** The texts an argument can be: a concatenation, or either side of a {@code ?:}, nested or not. */
         private static List<String> texts(String expression, Map<String, String> constants) {
+            if (expression.strip().startsWith("switch")) {
+                return arms(expression, constants);
+            }
             List<String> question = split(expression, '?');
             if (question.size() >= 2) {
                 String sides = expression.substring(question.get(0).length() + 1);
@@ -169,6 +192,20 @@ class ReasonsTest {
                 }
             }
             return List.of(text.toString());
+        }
+
+        /** The texts of a switch expression's arms ({@code case X -> text;}). */
+        private static List<String> arms(String expression, Map<String, String> constants) {
+            String body = expression.substring(expression.indexOf('{', expression.indexOf(')')) + 1,
+                    expression.lastIndexOf('}'));
+            List<String> texts = new ArrayList<>();
+            for (String arm : split(body, ';')) {
+                Matcher label = ARM.matcher(arm);
+                if (label.find()) {
+                    texts.addAll(texts(arm.substring(label.end()), constants));
+                }
+            }
+            return texts;
         }
 
         private static String literals(String concatenation) {
