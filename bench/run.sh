@@ -12,15 +12,20 @@
 #   bench/run.sh cluster drill quick|full
 #                                      the cluster drill (shared limits, kill -9 of instance 2 while casting through
 #                                      nginx, each job once: README "Several instances") into drills-cluster-MODE.json
-#   bench/run.sh drills quick|full     the fault drills of issue 5 (races, crash, outage: README "Drills"), one JSON
-#                                      object per drill, into bench/results/drills-MODE.json; exits 1 if one fails.
+#   bench/run.sh drills quick|full     the eight drills of issue 5 (README "Drills"): the fault drills (races, crash,
+#                                      outage), one JSON object per drill, into bench/results/drills-MODE.json; then
+#                                      drills 4 to 8 ("inputs": provider outages, bad input, abuse, tampering, secrecy:
+#                                      LauncherIT, BadInputIT, AbuseIT, PlatformIT on their own platform; full: 100,000
+#                                      bad-input requests from a fresh seed, or DRILLS_SEED=N to replay one), one JSON
+#                                      object, into bench/results/drills-inputs-MODE.json; exits 1 if one fails.
 #                                      Crash and outage kill Payara and stop PostgreSQL: only on a platform this
-#                                      script started (with --url, only the races run); --only races,crash,outage
+#                                      script started (with --url, only the races run); --only races,crash,outage,inputs
 #
 # Without --url it starts the platform the way the README's Run command does (mvn -Prun package:
 # the build, the embedded PostgreSQL in .openprimary/, Payara Server, the EAR, demo mode), with the
 # per-address registration limit raised (every request comes from 127.0.0.1) and the voting clock
-# ticking every second, and stops it at the end (Ctrl-C too). It uses ports 8080, 4848 and 54329:
+# ticking every second, and stops it at the end (Ctrl-C too). A full run's PostgreSQL flushes every commit
+# (OPENPRIMARY_EMBEDDED_DB_DURABLE=true; set it to false to compare), as the cast's goal asks. It uses ports 8080, 4848 and 54329:
 # on a shared machine run it under the build lock (flock /tmp/openprimary-mvn.lock bench/run.sh quick).
 # The database floor needs pgbench (Debian: apt-get install postgresql-client-15); without it the
 # floor says so in the JSON. Extra Maven arguments: OPENPRIMARY_BENCH_MVN_ARGS (e.g. -o).
@@ -103,6 +108,54 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# drills: the fault drills the bench jar runs against a platform, and drills 4-8 ("inputs") that Maven runs
+fault_drills=races,crash,outage inputs=""
+if [ -n "$drills" ]; then
+  inputs=yes
+  if [ -n "$only" ]; then
+    fault_drills=$(echo "$only" | tr ',' '\n' | grep -v '^inputs$' | paste -sd, - || true)
+    case ",$only," in *,inputs,*) inputs=yes ;; *) inputs="" ;; esac
+  fi
+  if [ -n "$inputs" ] && [ -n "$url" ]; then
+    echo "[bench] drills 4-8 (inputs) run on their own platform (ports 8080, 4848): not with --url" >&2; inputs=""
+  fi
+fi
+
+# Drills 4 to 8 through Maven's integration tests, each on the platform its test starts (README "Drills").
+run_inputs() {
+  local log=/tmp/openprimary-drills-inputs.log started=$SECONDS status=0
+  local sizes=()
+  [ "$mode" = full ] && sizes=(-Ddrills.requests=100000 "-Ddrills.seed=${DRILLS_SEED:-random}")
+  echo "[bench] drills 4-8 ($mode): LauncherIT, BadInputIT, AbuseIT, PlatformIT (log: $log)" >&2
+  rm -f launcher/target/failsafe-reports/TEST-org.openprimary.launcher.{LauncherIT,BadInputIT,AbuseIT,PlatformIT}.xml
+  mvn -B ${OPENPRIMARY_BENCH_MVN_ARGS:-} verify -pl launcher -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test='LauncherIT,BadInputIT,AbuseIT,PlatformIT' -Dfailsafe.failIfNoSpecifiedTests=false "${sizes[@]}" \
+    >"$log" 2>&1 </dev/null || status=$?
+  local classes="" passed=true
+  for it in LauncherIT BadInputIT AbuseIT PlatformIT; do
+    local report=launcher/target/failsafe-reports/TEST-org.openprimary.launcher.$it.xml
+    if [ -f "$report" ]; then
+      local head; head=$(grep -m1 -o '<testsuite [^>]*' "$report")
+      local t f e k
+      t=$(echo "$head" | sed -n 's/.* tests="\([0-9]*\)".*/\1/p'); f=$(echo "$head" | sed -n 's/.* failures="\([0-9]*\)".*/\1/p')
+      e=$(echo "$head" | sed -n 's/.* errors="\([0-9]*\)".*/\1/p'); k=$(echo "$head" | sed -n 's/.* skipped="\([0-9]*\)".*/\1/p')
+      [ "${f:-1}" = 0 ] && [ "${e:-1}" = 0 ] && [ "${k:-1}" = 0 ] || passed=false
+      classes="$classes${classes:+, }\"$it\": {\"tests\": ${t:-0}, \"failures\": ${f:-0}, \"errors\": ${e:-0}, \"skipped\": ${k:-0}}"
+    else
+      passed=false; classes="$classes${classes:+, }\"$it\": null"
+    fi
+  done
+  [ "$status" = 0 ] || passed=false
+  local badinput; badinput=$(grep -o '[0-9]* requests (seed [0-9-]*)[^"]*distinct findings' "$log" | sed 's/"/\\"/g' | paste -sd'|' - || true)
+  local json="{\"drill\": \"inputs\", \"drills\": [4, 5, 6, 7, 8], \"mode\": \"$mode\", \"passed\": $passed, \"seconds\": $((SECONDS - started)), \"date\": \"$(date -u +%FT%TZ)\", \"cores\": $(nproc), \"classes\": {$classes}, \"badInput\": \"$badinput\", \"log\": \"$log\"}"
+  echo "$json" | tee "bench/results/drills-inputs-$mode.json"
+  [ "$passed" = true ]
+}
+
+if [ -n "$drills" ] && [ -z "$fault_drills" ]; then
+  status=0; run_inputs || status=1; exit $status
+fi
+
 work=$(mktemp -d /tmp/openprimary-bench.XXXXXX)
 # the process listening on a local TCP port (Payara, PostgreSQL), for the CPU split
 listener() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
@@ -143,6 +196,7 @@ if [ -z "$url" ]; then
   OPENPRIMARY_LIMITS_VOTING_CODES_PER_ADDRESS_PER_HOUR=100000000 \
   OPENPRIMARY_LIMITS_VOTING_REFUSALS_PER_ADDRESS_PER_HOUR=100000000 \
   OPENPRIMARY_VOTING_TICK_SECONDS=1 \
+  OPENPRIMARY_EMBEDDED_DB_DURABLE=${OPENPRIMARY_EMBEDDED_DB_DURABLE:-$([ "$mode" = full ] && [ -z "$drills" ] && echo true || echo false)} \
   OPENPRIMARY_BOX_CHECKPOINT_SECONDS=${OPENPRIMARY_BOX_CHECKPOINT_SECONDS:-$([ -n "$drills" ] && echo 2 || echo 60)} \
     setsid mvn -B ${OPENPRIMARY_BENCH_MVN_ARGS:-} -Prun package >"$log" 2>&1 </dev/null &
   platform_pid=$!
@@ -178,11 +232,15 @@ payara=$(listener "$port"); postgres=$(listener "$db_port")
 mkdir -p bench/results
 if [ -n "$drills" ]; then
   args=(drills "$mode" --url "$url" --organizer "$organizer" --db "$db" --out "bench/results/drills-$mode.json")
-  [ -n "$only" ] && args+=(--only "$only")
+  [ -n "$only" ] && args+=(--only "$fault_drills")
   [ -n "$platform_pid" ] && args+=(--control)   # this run started the platform: crash and outage may control it
   echo "[bench] drills $mode against $url (database $db); load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   status=0
   java -Xmx512m -jar "$work/bench.jar" "${args[@]}" || status=$?
+  if [ -n "$inputs" ]; then
+    stop_platform   # the integration tests start their own platform on the same ports
+    run_inputs || status=1
+  fi
   exit $status
 fi
 # latest.json and MODE.json keep whole runs; a run of some scenarios only goes to only-SCENARIOS.json

@@ -4,7 +4,9 @@
 // corrects; the bailiff reads the seal's document, recomputes its fingerprint, confirms it by
 // typing it back, and has the key made anew after a lost share; a trustee chooses a passphrase,
 // downloads their share once (a file) and brings it to the rehearsal and to the count. Everyone
-// sees the trustees, the checklists, the live turnout, the count's progress and the result.
+// sees the trustees, the checklists, the live turnout, the count's progress and the result. On a counted
+// election an organizer drafts a second round (two candidates at least, ticked; a title if wanted;
+// confirmed), and follows it; a second round's page shows its roll's carry-over from the first round.
 (function () {
   'use strict';
   var C = window.OPC;
@@ -20,6 +22,7 @@
       factor_PHONE: 'téléphone', factor_EMAIL: 'courriel', factor_CARD: 'carte bancaire',
       roll_OPEN: 'ouverte', roll_IMPORTED: 'importée', code_sms: 'par SMS', code_email: 'par courriel',
       factLandline: 'Téléphone fixe', landlineAccepted: 'accepté (code par appel vocal)',
+      factFee: 'Participation aux frais',
       describeTitle: 'Ce que lisent les citoyens', description: 'Description de l’élection',
       saveDescription: 'Enregistrer la description', candidateHeading: 'Candidat {0}' + NBSP + ': {1}',
       party: 'Parti ou soutien', photoUrl: 'Photo (adresse https)', statement: 'Courte déclaration',
@@ -120,6 +123,7 @@
       factor_PHONE: 'phone', factor_EMAIL: 'email', factor_CARD: 'bank card',
       roll_OPEN: 'open', roll_IMPORTED: 'imported', code_sms: 'by SMS', code_email: 'by email',
       factLandline: 'Landline', landlineAccepted: 'accepted (code by voice call)',
+      factFee: 'Participation fee',
       describeTitle: 'What citizens read', description: 'The election’s description',
       saveDescription: 'Save the description', candidateHeading: 'Candidate {0}: {1}',
       party: 'Party or support', photoUrl: 'Photo (an https address)', statement: 'Short statement',
@@ -212,6 +216,57 @@
     }
   });
 
+  // The second round: made from a counted election, its roll carried over when its registration opens.
+  C.texts({
+    fr: {
+      carryOverTitle: 'Liste reprise du premier tour', firstRoundLink: 'Voir le premier tour',
+      carry_NOT_STARTED: 'La liste du premier tour sera reprise à l’ouverture des inscriptions (personne ne s’inscrit'
+        + ' à un second tour).',
+      carry_RUNNING: 'Reprise en cours' + NBSP + ': {0} électeur(s) traité(s) sur {1} ({2} repris, {3} écarté(s)).',
+      carry_STALLED: 'Reprise interrompue à {0} électeur(s) sur {1} ({5})' + NBSP + ': elle repart d’elle-même là où'
+        + ' elle s’est arrêtée.',
+      carry_DONE: 'Reprise terminée le {4}' + NBSP + ': {2} électeur(s) repris sur {1}, {3} écarté(s) (effacement'
+        + ' demandé après le sceau du premier tour).',
+      carryBlocksSeal: 'Le sceau ne peut être proposé qu’une fois la liste entièrement reprise.',
+      secondRoundTitle: 'Second tour', secondRoundsHeading: 'Seconds tours de cette élection',
+      secondRoundIntro: 'Un second tour est une nouvelle élection, en brouillon' + NBSP + ': la même liste électorale'
+        + ' (reprise à l’ouverture de ses inscriptions), les candidats choisis ici avec leurs fiches, les mêmes règles'
+        + ' et les mêmes gardiens, qui choisissent une nouvelle phrase secrète.',
+      secondRoundCandidates: 'Candidats du second tour (deux au moins, dans l’ordre du bulletin)',
+      secondRoundTitleLabel: 'Titre du second tour (facultatif)',
+      secondRoundTitleHint: 'Laissé vide' + NBSP + ': le titre de cette élection suivi de «' + NBSP + '(second round)'
+        + NBSP + '».',
+      secondRoundDefaultTitle: '{0} (second round)',
+      prepareSecondRound: 'Préparer le second tour', secondRoundTooFew: 'Choisissez au moins deux candidats.',
+      secondRoundConfirmLine: 'Créer en brouillon le second tour «' + NBSP + '{0}' + NBSP + '» avec {1}' + NBSP + '?',
+      confirmSecondRound: 'Créer le second tour', changeSecondRound: 'Modifier',
+      secondRoundCreated: 'Second tour créé en brouillon' + NBSP + ': {0}. Ouvrez ses inscriptions depuis sa page pour'
+        + ' reprendre la liste.'
+    },
+    en: {
+      carryOverTitle: 'Roll carried over from the first round', firstRoundLink: 'See the first round',
+      carry_NOT_STARTED: 'The first round’s roll will be carried over when registration opens (nobody registers to a'
+        + ' second round).',
+      carry_RUNNING: 'Carrying over: {0} voter(s) of {1} handled ({2} carried, {3} left out).',
+      carry_STALLED: 'Carry-over interrupted at {0} voter(s) of {1} ({5}): it goes on by itself from where it stopped.',
+      carry_DONE: 'Carried over on {4}: {2} voter(s) of {1} carried, {3} left out (erasure asked after the first'
+        + ' round’s seal).',
+      carryBlocksSeal: 'The seal can be proposed only once the whole roll is carried over.',
+      secondRoundTitle: 'Second round', secondRoundsHeading: 'This election’s second rounds',
+      secondRoundIntro: 'A second round is a new election, in draft: the same roll (carried over when its registration'
+        + ' opens), the candidates chosen here with their details, the same rules and the same trustees, who choose a'
+        + ' new passphrase.',
+      secondRoundCandidates: 'Candidates of the second round (two at least, in ballot order)',
+      secondRoundTitleLabel: 'Title of the second round (optional)',
+      secondRoundTitleHint: 'Left empty: this election’s title followed by “(second round)”.',
+      secondRoundDefaultTitle: '{0} (second round)',
+      prepareSecondRound: 'Prepare the second round', secondRoundTooFew: 'Choose two candidates at least.',
+      secondRoundConfirmLine: 'Draft the second round “{0}” with {1}?',
+      confirmSecondRound: 'Draft the second round', changeSecondRound: 'Change',
+      secondRoundCreated: 'Second round drafted: {0}. Open its registration from its page to carry the roll over.'
+    }
+  });
+
   var id = C.fragment().get('e');
   var election = null;
   var trustees = [];
@@ -220,6 +275,7 @@
   var timer = null;
   var lastDigest = null;
   var threshold = null;      // known from the seal document, or from a ceremony
+  var carry = null;          // a second round's carry-over, as the server last said it
 
   function $(name) {
     return document.getElementById(name);
@@ -273,10 +329,12 @@
       C.plain($('load-status'), '');
       return Promise.all([
         C.call('GET', 'api/elections/' + id + '/trustees'),
-        C.call('GET', 'api/elections/' + id + '/seal')
+        C.call('GET', 'api/elections/' + id + '/seal'),
+        election.firstRoundId ? C.call('GET', 'api/elections/' + id + '/carry-over') : Promise.resolve(null)
       ]).then(function (answers) {
         trustees = answers[0].status === 200 ? answers[0].data || [] : [];
         seal = answers[1].status === 200 ? answers[1].data : null;
+        carry = answers[2] && answers[2].status === 200 ? answers[2].data : null;
         var named = seal && seal.document ? /(?:^|\n)trustees?\.threshold=(\d+)/.exec(seal.document) : null;
         if (named) {
           threshold = parseInt(named[1], 10);
@@ -297,7 +355,8 @@
     }
     var live = election && ['SEALED', 'VOTING', 'CLOSED', 'COUNTED'].indexOf(election.state) >= 0;
     var waitingSeal = election && election.state === 'REGISTRATION' && sealProposed();
-    if (live || waitingSeal) {
+    var carrying = election && election.state === 'REGISTRATION' && carry && carry.status !== 'DONE';
+    if (live || waitingSeal || carrying) {
       timer = setTimeout(function () {
         if (C.session()) {
           load().then(schedulePoll);
@@ -315,6 +374,7 @@
     buildConfirm();
     buildMyShare();
     buildCorrection();
+    buildSecondRound();
     $('registration-form').addEventListener('submit', function (event) {
       event.preventDefault();
       act($('registration-form'), 'POST', 'api/elections/' + id + '/open-registration', undefined, 'registrationOpened');
@@ -640,6 +700,85 @@
     });
   }
 
+  /** The second round's form: the candidates ticked (two at least), an optional title, then a confirmation. */
+  function buildSecondRound() {
+    var form = $('second-round-form');
+    var holder = $('second-round-candidates');
+    (election.candidates || []).forEach(function (name, i) {
+      holder.appendChild(C.el('label', {}, [C.el('input', { type: 'checkbox', id: 'second-round-candidate-' + i,
+        value: name, name: 'second-round-candidate' }), name]));
+    });
+    $('second-round-title-input').appendChild(C.field({ id: 'second-round-name', label: 'secondRoundTitleLabel',
+      hint: 'secondRoundTitleHint', field: 'title', maxlength: 200 }));
+    form.appendChild(C.el('p', { id: 'second-round-done', className: 'ok', role: 'status', tabindex: '-1',
+      hidden: true }));
+    var boxes = function () {
+      return Array.prototype.slice.call(holder.querySelectorAll('input[type=checkbox]'));
+    };
+    var chosen = function () {
+      return boxes().filter(function (box) {
+        return box.checked;
+      }).map(function (box) {
+        return box.value;
+      });
+    };
+    var confirming = function (on) {
+      $('second-round-confirm').hidden = !on;
+      $('prepare-second-round').hidden = on;
+    };
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      C.clearProblems(form);
+      $('second-round-done').hidden = true;
+      var names = chosen();
+      if (names.length < 2) {
+        C.fieldMessage(form, 'candidates', 'secondRoundTooFew');
+        if (boxes().length) {
+          boxes()[0].focus();
+        }
+        return;
+      }
+      var title = $('second-round-name').value.trim();
+      C.say($('second-round-confirm-line'), 'secondRoundConfirmLine', function () {
+        return [title || C.t('secondRoundDefaultTitle', [election.title]), names.join(', ')];
+      });
+      confirming(true);
+      C.focus($('second-round-confirm-line'));
+    });
+    $('change-second-round').addEventListener('click', function () {
+      confirming(false);
+      if (boxes().length) {
+        boxes()[0].focus();
+      }
+    });
+    $('confirm-second-round').addEventListener('click', function () {
+      var button = $('confirm-second-round');
+      var title = $('second-round-name').value.trim();
+      button.disabled = true;
+      C.call('POST', 'api/elections/' + id + '/second-round', { title: title || null, candidates: chosen() })
+        .then(function (answer) {
+          button.disabled = false;
+          confirming(false);
+          if (answer.status === 201 && answer.data) {
+            boxes().forEach(function (box) {
+              box.checked = false;
+            });
+            $('second-round-name').value = '';
+            var done = $('second-round-done');
+            C.say(done, 'secondRoundCreated', [answer.data.title]);
+            done.hidden = false;
+            C.focus(done);
+            renderSecondRounds(true);
+            return;
+          }
+          var node = C.showProblem(form, answer);
+          if (node) {
+            C.focus(node);
+          }
+        });
+    });
+  }
+
   // ---------------------------------------------------------------- rendering what the server says
 
   function fact(list, key, value) {
@@ -663,6 +802,8 @@
     fact(facts, 'factRoll', C.t('roll_' + election.rollMode));
     fact(facts, 'factCode', C.t('code_' + election.votingCode));
     fact(facts, 'factLandline', election.landlineVoiceCode ? C.t('landlineAccepted') : null);
+    fact(facts, 'factFee', election.feeCents > 0
+      ? C.number(election.feeCents / 100, { style: 'currency', currency: election.feeCurrency || 'EUR' }) : null);
     fact(facts, 'factOpens', election.votingOpensAt ? C.time(election.votingOpensAt) : null);
     fact(facts, 'factCloses', election.votingClosesAt ? C.time(election.votingClosesAt) : null);
     if (election.sealFingerprint) {
@@ -934,6 +1075,66 @@
     ]);
   }
 
+  /** The carry-over's words: handled, total, carried, left out, when done, why it stopped. */
+  function carryParams(c) {
+    return function () {
+      return [C.number(c.carried + c.notCarried), C.number(c.total), C.number(c.carried), C.number(c.notCarried),
+        C.time(c.doneAt), c.stalled || ''];
+    };
+  }
+
+  /** A second round's page: whence its roll comes, and how far its carry-over went. */
+  function renderCarryOver() {
+    show('carry-over', !!election.firstRoundId);
+    if (!election.firstRoundId) {
+      return;
+    }
+    $('first-round-link').href = 'election.html#e=' + election.firstRoundId;
+    var node = $('carry-over-status');
+    var meter = $('carry-over-meter');
+    if (!carry) {
+      C.plain(node, '');
+      meter.hidden = true;
+      return;
+    }
+    node.setAttribute('data-status', carry.status);
+    C.say(node, 'carry_' + carry.status, carryParams(carry));
+    meter.hidden = carry.status === 'NOT_STARTED' || !carry.total;
+    meter.value = carry.total ? Math.floor(100 * (carry.carried + carry.notCarried) / carry.total) : 0;
+  }
+
+  /** A counted election's page, for organizers: its second rounds (with their carry-over) and the form for one. */
+  function renderSecondRounds(organizer) {
+    var eligible = election.state === 'COUNTED' || election.state === 'PUBLISHED';
+    show('second-round', organizer && eligible);
+    if (!organizer || !eligible) {
+      return;
+    }
+    C.call('GET', 'api/elections').then(function (answer) {
+      if (answer.status !== 200 || !answer.data) {
+        return;
+      }
+      var rounds = answer.data.filter(function (e) {
+        return e.firstRoundId === id;
+      });
+      var list = C.clear($('second-round-list'));
+      show('second-rounds', rounds.length > 0);
+      rounds.forEach(function (e) {
+        var progress = C.el('span', { className: 'carry', id: 'carry-' + e.id });
+        list.appendChild(C.el('li', { 'data-election': e.id }, [
+          C.el('a', { href: 'election.html#e=' + e.id, text: e.title }), ' (', C.el('span', { key: 'state_' + e.state }),
+          ') ', progress
+        ]));
+        C.call('GET', 'api/elections/' + e.id + '/carry-over').then(function (c) {
+          if (c.status === 200 && c.data) {
+            progress.setAttribute('data-status', c.data.status);
+            C.say(progress, 'carry_' + c.data.status, carryParams(c.data));
+          }
+        });
+      });
+    });
+  }
+
   function render() {
     var organizer = C.has('organizer');
     var bailiff = C.has('bailiff');
@@ -954,6 +1155,8 @@
     renderVoting();
     renderCount();
     renderResult(organizer);
+    renderCarryOver();
+    renderSecondRounds(organizer);
   }
 
   C.onLanguage(function () {

@@ -22,6 +22,10 @@
       votingCode: 'Code de confirmation du vote', code_sms: 'par SMS', code_email: 'par courriel',
       landline: 'Sans téléphone mobile', landline_false: 'mobile exigé',
       landline_true: 'téléphone fixe accepté (code dicté par appel vocal)',
+      fee: 'Participation aux frais, en euros',
+      feeHint: 'Payée par carte à l’inscription (par exemple 1 ou 1,50, au plus 100)' + C.NBSP + '; vide ou 0' + C.NBSP
+        + ': aucune. Modifiable tant que l’élection est un brouillon.',
+      feeInvalid: 'Un montant en euros et centimes, par exemple 1 ou 1,50.',
       create: 'Créer le brouillon', titleMissing: 'Donnez un titre à l’élection.',
       candidatesMissing: 'Nommez au moins un candidat.'
     },
@@ -42,6 +46,10 @@
       votingCode: 'Code that confirms the ballot', code_sms: 'by SMS', code_email: 'by email',
       landline: 'Without a mobile phone', landline_false: 'a mobile is required',
       landline_true: 'a landline is accepted (code read out by a voice call)',
+      fee: 'Participation fee, in euros',
+      feeHint: 'Paid by card at registration (e.g. 1 or 1.50, at most 100); empty or 0: none. It can change while the'
+        + ' election is a draft.',
+      feeInvalid: 'An amount in euros and cents, e.g. 1 or 1.50.',
       create: 'Create the draft', titleMissing: 'Give the election a title.',
       candidatesMissing: 'Name at least one candidate.'
     }
@@ -113,6 +121,7 @@
       C.field({ id: 'votingCode', label: 'votingCode', options: [['sms', 'code_sms'], ['email', 'code_email']] }),
       C.field({ id: 'landlineVoiceCode', label: 'landline',
         options: [['false', 'landline_false'], ['true', 'landline_true']] }),
+      C.field({ id: 'fee', label: 'fee', hint: 'feeHint', inputmode: 'decimal', maxlength: 10, field: 'feeCents' }),
       C.el('p', { className: 'error', 'data-field': '*', hidden: true, role: 'alert' }),
       C.el('button', { type: 'submit', className: 'primary', id: 'create-submit', key: 'create' })
     ].forEach(function (node) {
@@ -133,6 +142,12 @@
         document.getElementById('candidates').focus();
         return;
       }
+      var feeCents = cents(document.getElementById('fee').value);
+      if (feeCents === undefined) {
+        C.fieldMessage(form, 'feeCents', 'feeInvalid');
+        document.getElementById('fee').focus();
+        return;
+      }
       var grades = lines(document.getElementById('grades').value);
       var countries = document.getElementById('allowedCountries').value.split(',').map(function (c) {
         return c.trim().toUpperCase();
@@ -150,7 +165,9 @@
         allowedCountries: countries.length ? countries : null,
         rollMode: document.getElementById('rollMode').value,
         votingCode: document.getElementById('votingCode').value,
-        landlineVoiceCode: document.getElementById('landlineVoiceCode').value === 'true'
+        landlineVoiceCode: document.getElementById('landlineVoiceCode').value === 'true',
+        feeCents: feeCents,
+        feeCurrency: 'EUR'
       };
       var button = document.getElementById('create-submit');
       button.disabled = true;
@@ -166,6 +183,19 @@
         }
       });
     });
+  }
+
+  /** Euros as typed ("1", "1,50", "1.5") in cents, exactly; 0 when empty; undefined when not an amount. */
+  function cents(typed) {
+    var text = typed.trim().replace(/\s/g, '');
+    if (!text) {
+      return 0;
+    }
+    var amount = /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(text);
+    if (!amount) {
+      return undefined;
+    }
+    return parseInt(amount[1], 10) * 100 + (amount[2] ? parseInt((amount[2] + '0').slice(0, 2), 10) : 0);
   }
 
   C.onLanguage(function () {

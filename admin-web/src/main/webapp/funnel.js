@@ -19,6 +19,8 @@
       stepStarted: 'Inscriptions commencées', stepVerified: 'Vérifié' + NBSP + ': {0}',
       stepReached: 'Arrivées sur la liste', stepOnRoll: 'Sur la liste aujourd’hui', stepWithdrawn: 'Retraits',
       stepReinstated: 'Réinscrites après appel',
+      stepFeePaid: 'Participations aux frais payées', stepFeeRefundDue: 'Participations à rembourser (retraits)',
+      stepFeeCollected: 'Total perçu',
       factor_PHONE: 'téléphone', factor_EMAIL: 'courriel', factor_CARD: 'carte bancaire',
       refusedTitle: 'Refus et radiations, par motif', colReason: 'Motif', colKind: 'Nature',
       kindRefused: 'inscription refusée', kindStruck: 'radiation',
@@ -50,6 +52,8 @@
       stepStarted: 'Registrations started', stepVerified: 'Verified: {0}',
       stepReached: 'Reached the roll', stepOnRoll: 'On the roll now', stepWithdrawn: 'Withdrawals',
       stepReinstated: 'Reinstated on appeal',
+      stepFeePaid: 'Participation fees paid', stepFeeRefundDue: 'Fees to refund (withdrawals)',
+      stepFeeCollected: 'Total collected',
       factor_PHONE: 'phone', factor_EMAIL: 'email', factor_CARD: 'bank card',
       refusedTitle: 'Refusals and strike-offs, per reason', colReason: 'Reason', colKind: 'Kind',
       kindRefused: 'registration refused', kindStruck: 'struck off',
@@ -95,11 +99,17 @@
     });
     rows.push(['stepReached', [], f.reachedRoll], ['stepOnRoll', [], f.onRoll, 'on-roll'],
       ['stepWithdrawn', [], f.withdrawn], ['stepReinstated', [], f.reinstated]);
+    if (f.fees && f.fees.feeCents > 0) {
+      // the participation fee, from the ledger's FEE_PAID and FEE_REFUND_DUE entries
+      rows.push(['stepFeePaid', [], f.fees.paid, 'fee-paid'], ['stepFeeRefundDue', [], f.fees.refundsDue, 'fee-refund-due'],
+        ['stepFeeCollected', [], null, 'fee-collected',
+          C.number(f.fees.collectedCents / 100, { style: 'currency', currency: f.fees.currency })]);
+    }
     rows.forEach(function (r) {
       steps.appendChild(C.el('tr', { id: r[3] ? 'step-' + r[3] : null }, [
         C.el('th', { scope: 'row', key: r[0], params: r[1] }),
-        C.el('td', { className: 'number', text: C.number(r[2]) }),
-        C.el('td', { className: 'number', text: share(r[2], f.started) })
+        C.el('td', { className: 'number', text: r[4] !== undefined ? r[4] : C.number(r[2]) }),
+        C.el('td', { className: 'number', text: r[4] !== undefined ? '' : share(r[2], f.started) })
       ]));
     });
 

@@ -33,7 +33,8 @@
         + NBSP + ': {0} manquait.',
       factorsHeading: 'Vos vérifications',
       PHONE: 'Téléphone (code reçu par SMS)', EMAIL: 'Adresse électronique (lien reçu par courriel)',
-      CARD: 'Carte bancaire (empreinte)',
+      CARD: 'Carte bancaire (empreinte)', FEE: 'Participation aux frais',
+      feeShort: 'la participation aux frais', feePaid: NBSP + ': payée', feeNotPaid: NBSP + ': pas encore payée',
       phoneShort: 'le code reçu par SMS', emailShort: 'le lien reçu par courriel', cardShort: 'l’empreinte de la carte',
       oneStep: '1 étape', steps: '{0} étapes',
       verified: NBSP + ': vérifié', notVerified: NBSP + ': pas encore vérifié',
@@ -114,6 +115,7 @@
       refusedClosed: 'Registration closed before every check was done: {0} was missing.',
       factorsHeading: 'Your checks',
       PHONE: 'Phone (code sent by SMS)', EMAIL: 'Email address (link sent by email)', CARD: 'Bank card (imprint)',
+      FEE: 'Participation fee', feeShort: 'the participation fee', feePaid: ': paid', feeNotPaid: ': not paid yet',
       phoneShort: 'the code sent by SMS', emailShort: 'the link sent by email', cardShort: 'the card’s imprint',
       oneStep: '1 step', steps: '{0} steps',
       verified: ': verified', notVerified: ': not verified yet',
@@ -177,7 +179,7 @@
     }
   });
 
-  var SHORT = { PHONE: 'phoneShort', EMAIL: 'emailShort', CARD: 'cardShort' };
+  var SHORT = { PHONE: 'phoneShort', EMAIL: 'emailShort', CARD: 'cardShort', FEE: 'feeShort' };
   var state = { id: null, token: null, status: null, election: null, file: null };
 
   function $(id) {
@@ -258,6 +260,9 @@
     var missing = ORDER.filter(function (f) {
       return status.requiredFactors.indexOf(f) >= 0 && status.verifiedFactors.indexOf(f) < 0;
     });
+    if (status.feeCents > 0 && !status.feePaid) {
+      missing.push('FEE');
+    }
     var open = !state.election || state.election.state === 'REGISTRATION';
     var heading = OP.el('h2');
     var text = OP.el('p');
@@ -368,6 +373,15 @@
       item.appendChild(OP.say(OP.el('span', 'step-state'), done ? 'verified' : 'notVerified'));
       list.appendChild(item);
     });
+    if (state.status.feeCents > 0) {
+      // the election's participation fee: on the roll once paid, besides the checks
+      var paid = !!state.status.feePaid;
+      var fee = OP.el('li', paid ? 'done' : 'todo');
+      fee.id = 'factor-FEE';
+      fee.appendChild(OP.say(OP.el('span', 'factor-name'), 'FEE'));
+      fee.appendChild(OP.say(OP.el('span', 'step-state'), paid ? 'feePaid' : 'feeNotPaid'));
+      list.appendChild(fee);
+    }
   }
 
   function standing() {

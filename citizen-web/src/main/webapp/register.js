@@ -4,7 +4,11 @@
 // registration's id and resume token (given once by the API) are kept in this tab's
 // sessionStorage, so a reload continues where the citizen was; the personal link
 // (my-registration.html#r=...&k=..., a fragment no server ever sees) resumes it anywhere else.
-// Stripe.js is loaded only on the card step, and only when the API says the provider is Stripe.
+// Stripe.js is loaded only on the card step and the fee step, and only when the API says the
+// provider is Stripe. An election with a participation fee adds the fee step after the proofs: the
+// amount is shown in the page's language ("1,00 €", "€1.00") and paid with Stripe.js's
+// confirmCardPayment (the card goes to Stripe, never to this server), then the server reads the
+// payment back from Stripe before the registrant is on the roll.
 (function () {
   'use strict';
   var OP = window.OP;
@@ -109,6 +113,20 @@
       cardRefused: 'La carte n’a pas été confirmée' + NBSP + ': {0}',
       cardTooMany: 'Trop de vérifications de carte ont été demandées' + NBSP + ': réessayez dans {0}.',
       cardSetupLost: 'La vérification de carte a expiré' + NBSP + ': recommencez.',
+      stepFee: 'La participation aux frais',
+      feeHeading: 'La participation aux frais',
+      feeIntro: 'Les organisateurs demandent à chaque inscrit une participation aux frais de {0}, payée une fois par'
+        + ' carte bancaire. Vous êtes sur la liste électorale une fois la participation payée.',
+      feeNothing: 'Votre numéro de carte ne nous parvient jamais' + NBSP + ': le paiement se fait chez le prestataire'
+        + ' de paiement, et nous ne gardons que sa référence, son montant et sa date.',
+      demoFeeCardLabel: 'Numéro de la carte de test',
+      demoFeeCardHint: 'Démonstration' + NBSP + ': aucun vrai paiement. Utilisez la carte de test 4242 4242 4242 4242'
+        + ' (la carte 4000 0000 0000 0002 est refusée).',
+      feeSubmit: 'Payer {0}', feePaying: 'Paiement…',
+      feeRefused: 'Le paiement n’a pas abouti' + NBSP + ': {0}',
+      feeDeclined: 'Le paiement n’a pas abouti' + NBSP + ': essayez une autre carte.',
+      feeTooMany: 'Trop de paiements ont été demandés' + NBSP + ': réessayez dans {0}.',
+      feeLost: 'Le paiement a expiré' + NBSP + ': recommencez.',
       doneHeading: 'Vous êtes sur la liste électorale',
       doneText: 'Votre inscription est complète. Vous recevrez votre lien de vote par SMS ou par courriel à'
         + ' l’ouverture du vote.',
@@ -131,7 +149,8 @@
       resumeCopy: 'Copier mon lien', copied: 'Lien copié.',
       copyFailed: 'La copie n’a pas fonctionné' + NBSP + ': sélectionnez le lien et copiez-le.',
       titleChoose: 'Choisir l’élection', titleIdentity: 'Qui êtes-vous', titlePhone: 'Confirmez votre téléphone',
-      titleEmail: 'Confirmez votre adresse', titleCard: 'Empreinte de carte', titleDone: 'Inscription complète'
+      titleEmail: 'Confirmez votre adresse', titleCard: 'Empreinte de carte', titleFee: 'Participation aux frais',
+      titleDone: 'Inscription complète'
     },
     en: {
       skip: 'Skip to content', loading: 'Loading…', home: 'Home', mine: 'My registration',
@@ -222,6 +241,20 @@
       cardRefused: 'The card was not confirmed: {0}',
       cardTooMany: 'Too many card checks were asked for: try again in {0}.',
       cardSetupLost: 'The card check expired: start again.',
+      stepFee: 'The participation fee',
+      feeHeading: 'The participation fee',
+      feeIntro: 'The organizers ask every registrant for a participation fee of {0}, paid once by bank card. You are'
+        + ' on the electoral roll once the fee is paid.',
+      feeNothing: 'Your card number never reaches us: the payment is made with the payment provider, and we keep only'
+        + ' its reference, amount and date.',
+      demoFeeCardLabel: 'Test card number',
+      demoFeeCardHint: 'Demonstration: no real payment. Use the test card 4242 4242 4242 4242 (the card'
+        + ' 4000 0000 0000 0002 is declined).',
+      feeSubmit: 'Pay {0}', feePaying: 'Paying…',
+      feeRefused: 'The payment did not go through: {0}',
+      feeDeclined: 'The payment did not go through: try another card.',
+      feeTooMany: 'Too many payments were asked for: try again in {0}.',
+      feeLost: 'The payment expired: start again.',
       doneHeading: 'You are on the electoral roll',
       doneText: 'Your registration is complete. You will receive your voting link by SMS or email when voting opens.',
       seeMine: 'See my registration',
@@ -241,16 +274,17 @@
       resumeCopy: 'Copy my link', copied: 'Link copied.',
       copyFailed: 'Copying did not work: select the link and copy it.',
       titleChoose: 'Choose the election', titleIdentity: 'Who are you', titlePhone: 'Confirm your phone',
-      titleEmail: 'Confirm your address', titleCard: 'Card imprint', titleDone: 'Registration complete'
+      titleEmail: 'Confirm your address', titleCard: 'Card imprint', titleFee: 'Participation fee',
+      titleDone: 'Registration complete'
     }
   });
 
   var TITLES = { choose: 'titleChoose', identity: 'titleIdentity', phone: 'titlePhone', email: 'titleEmail',
-    card: 'titleCard', done: 'titleDone' };
+    card: 'titleCard', fee: 'titleFee', done: 'titleDone' };
   var STEP_NAMES = { identity: 'stepIdentity', phone: 'stepPhone', email: 'stepEmail', card: 'stepCard',
-    done: 'stepDone' };
+    fee: 'stepFee', done: 'stepDone' };
   var state = { election: null, id: null, token: null, status: null, step: null, phone: null, email: null,
-    sent: {}, setup: null, stripe: null, stripeCard: null, polling: null };
+    sent: {}, setup: null, stripe: null, stripeCard: null, polling: null, payment: null, feeCard: null };
 
   function $(id) {
     return document.getElementById(id);
@@ -302,8 +336,27 @@
         list.push(STEP_OF[factor]);
       }
     });
+    if (feeCents() > 0) {
+      list.push('fee');
+    }
     list.push('done');
     return list;
+  }
+
+  /** The election's participation fee in cents (0: none), from the registration's status or the election. */
+  function feeCents() {
+    var from = state.status || state.election;
+    return from && from.feeCents ? from.feeCents : 0;
+  }
+
+  /** The fee as the page's language writes an amount: "1,00 €" in French, "€1.00" in English. */
+  function feeAmount() {
+    var from = state.status || state.election;
+    var currency = (from && from.feeCurrency) || 'EUR';
+    return function (lang) {
+      return [new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: currency })
+        .format(feeCents() / 100)];
+    };
   }
 
   function isDone(step) {
@@ -312,6 +365,9 @@
     }
     if (step === 'done') {
       return !!state.status && state.status.status === 'ON_ROLL';
+    }
+    if (step === 'fee') {
+      return !!state.status && !!state.status.feePaid;
     }
     var factor = step.toUpperCase();
     return !!state.status && state.status.verifiedFactors.indexOf(factor) >= 0;
@@ -343,7 +399,7 @@
   }
 
   function goTo(step) {
-    ['choose', 'identity', 'phone', 'email', 'card', 'done', 'stop'].forEach(function (name) {
+    ['choose', 'identity', 'phone', 'email', 'card', 'fee', 'done', 'stop'].forEach(function (name) {
       $('step-' + name).hidden = name !== step;
     });
     $('loading').hidden = true;
@@ -390,6 +446,9 @@
         return show(STEP_OF[factor]);
       }
     }
+    if (status.feeCents > 0 && !status.feePaid) {
+      return showFee();
+    }
     return goTo('done');
   }
 
@@ -400,6 +459,8 @@
       showEmail();
     } else if (step === 'card') {
       showCard();
+    } else if (step === 'fee') {
+      showFee();
     }
   }
 
@@ -824,18 +885,34 @@
   // Stripe's own script and form: the card number goes to Stripe, never to this server.
   function loadStripe() {
     $('stripe-field').hidden = false;
-    OP.say($('stripe-card'), 'stripeLoading');
-    var script = document.createElement('script');
-    script.src = 'https://js.stripe.com/v3/';
-    script.addEventListener('load', function () {
-      state.stripe = window.Stripe(state.setup.publishableKey, { locale: OP.lang });
-      var elements = state.stripe.elements();
-      OP.plain($('stripe-card'), '');
+    withStripe(state.setup.publishableKey, 'stripe', function (elements) {
       state.stripeCard = elements.create('card', { hidePostalCode: true });
       state.stripeCard.mount('#stripe-card');
     });
+  }
+
+  /**
+   * Stripe.js, loaded once for the card and the fee steps, then a card form in the field's frame
+   * (field: 'stripe' for the card, 'feeStripe' for the fee; the frame is the field's '-card' div).
+   */
+  function withStripe(publishableKey, field, mount) {
+    var frame = $(field === 'stripe' ? 'stripe-card' : 'feeStripe-card');
+    OP.say(frame, 'stripeLoading');
+    var ready = function () {
+      if (!state.stripe) {
+        state.stripe = window.Stripe(publishableKey, { locale: OP.lang });
+      }
+      OP.plain(frame, '');
+      mount(state.stripe.elements());
+    };
+    if (window.Stripe) {
+      return ready();
+    }
+    var script = document.createElement('script');
+    script.src = 'https://js.stripe.com/v3/';
+    script.addEventListener('load', ready);
     script.addEventListener('error', function () {
-      OP.fieldError('stripe', 'stripeUnavailable');
+      OP.fieldError(field, 'stripeUnavailable');
     });
     document.head.appendChild(script);
   }
@@ -907,6 +984,122 @@
     });
   }
 
+  // ---------------------------------------------------------------- 5. the participation fee
+
+  function showFee() {
+    OP.fieldError('fee');
+    OP.fieldError('demoFeeCard');
+    OP.say($('fee-intro'), 'feeIntro', feeAmount());
+    OP.say($('fee-submit'), 'feeSubmit', feeAmount());
+    goTo('fee');
+    if (state.payment) {
+      return;
+    }
+    var button = $('fee-submit');
+    button.disabled = true;
+    OP.call('POST', 'api/registrants/' + state.id + '/fee/payment', undefined, bearer()).then(function (answer) {
+      button.disabled = false;
+      if (answer.status === 200 && answer.data) {
+        state.payment = answer.data;
+        if (answer.data.status === 'succeeded') {
+          // paid already (a reload after paying): only the recording is left
+          return verifyFee(null);
+        }
+        if (answer.data.provider === 'stripe') {
+          $('feeStripe-field').hidden = false;
+          return withStripe(answer.data.publishableKey, 'feeStripe', function (elements) {
+            state.feeCard = elements.create('card', { hidePostalCode: true });
+            state.feeCard.mount('#feeStripe-card');
+          });
+        }
+        $('demoFeeCard-field').hidden = false;
+        return null;
+      }
+      if (refusedForGood(answer)) {
+        return null;
+      }
+      if (answer.status === 409) {
+        return refresh();
+      }
+      if (answer.status === 429) {
+        return OP.fieldError('fee', 'feeTooMany', waitParams(answer.retryAfter));
+      }
+      return OP.fieldError('fee', answer.status === 0 || answer.status >= 500 ? 'unavailable' : 'asIs',
+        [(answer.problem && answer.problem.reason) || 'HTTP ' + answer.status]);
+    });
+  }
+
+  function submitFee(event) {
+    event.preventDefault();
+    if (!state.payment) {
+      return showFee();
+    }
+    OP.fieldError('fee');
+    OP.fieldError('demoFeeCard');
+    if (state.payment.provider === 'stripe') {
+      if (!state.stripe || !state.feeCard) {
+        return OP.fieldError('feeStripe', 'stripeUnavailable');
+      }
+      OP.fieldError('feeStripe');
+      $('fee-submit').disabled = true;
+      return state.stripe.confirmCardPayment(state.payment.clientSecret, { payment_method: { card: state.feeCard } })
+        .then(function (result) {
+          $('fee-submit').disabled = false;
+          var intent = result.error ? result.error.payment_intent : result.paymentIntent;
+          if (intent && intent.status === 'succeeded') {
+            return verifyFee(null);
+          }
+          OP.fieldError('feeStripe', 'feeRefused', [(result.error && result.error.message) || '']);
+          return null;
+        });
+    }
+    var number = $('demoFeeCard').value.replace(/[\s-]/g, '');
+    if (!number) {
+      OP.fieldError('demoFeeCard', 'demoCardMissing');
+      return OP.focus($('demoFeeCard'));
+    }
+    if (!/^\d{12,19}$/.test(number)) {
+      OP.fieldError('demoFeeCard', 'demoCardInvalid');
+      return OP.focus($('demoFeeCard'));
+    }
+    return verifyFee(number);
+  }
+
+  function verifyFee(demoCard) {
+    var button = $('fee-submit');
+    button.disabled = true;
+    OP.say(button, 'feePaying');
+    OP.call('POST', 'api/registrants/' + state.id + '/fee/verify', { paymentId: state.payment.paymentId,
+      demoCard: demoCard }, bearer()).then(function (answer) {
+      button.disabled = false;
+      OP.say(button, 'feeSubmit', feeAmount());
+      if (answer.status === 200 && answer.data) {
+        return next(answer.data);
+      }
+      if (refusedForGood(answer)) {
+        return null;
+      }
+      var field = answer.problem && answer.problem.field;
+      if (field === 'demoCard') {
+        OP.fieldError('demoFeeCard', 'demoCardInvalid');
+        return OP.focus($('demoFeeCard'));
+      }
+      if (answer.status === 409 && field === 'paymentId') {
+        // not paid (declined, or 3-D Secure abandoned): the same payment can be paid with another card
+        return OP.fieldError('fee', 'feeDeclined');
+      }
+      if (field === 'paymentId') {
+        state.payment = null;
+        return OP.fieldError('fee', 'feeLost');
+      }
+      if (answer.status === 409 && field === 'fee') {
+        return refresh();
+      }
+      return OP.fieldError('fee', answer.status === 0 || answer.status >= 500 ? 'unavailable' : 'asIs',
+        [(answer.problem && answer.problem.reason) || 'HTTP ' + answer.status]);
+    });
+  }
+
   // ---------------------------------------------------------------- resuming
 
   /** Asks where the registration stands and goes there (quiet: only when it moved, for the email poll). */
@@ -915,7 +1108,8 @@
       if (answer.status === 200 && answer.data) {
         var before = state.status;
         var moved = !before || before.status !== answer.data.status
-          || before.verifiedFactors.length !== answer.data.verifiedFactors.length;
+          || before.verifiedFactors.length !== answer.data.verifiedFactors.length
+          || before.feePaid !== answer.data.feePaid;
         if (quiet && !moved) {
           if (quiet === 'asked') {
             OP.fieldError('email-check', 'emailNotYet');
@@ -974,6 +1168,7 @@
     });
     $('link-again').addEventListener('click', sendLink);
     $('card-form').addEventListener('submit', submitCard);
+    $('fee-form').addEventListener('submit', submitFee);
     $('resume-copy').addEventListener('click', copyLink);
     document.addEventListener('visibilitychange', function () {
       if (!document.hidden && state.step === 'email') {

@@ -1,5 +1,5 @@
-// The card form's frame of the Stripe.js stand-in: on the page's confirmCardSetup, sends the card to
-// api.stripe.com with the publishable key and the SetupIntent's client secret, and gives the page
+// The card form's frame of the Stripe.js stand-in: on the page's confirmCardSetup or confirmCardPayment,
+// sends the card to api.stripe.com with the publishable key and the intent's client secret, and gives the page
 // only the answer (never the number), as Stripe Elements do.
 (function () {
   'use strict';
@@ -26,12 +26,14 @@
     var reply = function (result) {
       event.source.postMessage({ fakeStripe: 'result', id: event.data.id, result: result }, event.origin);
     };
-    fetch('https://api.stripe.com/v1/setup_intents/' + encodeURIComponent(intent) + '/confirm', {
+    var intents = event.data.intents === 'payment_intents' ? 'payment_intents' : 'setup_intents';
+    fetch('https://api.stripe.com/v1/' + intents + '/' + encodeURIComponent(intent) + '/confirm', {
       method: 'POST', body: body
     }).then(function (response) {
       return response.json();
     }).then(function (answer) {
-      reply(answer.error ? { error: answer.error } : { setupIntent: answer });
+      reply(answer.error ? { error: answer.error }
+        : intents === 'payment_intents' ? { paymentIntent: answer } : { setupIntent: answer });
     }, function () {
       reply({ error: { type: 'api_connection_error', message: 'Could not reach Stripe.' } });
     });

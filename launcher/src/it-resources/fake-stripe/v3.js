@@ -43,6 +43,20 @@
       };
     }
 
+    /** Asks the card's frame to confirm the intent (a SetupIntent or a PaymentIntent) with Stripe. */
+    function confirm(intents, clientSecret, data) {
+      return new Promise(function (resolve) {
+        if (!frame || !data || !data.payment_method || !data.payment_method.card) {
+          resolve({ error: { type: 'validation_error', message: 'No card element was given.' } });
+          return;
+        }
+        var id = String(next++);
+        pending[id] = resolve;
+        frame.contentWindow.postMessage({ fakeStripe: 'confirm', id: id, intents: intents, clientSecret: clientSecret },
+          ORIGIN);
+      });
+    }
+
     return {
       elements: function () {
         return {
@@ -55,15 +69,10 @@
         };
       },
       confirmCardSetup: function (clientSecret, data) {
-        return new Promise(function (resolve) {
-          if (!frame || !data || !data.payment_method || !data.payment_method.card) {
-            resolve({ error: { type: 'validation_error', message: 'No card element was given.' } });
-            return;
-          }
-          var id = String(next++);
-          pending[id] = resolve;
-          frame.contentWindow.postMessage({ fakeStripe: 'confirm', id: id, clientSecret: clientSecret }, ORIGIN);
-        });
+        return confirm('setup_intents', clientSecret, data);
+      },
+      confirmCardPayment: function (clientSecret, data) {
+        return confirm('payment_intents', clientSecret, data);
       }
     };
   };

@@ -44,8 +44,10 @@ final class RegistrationLoad {
         if (!base.getHost().equals("localhost") && !base.getHost().startsWith("127.")) {
             throw new IllegalArgumentException("the load generator only targets loopback addresses");
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(workers)).build();
+        // HTTP/1.1, a connection per request in flight, as the cast's generator does: citizens are many
+        // clients, and the default (HTTP/2 upgraded over cleartext) carries every worker on one connection
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(workers)).build();
         String admin = "Basic " + Base64.getEncoder().encodeToString((adminUser + ":" + adminPassword)
                 .getBytes(StandardCharsets.UTF_8));
         String election = match(ID, call(http, base, "POST", "admin/api/elections",

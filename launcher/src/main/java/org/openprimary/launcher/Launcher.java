@@ -212,17 +212,37 @@ public final class Launcher {
         int port = port("OPENPRIMARY_EMBEDDED_DB_PORT", clustered ? ClusterPorts.DATABASE : 54329);
         Path pgData = dataDir.resolve("postgres");
         log("Starting the embedded PostgreSQL on port " + port + " (data in " + home.relativize(pgData) + ")");
-        postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(dataDir.resolve("pg-binaries").toFile())
-                .setPort(port)
-                .start();
+                .setPort(port);
+        Map<String, String> durability = embeddedDurability(env);
+        durability.forEach(builder::setServerConfig);
+        if (!durability.isEmpty()) {
+            log("The embedded PostgreSQL flushes every commit to disk (OPENPRIMARY_EMBEDDED_DB_DURABLE)");
+        }
+        postgres = builder.start();
         appEnv.put("OPENPRIMARY_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
         appEnv.put("OPENPRIMARY_DB_USER", "postgres");
         appEnv.put("OPENPRIMARY_DB_PASSWORD", "postgres");
         return "embedded PostgreSQL, " + postgres.getJdbcUrl("postgres", "postgres")
                 + ", data in " + home.relativize(pgData);
+    }
+
+    /**
+     * The embedded PostgreSQL's settings for durable commits when {@code OPENPRIMARY_EMBEDDED_DB_DURABLE}
+     * is {@code true}: zonky's defaults turn {@code fsync} and {@code synchronous_commit} off, fast for a
+     * demo and the tests but not what a production database does, so the benchmarks ask for these.
+     */
+    static Map<String, String> embeddedDurability(Map<String, String> env) {
+        String durable = env.getOrDefault("OPENPRIMARY_EMBEDDED_DB_DURABLE", "false").strip();
+        if (!durable.equals("true") && !durable.equals("false")) {
+            throw new IllegalArgumentException("OPENPRIMARY_EMBEDDED_DB_DURABLE is true or false, not " + durable);
+        }
+        return durable.equals("true")
+                ? Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on")
+                : Map.of();
     }
 
     /** The demo organizer's password: made once at random, kept in .openprimary/ (owner-only). */

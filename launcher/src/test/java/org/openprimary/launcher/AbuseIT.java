@@ -50,7 +50,9 @@ class AbuseIT {
                 + "\"requiredFactors\":[\"PHONE\"]}").header("Authorization", ORGANIZER)).body()).get("id").asText();
         send(post("admin/api/elections/" + election + "/open-registration", "").header("Authorization", ORGANIZER));
         int codesBefore = json.readTree(send(get("admin/api/console/codes").header("Authorization", ORGANIZER)).body()).size();
-        String block = String.format("06 %02d %02d", ThreadLocalRandom.current().nextInt(10, 100),
+        // 064 to 068: every number there is a French mobile for libphonenumber (not 0639 or 0690-0694, 0696-0697:
+        // a block drawn there failed CI once with 400 "not a valid phone number")
+        String block = String.format("06 %02d %02d", ThreadLocalRandom.current().nextInt(40, 90),
                 ThreadLocalRandom.current().nextInt(10, 100));
         HttpResponse<String> limited = null;
         int accepted = 0;

@@ -300,6 +300,42 @@ class AdminConsoleIT extends AdminConsoleJourney {
         String trail = organizer.driver.findElement(By.id("audit")).getText();
         assertTrue(trail.contains(bailiffName), trail);
         assertTrue(trail.contains("POST elections/" + election + "/publish"), trail);
+
+        // A second round from the published election's page: two candidates ticked, a title, a confirmation.
+        organizer.open("admin/election.html#e=" + election);
+        organizer.visible("second-round-form");
+        organizer.click("second-round-candidate-2");
+        organizer.click("prepare-second-round");
+        organizer.waitForText("second-round-candidates-error", "Choisissez au moins deux candidats.");
+        organizer.click("second-round-candidate-0");
+        organizer.type("second-round-name", "Second tour de la console");
+        organizer.click("prepare-second-round");
+        organizer.waitForText("second-round-confirm-line", "Créer en brouillon le second tour « Second tour de la console »"
+                + " avec Alice, Chloé ?");
+        organizer.click("confirm-second-round");
+        organizer.waitForText("second-round-done", "Second tour créé en brouillon : Second tour de la console.");
+        WebElement listed = organizer.visible(By.cssSelector("#second-round-list li[data-election]"));
+        String round2 = listed.getAttribute("data-election");
+        assertTrue(listed.getText().contains("Second tour de la console"), listed.getText());
+        organizer.waitForText("carry-" + round2, "sera reprise à l’ouverture des inscriptions");
+
+        // Its page: the first round's roll, carried over when its registration opens.
+        listed.findElement(By.tagName("a")).click();
+        organizer.waitForText("election-title", "Second tour de la console");
+        organizer.waitForState("DRAFT");
+        organizer.waitForAttribute("carry-over-status", "data-status", "NOT_STARTED");
+        assertTrue(organizer.visible("first-round-link").getAttribute("href").endsWith("election.html#e=" + election));
+        organizer.click("open-registration");
+        organizer.waitForState("REGISTRATION");
+        java.time.Instant carried = java.time.Instant.now().plusSeconds(60);
+        while (!send(get("admin/api/elections/" + round2 + "/carry-over", organizerBasic))
+                .body().contains("\"status\":\"DONE\"") && java.time.Instant.now().isBefore(carried)) {
+            Thread.sleep(300);
+        }
+        organizer.reload();
+        organizer.waitForAttribute("carry-over-status", "data-status", "DONE");
+        organizer.waitForText("carry-over-status", "3 électeur(s) repris sur 3, 0 écarté(s)");
+        organizer.shoot("second-round-carried-over");
     }
 
     @Test

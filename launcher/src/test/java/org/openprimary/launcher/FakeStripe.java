@@ -27,16 +27,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local fake of Stripe for the card step, in both of its halves, served by one WireMock:
  * <ul>
  * <li>over HTTP, the part of Stripe's API the platform's {@code stripe-java} calls with its secret key
- * (create and retrieve a SetupIntent, retrieve and detach its PaymentMethod);</li>
+ * (create and retrieve a SetupIntent, retrieve and detach its PaymentMethod; for the participation fee,
+ * create a PaymentIntent, once per idempotency key, and retrieve it);</li>
  * <li>over HTTPS (WireMock's own self-signed certificate), what the browser reaches as
  * {@code https://js.stripe.com} and {@code https://api.stripe.com} once Chromium maps both names to
  * it ({@link #browserArguments()}): a stand-in for Stripe.js with the calls register.js makes
  * ({@code Stripe(key, {locale})}, {@code elements().create('card', …).mount(…)},
- * {@code confirmCardSetup(secret, {payment_method: {card}})}), whose card form is a frame of
- * js.stripe.com that sends the number to api.stripe.com's {@code /v1/setup_intents/{id}/confirm} with
- * the publishable key, as Stripe's does.</li>
+ * {@code confirmCardSetup(secret, {payment_method: {card}})}, {@code confirmCardPayment} likewise), whose
+ * card form is a frame of js.stripe.com that sends the number to api.stripe.com's
+ * {@code /v1/setup_intents/{id}/confirm} or {@code /v1/payment_intents/{id}/confirm} with the
+ * publishable key, as Stripe's does.</li>
  * </ul>
- * The SetupIntents are kept here, so what the browser confirmed is what the platform reads back. A card
+ * The SetupIntents and PaymentIntents are kept here, so what the browser confirmed is what the platform
+ * reads back. A card
  * number's fingerprint is a hash of the number (the same card, the same fingerprint, as at Stripe);
  * {@value #DECLINED} is declined. Every request is kept with the key it came with, so a test can say
  * who ever saw a card number.
@@ -107,6 +110,14 @@ final class FakeStripe implements AutoCloseable {
         return made;
     }
 
+    /** The PaymentIntents made so far: id → amount in cents, currency, status and the registration it is for. */
+    Map<String, String> payments() {
+        Map<String, String> made = new java.util.TreeMap<>();
+        api.payments.forEach((id, payment) -> made.put(id, payment.amount + " " + payment.currency + " "
+                + payment.status + " " + payment.registrant));
+        return made;
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -139,12 +150,34 @@ final class FakeStripe implements AutoCloseable {
         }
     }
 
-    /** Stripe's API, the few calls of the card step, with its state. */
+    /** A PaymentIntent as the fake keeps it. */
+    private static final class Payment {
+        final String id;
+        final String clientSecret;
+        final String registrant;
+        final long amount;
+        final String currency;
+        volatile String status = "requires_payment_method";
+        volatile String paymentMethod;
+
+        Payment(String id, String clientSecret, String registrant, long amount, String currency) {
+            this.id = id;
+            this.clientSecret = clientSecret;
+            this.registrant = registrant;
+            this.amount = amount;
+            this.currency = currency;
+        }
+    }
+
+    /** Stripe's API, the few calls of the card step and of the fee, with its state. */
     static final class Api implements ResponseDefinitionTransformerV2 {
 
         static final String NAME = "fake-stripe-api";
 
         final Map<String, Intent> intents = new ConcurrentHashMap<>();
+        final Map<String, Payment> payments = new ConcurrentHashMap<>();
+        /** Idempotency key → the PaymentIntent it made: a retried create is the same payment, as at Stripe. */
+        final Map<String, String> idempotent = new ConcurrentHashMap<>();
         /** Payment method id → its card's number's fingerprint and last four digits. */
         final Map<String, String[]> cards = new ConcurrentHashMap<>();
         final List<String> detached = new CopyOnWriteArrayList<>();
@@ -181,6 +214,10 @@ final class FakeStripe implements AutoCloseable {
                     && "confirm".equals(parts[3])) {
                 return answer(confirm(parts[2], request), 0);
             }
+            if ("publishable".equals(key) && "POST".equals(method) && parts.length == 4 && "payment_intents".equals(parts[1])
+                    && "confirm".equals(parts[3])) {
+                return answer(pay(parts[2], request), 0);
+            }
             return answer(error(401, "invalid_request_error", null, "Invalid API Key provided"), 0);
         }
 
@@ -195,6 +232,23 @@ final class FakeStripe implements AutoCloseable {
             if ("GET".equals(method) && parts.length == 3 && "setup_intents".equals(parts[1])) {
                 Intent intent = intents.get(parts[2]);
                 return intent == null ? missing("setup_intent", parts[2]) : ok(intent(intent));
+            }
+            if ("POST".equals(method) && parts.length == 2 && "payment_intents".equals(parts[1])) {
+                String idempotencyKey = request.getHeader("Idempotency-Key");
+                String id = idempotencyKey == null ? null : idempotent.get(idempotencyKey);
+                if (id == null) {
+                    id = "pi_" + ids.incrementAndGet();
+                    payments.put(id, new Payment(id, id + "_secret_" + secret(), form(request, "metadata[openprimary_registrant]"),
+                            Long.parseLong(form(request, "amount")), form(request, "currency")));
+                    if (idempotencyKey != null) {
+                        idempotent.put(idempotencyKey, id);
+                    }
+                }
+                return ok(payment(payments.get(id)));
+            }
+            if ("GET".equals(method) && parts.length == 3 && "payment_intents".equals(parts[1])) {
+                Payment payment = payments.get(parts[2]);
+                return payment == null ? missing("payment_intent", parts[2]) : ok(payment(payment));
             }
             if ("GET".equals(method) && parts.length == 3 && "payment_methods".equals(parts[1])) {
                 String[] card = cards.get(parts[2]);
@@ -231,6 +285,46 @@ final class FakeStripe implements AutoCloseable {
             intent.paymentMethod = paymentMethod;
             intent.status = "succeeded";
             return ok(intent(intent));
+        }
+
+        /** The browser's payment: the card's number reaches Stripe here, with the PaymentIntent's client secret. */
+        private String[] pay(String id, Request request) {
+            Payment payment = payments.get(id);
+            if (payment == null || !payment.clientSecret.equals(form(request, "client_secret"))) {
+                return missing("payment_intent", id);
+            }
+            if ("succeeded".equals(payment.status)) {
+                return error(400, "invalid_request_error", "payment_intent_unexpected_state",
+                        "You cannot confirm this PaymentIntent because it has already succeeded.");
+            }
+            String number = form(request, "payment_method_data[card][number]");
+            number = number == null ? "" : number.replaceAll("[\\s-]", "");
+            if (!number.matches("\\d{12,19}")) {
+                return error(402, "card_error", "incorrect_number", "Your card number is incorrect.");
+            }
+            if (DECLINED.equals(number)) {
+                String[] declined = error(402, "card_error", "card_declined", "Your card was declined.");
+                // Stripe's decline carries the PaymentIntent, still waiting for a payment method.
+                declined[1] = declined[1].substring(0, declined[1].length() - 2) + ",\"payment_intent\":" + payment(payment)
+                        + "}}";
+                return declined;
+            }
+            String paymentMethod = "pm_" + ids.incrementAndGet();
+            cards.put(paymentMethod, new String[] {fingerprint(number), number.substring(number.length() - 4)});
+            payment.paymentMethod = paymentMethod;
+            payment.status = "succeeded";
+            return ok(payment(payment));
+        }
+
+        private static String payment(Payment payment) {
+            boolean paid = "succeeded".equals(payment.status);
+            return "{\"id\":\"" + payment.id + "\",\"object\":\"payment_intent\",\"amount\":" + payment.amount
+                    + ",\"amount_received\":" + (paid ? payment.amount : 0) + ",\"currency\":\"" + payment.currency
+                    + "\",\"client_secret\":\"" + payment.clientSecret + "\",\"status\":\"" + payment.status
+                    + "\",\"payment_method_types\":[\"card\"],\"payment_method\":"
+                    + (payment.paymentMethod == null ? "null" : "\"" + payment.paymentMethod + "\"")
+                    + ",\"description\":\"OpenPrimary participation fee\",\"metadata\":{\"openprimary_registrant\":\""
+                    + payment.registrant + "\"},\"livemode\":false}";
         }
 
         private String secret() {

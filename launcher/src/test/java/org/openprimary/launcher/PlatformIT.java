@@ -1154,6 +1154,17 @@ class PlatformIT {
         assertTrue(audit.toString().contains("second-round"), "the call is in the audit trail: " + audit);
 
         send(asOrganizer(post("admin/api/elections/" + round2 + "/open-registration", "")));
+        JsonNode carryOver = json.readTree(send(asOrganizer(get("admin/api/elections/" + round2 + "/carry-over"))).body());
+        for (java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+                !"DONE".equals(carryOver.get("status").asText()) && java.time.Instant.now().isBefore(until);
+                Thread.sleep(200)) {
+            carryOver = json.readTree(send(asOrganizer(get("admin/api/elections/" + round2 + "/carry-over"))).body());
+        }
+        assertEquals("DONE", carryOver.get("status").asText(), "the roll is carried over in batches: " + carryOver);
+        assertEquals(first, carryOver.get("firstRoundId").asText());
+        assertEquals(2, carryOver.get("total").asLong(), carryOver.toString());
+        assertEquals(2, carryOver.get("carried").asLong(), carryOver.toString());
+        assertEquals(0, carryOver.get("notCarried").asLong(), carryOver.toString());
         assertProblem(send(post("api/elections/" + round2 + "/registrants", "{\"firstName\":\"Late\",\"lastName\":\"Comer\","
                 + "\"phone\":\"06 11 22 35 39\",\"charterVersion\":\"1\",\"privacyVersion\":\"1\",\"language\":\"fr\"}")),
                 409, "electionId");

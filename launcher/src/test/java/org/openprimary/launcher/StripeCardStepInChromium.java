@@ -44,7 +44,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser's DNS for js.stripe.com and api.stripe.com pointed at it), the card's number goes from
  * Stripe's frame to Stripe and never to the platform, which reads the card's fingerprint back with
  * stripe-java, keeps its keyed hash and detaches the card. A declined card, Stripe too slow for the
- * platform, and a card already on the roll are each said next to the card, in French.
+ * platform, and a card already on the roll are each said next to the card, in French. The
+ * participation fee goes the same way: a PaymentIntent the platform makes with stripe-java, paid by
+ * Stripe.js's {@code confirmCardPayment} in Stripe's frame, read back by the platform before the
+ * citizen is on the roll.
  */
 final class StripeCardStepInChromium {
 
@@ -65,7 +68,10 @@ final class StripeCardStepInChromium {
         this.stripe = stripe;
     }
 
-    /** Runs the card step twice: a citizen who gets on the roll, then one who brings the same card. */
+    /**
+     * Runs the card step twice (a citizen who gets on the roll, then one who brings the same card),
+     * then the fee step of an election with a participation fee.
+     */
     void run(String organizer) throws Exception {
         Files.createDirectories(SHOTS);
         HttpResponse<String> created = send("POST", "admin/api/elections", "{\"title\":\"Primaire à la carte\","
@@ -96,6 +102,65 @@ final class StripeCardStepInChromium {
         } finally {
             quit();
         }
+
+        HttpResponse<String> withFee = send("POST", "admin/api/elections", "{\"title\":\"Primaire à un euro\","
+                + "\"candidates\":[\"Alice\",\"Bob\"],\"requiredFactors\":[\"PHONE\"],\"feeCents\":100}", organizer);
+        assertEquals(201, withFee.statusCode(), withFee.body());
+        String feeElection = json.readTree(withFee.body()).get("id").asText();
+        assertEquals(200, send("POST", "admin/api/elections/" + feeElection + "/open-registration", "", organizer)
+                .statusCode());
+        try {
+            driver = chromium();
+            aCitizenPaysTheFeeToStripeAndIsOnTheRollOnceStripeSaysSo(feeElection);
+        } catch (AssertionError | RuntimeException e) {
+            keepFailure("fee", e);
+            throw e;
+        } finally {
+            quit();
+        }
+    }
+
+    private void aCitizenPaysTheFeeToStripeAndIsOnTheRollOnceStripeSaysSo(String election) throws Exception {
+        int before = stripe.seen().size();
+        identityAndPhone(election, "Maëlle", "06 12 34 00 23", "step-fee");
+        WebElement intro = visible("fee-intro");
+        assertTrue(intro.getText().replace('\u00a0', ' ').replace('\u202f', ' ').contains("1,00 €"),
+                "the fee, written the French way: " + intro.getText());
+        WebElement submit = driver.findElement(By.id("fee-submit"));
+        assertEquals("Payer 1,00 €", submit.getText().replace('\u00a0', ' ').replace('\u202f', ' '));
+        assertTrue(driver.findElement(By.id("demoFeeCard-field")).getAttribute("hidden") != null, "no test card with Stripe");
+        WebElement frame = waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#feeStripe-card iframe")));
+        axe("fee step with Stripe's frame");
+        shoot("06-fee-step");
+
+        declined(frame, By.id("fee-submit"), "feeStripe-error", "Le paiement n’a pas abouti :");
+        assertEquals("step-fee", currentStep(), "a declined card: the citizen stays on the fee step");
+        assertEquals(0, json.readTree(send("GET", "api/elections/" + election + "/roll", null, null).body())
+                .get("onRoll").asLong(), "not on the roll before the fee is paid");
+        shoot("07-fee-declined");
+
+        typeCard(frame, CARD);
+        driver.findElement(By.id("fee-submit")).click();
+        WebElement done = visible("step-done");
+        assertEquals("Vous êtes sur la liste électorale", done.findElement(By.tagName("h1")).getText());
+        shoot("08-fee-paid");
+        noContentSecurityPolicyViolation();
+
+        List<FakeStripe.Seen> seen = stripe.seen().subList(before, stripe.seen().size());
+        assertTrue(seen.stream().anyMatch(s -> s.key().equals("publishable")
+                && s.path().matches("/v1/payment_intents/pi_\\d+/confirm") && s.content().contains(CARD)),
+                "the browser paid Stripe with the publishable key: " + seen);
+        thePlatformNeverSawACardNumber(seen);
+        assertEquals(List.of("POST /v1/payment_intents", "GET /v1/payment_intents/pi_*"), platformCalls(seen),
+                "the platform makes the payment and reads it back, nothing else");
+        assertTrue(seen.stream().anyMatch(s -> s.key().equals("secret") && s.method().equals("POST")
+                && s.content().contains("amount=100") && s.content().contains("currency=eur")),
+                "the election's fee, in cents, is what Stripe is asked for: " + seen);
+        List<String> payments = List.copyOf(stripe.payments().values());
+        assertEquals(1, payments.size(), "one payment for the registration, the declined attempt included: " + payments);
+        assertTrue(payments.get(0).startsWith("100 eur succeeded "), payments.toString());
+        assertEquals(1, json.readTree(send("GET", "api/elections/" + election + "/roll", null, null).body())
+                .get("onRoll").asLong(), "on the roll once Stripe says the fee is paid");
     }
 
     private void aCitizenGetsOnTheRollWithTheirCardGivenToStripeOnly(String election) throws Exception {
@@ -108,11 +173,7 @@ final class StripeCardStepInChromium {
         axe("card step with Stripe's frame");
         shoot("01-card-step");
 
-        typeCard(frame, FakeStripe.DECLINED);
-        driver.findElement(By.cssSelector("#card-form button[type=submit]")).click();
-        WebElement refused = visible("stripe-error");
-        waitUntil(d -> refused.getText().contains("Your card was declined."));
-        assertTrue(refused.getText().replace('\u00a0', ' ').startsWith("La carte n’a pas été confirmée :"), refused.getText());
+        declined(frame, By.cssSelector("#card-form button[type=submit]"), "stripe-error", "La carte n’a pas été confirmée :");
         assertEquals("step-card", currentStep(), "the citizen stays on the card step");
         shoot("02-declined");
 
@@ -126,13 +187,9 @@ final class StripeCardStepInChromium {
         List<FakeStripe.Seen> seen = stripe.seen();
         assertTrue(seen.stream().anyMatch(s -> s.key().equals("publishable") && s.path().endsWith("/confirm")
                 && s.content().contains(CARD)), "the browser gave the card to Stripe with the publishable key: " + seen);
-        assertTrue(seen.stream().filter(s -> s.key().equals("secret")).noneMatch(s -> s.content().replace(" ", "")
-                .matches("(?s).*(" + CARD.replace(" ", "") + "|" + FakeStripe.DECLINED + ").*")),
-                "the platform never sent or saw a card number: " + seen);
-        List<String> platformCalls = seen.stream().filter(s -> s.key().equals("secret"))
-                .map(s -> s.method() + " " + s.path().replaceAll("(seti|pm)_\\d+", "$1_*")).distinct().toList();
+        thePlatformNeverSawACardNumber(seen);
         assertEquals(List.of("POST /v1/setup_intents", "GET /v1/setup_intents/seti_*", "GET /v1/payment_methods/pm_*",
-                "POST /v1/payment_methods/pm_*/detach"), platformCalls, "the platform's calls to Stripe");
+                "POST /v1/payment_methods/pm_*/detach"), platformCalls(seen), "the platform's calls to Stripe");
         String paymentMethod = stripe.paymentMethods().values().iterator().next();
         assertTrue(stripe.detached(paymentMethod), "the card is detached at Stripe once its fingerprint is read");
         assertEquals(1, json.readTree(send("GET", "api/elections/" + election + "/roll", null, null).body())
@@ -163,6 +220,10 @@ final class StripeCardStepInChromium {
     }
 
     private void identityAndPhone(String election, String firstName, String phone) {
+        identityAndPhone(election, firstName, phone, "step-card");
+    }
+
+    private void identityAndPhone(String election, String firstName, String phone, String then) {
         driver.get(base + "register.html#e=" + election);
         visible("step-identity");
         assertFalse(driver.findElement(By.id("email")).isDisplayed(), "the election does not ask for the email");
@@ -174,7 +235,29 @@ final class StripeCardStepInChromium {
         driver.findElement(By.cssSelector("#identity-form button[type=submit]")).click();
         visible("step-phone");
         driver.findElement(By.id("code")).sendKeys("123456", Keys.ENTER); // the fake Twilio Verify approves it
-        visible("step-card");
+        visible(then);
+    }
+
+    /** A declined card typed in Stripe's frame: Stripe's refusal, said after the page's French words. */
+    private void declined(WebElement frame, By submit, String errorId, String saidFirst) {
+        typeCard(frame, FakeStripe.DECLINED);
+        driver.findElement(submit).click();
+        WebElement refused = visible(errorId);
+        waitUntil(d -> refused.getText().contains("Your card was declined."));
+        assertTrue(refused.getText().replace('\u00a0', ' ').startsWith(saidFirst), refused.getText());
+    }
+
+    /** No call the platform made to Stripe (its secret key) carried a card number. */
+    private static void thePlatformNeverSawACardNumber(List<FakeStripe.Seen> seen) {
+        assertTrue(seen.stream().filter(s -> s.key().equals("secret")).noneMatch(s -> s.content().replace(" ", "")
+                .matches("(?s).*(" + CARD.replace(" ", "") + "|" + FakeStripe.DECLINED + ").*")),
+                "the platform never sent or saw a card number: " + seen);
+    }
+
+    /** The platform's calls to Stripe, each once, with Stripe's ids written {@code pi_*}, {@code seti_*}, {@code pm_*}. */
+    private static List<String> platformCalls(List<FakeStripe.Seen> seen) {
+        return seen.stream().filter(s -> s.key().equals("secret"))
+                .map(s -> s.method() + " " + s.path().replaceAll("(pi|seti|pm)_\\d+", "$1_*")).distinct().toList();
     }
 
     /** Stripe's card frame, once Stripe.js mounted it in the page. */

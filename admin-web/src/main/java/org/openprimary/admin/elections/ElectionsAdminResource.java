@@ -78,6 +78,15 @@ public class ElectionsAdminResource {
                 .entity(created).build();
     }
 
+    @GET
+    @Path("{id}/carry-over")
+    @Operation(summary = "A second round's roll carried over from its first round, in batches once its registration"
+            + " opened: NOT_STARTED, RUNNING, STALLED (taken up again by itself) or DONE, voters carried and left out of"
+            + " the total; 404 for a first round")
+    public org.openprimary.voting.boundary.CarryOverView carryOver(@PathParam("id") String id) {
+        return elections.carryOver(id);
+    }
+
     /** A second round: its title (optional) and the first round's candidates it keeps, by name. */
     public record SecondRound(String title, List<String> candidates) {
     }
@@ -143,6 +152,23 @@ public class ElectionsAdminResource {
             CandidateDetails request) {
         return elections.describeCandidate(id, position, request == null ? null : request.party(),
                 request == null ? null : request.photoUrl(), request == null ? null : request.statement());
+    }
+
+    @PUT
+    @Path("{id}/fee")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The participation fee every registrant pays to be on the roll (draft only): feeCents a whole"
+            + " number of cents, 0 for none or 50 to 10000; feeCurrency ISO 4217, EUR by default")
+    public ElectionView chargeFee(@PathParam("id") String id, Fee request) {
+        if (request == null) {
+            throw new org.openprimary.common.InvalidInputException("body",
+                    "send the fee as a JSON object: {\"feeCents\": 100, \"feeCurrency\": \"EUR\"}");
+        }
+        return elections.chargeFee(id, request.feeCents(), request.feeCurrency());
+    }
+
+    /** The participation fee, in cents (a number, so a fraction is refused on {@code feeCents}). */
+    public record Fee(java.math.BigDecimal feeCents, String feeCurrency) {
     }
 
     @PUT

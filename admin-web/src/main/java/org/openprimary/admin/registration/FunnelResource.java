@@ -19,6 +19,7 @@ import org.openprimary.common.NotFoundException;
 import org.openprimary.admin.notifications.DeliverabilityResource;
 import org.openprimary.registration.boundary.FunnelView;
 import org.openprimary.registration.boundary.RegistrationFunnel;
+import org.openprimary.registration.boundary.RegistrationService;
 
 /**
  * An election's registration funnel, read by organizers, bailiffs and auditors (the hotline and the
@@ -36,6 +37,9 @@ public class FunnelResource {
     @EJB
     RegistrationFunnel funnel;
 
+    @EJB
+    RegistrationService registration;
+
     @Context
     SecurityContext security;
 
@@ -45,6 +49,15 @@ public class FunnelResource {
     public FunnelView funnel(@PathParam("id") String id, @QueryParam("hours") String hours) {
         RoleCheck.require(security, READERS, "the registration funnel is read by organizers, bailiffs and auditors");
         return funnel.funnel(election(id), DeliverabilityResource.hours(hours));
+    }
+
+    @GET
+    @Path("refunds")
+    @Operation(summary = "The participation fees to refund (paid, then withdrawn before the seal), oldest first: the"
+            + " provider's payment id, amount in cents, currency, when paid and when the refund became due")
+    public List<RegistrationService.RefundDue> refunds(@PathParam("id") String id) {
+        RoleCheck.require(security, READERS, "the registration funnel is read by organizers, bailiffs and auditors");
+        return registration.refundsDue(election(id));
     }
 
     @POST

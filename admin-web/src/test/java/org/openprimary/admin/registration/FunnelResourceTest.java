@@ -28,7 +28,8 @@ class FunnelResourceTest {
         @Override
         public FunnelView funnel(UUID electionId, int hours) {
             return new FunnelView(electionId.toString(), "asked", true, 0, Map.of(), 0, 0, 0, List.of(), List.of(), 0,
-                    new DeliverabilityView(hours, List.of(), List.of(), 0));
+                    new DeliverabilityView(hours, List.of(), List.of(), 0),
+                    new org.openprimary.registration.boundary.FeeTotals(electionId.toString(), 0, "EUR", 0, 0, 0));
         }
     }
 

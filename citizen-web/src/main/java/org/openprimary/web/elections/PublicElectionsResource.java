@@ -56,17 +56,18 @@ public class PublicElectionsResource {
      * what citizens read about each candidate, and what registering takes: the proofs required
      * ({@code PHONE}, {@code EMAIL}, {@code CARD}) and whether citizens register at all
      * ({@code OPEN}) or the roll is a member list ({@code IMPORTED}); {@code landlineVoiceCode}: a
-     * landline is accepted as the phone, for citizens without a mobile (its code by voice call).
+     * landline is accepted as the phone, for citizens without a mobile (its code by voice call);
+     * {@code feeCents} and {@code feeCurrency}: the participation fee paid to be on the roll (0: none).
      */
     public record PublicElection(String id, String title, String state, List<String> candidates,
             List<String> grades, long rollSize, java.time.Instant votingOpensAt, java.time.Instant votingClosesAt,
             String description, List<ElectionView.CandidateView> candidateDetails, List<String> requiredFactors,
-            String rollMode, boolean landlineVoiceCode) {
+            String rollMode, boolean landlineVoiceCode, long feeCents, String feeCurrency) {
 
         static PublicElection of(ElectionView e, long rollSize) {
             return new PublicElection(e.id(), e.title(), e.state(), e.candidates(), e.grades(), rollSize,
                     e.votingOpensAt(), e.votingClosesAt(), e.description(), e.candidateDetails(), e.requiredFactors(),
-                    e.rollMode(), e.landlineVoiceCode());
+                    e.rollMode(), e.landlineVoiceCode(), e.feeCents(), e.feeCurrency());
         }
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.registration.boundary.CardSetupView;
+import org.openprimary.registration.boundary.FeePaymentView;
 import org.openprimary.registration.boundary.NewRegistrant;
 import org.openprimary.registration.boundary.PersonalData;
 import org.openprimary.registration.boundary.RegistrationService;
@@ -149,6 +150,29 @@ public class RegistrationResource {
                 request == null ? null : request.demoCard());
     }
 
+    @POST
+    @Path("registrants/{id}/fee/payment")
+    @Operation(summary = "Start the fee step of an election with a participation fee: the provider's payment id and"
+            + " client secret for the page's card form (Stripe.js confirmCardPayment; the card goes to the provider,"
+            + " never to us), the amount in cents and the currency; a payment started before is given back, never a"
+            + " second charge")
+    public FeePaymentView startFeePayment(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        return registration.startFeePayment(id(id, "id"), bearer(auth), clientAddress());
+    }
+
+    @POST
+    @Path("registrants/{id}/fee/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Finish the fee step once the page paid: the payment is read back from the provider (succeeded,"
+            + " this registration's, the election's amount and currency) and only its id, amount, currency and time"
+            + " are kept; the registrant is on the roll when every required factor is verified too")
+    public RegistrationStatus payFee(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            FeeCheck request) {
+        return registration.payFee(id(id, "id"), bearer(auth), request == null ? null : request.paymentId(),
+                request == null ? null : request.demoCard());
+    }
+
     @GET
     @Path("elections/{electionId}/roll")
     @Operation(summary = "The roll's counts (registrants, on the roll) at a moment (default now), from its ledger")
@@ -178,6 +202,10 @@ public class RegistrationResource {
 
     /** The confirmed card setup; {@code demoCard} is the test card number, read by the demo stand-in only. */
     public record CardCheck(String setupId, String demoCard) {
+    }
+
+    /** The paid fee's payment; {@code demoCard} is the test card number, read by the demo stand-in only. */
+    public record FeeCheck(String paymentId, String demoCard) {
     }
 
     private String clientAddress() {

@@ -67,8 +67,8 @@ public class RequestHeaderGuard implements ContainerRequestFilter {
      * {@code %2e}s are read as dots; a segment's matrix parameters ({@code ;x}) are not part of its name.
      */
     static boolean hasDotSegment(String rawPath) {
-        if (rawPath == null) {
-            return false;
+        if (rawPath == null || rawPath.indexOf('.') < 0 && rawPath.indexOf('%') < 0) {
+            return false; // every request passes here, the cast included: most addresses have neither
         }
         for (String segment : rawPath.split("/", -1)) {
             int parameters = segment.indexOf(';');

@@ -382,6 +382,72 @@ abstract class CitizenPagesJourney {
 
     @Test
     @Order(2)
+    void aCitizenPaysTheParticipationFeeWithTheDemosTestCardAndIsOnTheRollOnceItIsPaid() throws Exception {
+        HttpResponse<String> created = send(post("admin/api/elections", "{\"title\":\"Primaire à 1,50 € " + tag
+                + "\",\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"PHONE\"],\"feeCents\":150}", organizer));
+        assertEquals(201, created.statusCode(), created.body());
+        String paying = json.readTree(created.body()).get("id").asText();
+        assertEquals(200, send(post("admin/api/elections/" + paying + "/open-registration", "", organizer)).statusCode());
+        String phone = "06 " + prefix + " 16";
+        driver.get(base + "register.html#e=" + paying);
+        visible("step-identity");
+        assertEquals(List.of("Vos nom et prénom, votre accord (en cours)", "Le code reçu par SMS (à faire)",
+                "La participation aux frais (à faire)", "Sur la liste électorale (à faire)"), steps(),
+                "the fee is a step of its own, after the proofs");
+        driver.findElement(By.id("firstName")).sendKeys("Louise");
+        driver.findElement(By.id("lastName")).sendKeys("Frais");
+        driver.findElement(By.id("phone")).sendKeys(phone);
+        driver.findElement(By.cssSelector("label[for=charter]")).click();
+        driver.findElement(By.cssSelector("label[for=privacy]")).click();
+        Instant asked = Instant.now().minusSeconds(1);
+        submit("identity-form");
+        visible("step-phone");
+        driver.findElement(By.id("code")).sendKeys(code(phone, asked), Keys.ENTER);
+
+        WebElement feeStep = visible("step-fee");
+        assertEquals("La participation aux frais", feeStep.findElement(By.tagName("h1")).getText());
+        assertTrue(driver.findElement(By.id("fee-intro")).getText().replaceAll("[\u00a0\u202f]", " ").contains("1,50 €"),
+                driver.findElement(By.id("fee-intro")).getText());
+        assertEquals("Payer 1,50 €", driver.findElement(By.id("fee-submit")).getText().replaceAll("[\u00a0\u202f]", " "));
+        WebElement number = visible("demoFeeCard");
+        assertTrue(driver.findElement(By.id("demoFeeCard-hint")).getText().contains("4242 4242 4242 4242"),
+                "the demo's test card that pays");
+        assertTrue(driver.findElement(By.id("feeStripe-field")).getAttribute("hidden") != null, "no Stripe form in the demo");
+        assertEquals(0L, ((Number) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelectorAll('script[src*=\"stripe\"]').length")).longValue(),
+                "Stripe.js is loaded only when the provider is Stripe");
+        axe("register-fee");
+        shoot("13b-fee");
+        submit("fee-form");
+        assertEquals("Saisissez le numéro de la carte de test.", visible("demoFeeCard-error").getText());
+        number.sendKeys("4000 0000 0000 0002");
+        submit("fee-form");
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("fee-error"), "essayez une autre carte"));
+        assertEquals("step-fee", currentStep(), "a declined card: the citizen stays on the fee step");
+        assertEquals(0, json.readTree(send(get("api/elections/" + paying + "/roll", null)).body()).get("onRoll").asLong(),
+                "not on the roll before the fee is paid");
+        axe("register-fee-declined");
+        shoot("13c-fee-declined");
+        number.clear();
+        number.sendKeys("4242 4242 4242 4242");
+        submit("fee-form");
+
+        WebElement done = visible("step-done");
+        assertEquals("Vous êtes sur la liste électorale", done.findElement(By.tagName("h1")).getText());
+        assertEquals("La participation aux frais (fait)", steps().get(2));
+        assertEquals(1, json.readTree(send(get("api/elections/" + paying + "/roll", null)).body()).get("onRoll").asLong(),
+                "the roll counts the citizen once the fee is paid");
+        shoot("13d-fee-paid");
+        done.findElement(By.cssSelector("a[href='my-registration.html']")).click();
+        WebElement verdict = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verdict h2")));
+        assertEquals("Vous êtes sur la liste électorale", verdict.getText());
+        assertTrue(texts("#factors li").contains("Participation aux frais : payée"), texts("#factors li").toString());
+        axe("my-registration-fee");
+        noAxeFindings();
+    }
+
+    @Test
+    @Order(2)
     void aCitizenStruckOffReadsWhyAndAppealsWithTheErrorNextToTheField() throws Exception {
         String card = json.readTree(send(post("admin/api/elections", "{\"title\":\"Primaire radiations " + tag
                 + "\",\"candidates\":[\"A\",\"B\"],\"requiredFactors\":[\"CARD\"]}", organizer)).body()).get("id").asText();

@@ -11,12 +11,13 @@ import org.openprimary.notifications.boundary.DeliverabilityView;
  * and {@code onRoll} (the roll's size now), {@code withdrawn}, registrations {@code refused} per reason
  * code, registrants {@code struckOff} per reason code and {@code reinstated}; and {@code delivery},
  * the deliverability per email domain and phone country over the last {@code delivery.windowHours}
- * (every message the platform sent in that window: notifications knows no election). Counts only:
- * never a name, a number or an address.
+ * (every message the platform sent in that window: notifications knows no election); {@code fees},
+ * the participation fees paid, to refund and collected, from the ledger too. Counts only: never a
+ * name, a number or an address.
  */
 public record FunnelView(String electionId, String electionTitle, boolean registrationOpen, long started,
         Map<String, Long> verified, long reachedRoll, long onRoll, long withdrawn, List<Reason> refused,
-        List<Reason> struckOff, long reinstated, DeliverabilityView delivery) {
+        List<Reason> struckOff, long reinstated, DeliverabilityView delivery, FeeTotals fees) {
 
     /** How many for one reason code. */
     public record Reason(String reason, long count) {

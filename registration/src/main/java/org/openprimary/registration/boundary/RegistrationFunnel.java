@@ -44,7 +44,8 @@ public class RegistrationFunnel {
      */
     static final String COUNTS = "SELECT kind, detail, count(*) FROM registration.roll_ledger WHERE election_id = ?1"
             + " AND kind IN ('REGISTERED', 'MEMBER_IMPORTED', 'FACTOR_VERIFIED', 'ADDED_TO_ROLL', 'REFUSED_DUPLICATE',"
-            + " 'WITHDRAWN', 'WITHDRAWN_FROM_ROLL', 'STRUCK_OFF', 'REINSTATED') GROUP BY kind, detail LIMIT 200";
+            + " 'WITHDRAWN', 'WITHDRAWN_FROM_ROLL', 'STRUCK_OFF', 'REINSTATED', 'FEE_PAID', 'FEE_REFUND_DUE')"
+            + " GROUP BY kind, detail LIMIT 200";
 
     static final String ROLL_SIZE = "SELECT roll_size FROM registration.roll_ledger WHERE election_id = ?1"
             + " ORDER BY seq DESC LIMIT 1";
@@ -84,6 +85,8 @@ public class RegistrationFunnel {
         long reachedRoll = 0;
         long withdrawn = 0;
         long reinstated = 0;
+        long feesPaid = 0;
+        long refundsDue = 0;
         Map<String, Long> verified = new LinkedHashMap<>();
         for (Factor factor : Factor.values()) {
             verified.put(factor.name(), 0L);
@@ -100,6 +103,8 @@ public class RegistrationFunnel {
                 case "ADDED_TO_ROLL" -> reachedRoll += count;
                 case "WITHDRAWN", "WITHDRAWN_FROM_ROLL" -> withdrawn += count;
                 case "REINSTATED" -> reinstated += count;
+                case "FEE_PAID" -> feesPaid += count;
+                case "FEE_REFUND_DUE" -> refundsDue += count;
                 case "REFUSED_DUPLICATE" -> refused.merge(detail.contains("card") ? "DUPLICATE_CARD"
                         : "DUPLICATE_IDENTIFIER", count, Long::sum);
                 case "STRUCK_OFF" -> struckOff.merge(detail.replaceFirst("^struck off: ", ""), count, Long::sum);
@@ -107,7 +112,9 @@ public class RegistrationFunnel {
             }
         }
         return new FunnelView(window.electionId().toString(), window.electionTitle(), window.isOpen(), started,
-                verified, reachedRoll, onRoll, withdrawn, reasons(refused), reasons(struckOff), reinstated, delivery);
+                verified, reachedRoll, onRoll, withdrawn, reasons(refused), reasons(struckOff), reinstated, delivery,
+                new FeeTotals(window.electionId().toString(), window.feeCents(), window.feeCurrency(), feesPaid,
+                        refundsDue, (feesPaid - refundsDue) * window.feeCents()));
     }
 
     private static List<FunnelView.Reason> reasons(Map<String, Long> counts) {

@@ -28,6 +28,7 @@ import org.openprimary.notifications.boundary.NotificationService;
 import org.openprimary.notifications.boundary.OutgoingMessage;
 import org.openprimary.registration.control.CardProvider;
 import org.openprimary.registration.control.CardVerifier;
+import org.openprimary.registration.control.FeeCollector;
 import org.openprimary.registration.control.MemberList;
 import org.openprimary.registration.control.PhoneVerification;
 import org.openprimary.registration.control.PhoneVerifier;
@@ -37,6 +38,7 @@ import org.openprimary.registration.control.RollLedger;
 import org.openprimary.registration.control.Tokens;
 import org.openprimary.registration.entity.ConsoleCode;
 import org.openprimary.registration.entity.EmailAddress;
+import org.openprimary.registration.entity.FeePayment;
 import org.openprimary.registration.entity.LedgerEntry;
 import org.openprimary.registration.entity.PhoneNumber;
 import org.openprimary.registration.entity.Registrant;
@@ -86,6 +88,15 @@ public class RegistrationService {
     @EJB
     RetentionService retention;
 
+    @EJB
+    CarryOverService carryOver;
+
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
     @Inject
     @ConfigProperty(name = "openprimary.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
@@ -117,13 +128,15 @@ public class RegistrationService {
 
     /**
      * Opens a second round's registration with its first round's frozen roll, in the caller's
-     * transaction (the voting module's opening): every voter on the first round's roll is carried
-     * over (same contacts, card hash and verified factors, so they get their voting links and codes),
-     * one {@code CARRIED_OVER} ledger entry each; a voter who asked for the erasure of their data
-     * after the first round's seal is not, and a {@code NOT_CARRIED_OVER} entry says so. Nobody
-     * registers to the second round.
+     * transaction (the voting module's opening): the window names the first round and counts its
+     * voters to carry over; the copies themselves are made after this transaction commits, in
+     * batches of their own ({@link CarryOverService}): every voter on the first round's roll is
+     * carried over (same contacts, card hash and verified factors, so they get their voting links and
+     * codes), one {@code CARRIED_OVER} ledger entry each; a voter who asked for the erasure of their
+     * data after the first round's seal is not, and a {@code NOT_CARRIED_OVER} entry says so. Nobody
+     * registers to the second round, and its registration does not close before the carry-over is done.
      *
-     * @return how many voters were carried over
+     * @return how many of the first round's voters are to be carried over or left out
      */
     public long carryOverRoll(RegistrationTerms terms, UUID firstRound) {
         RegistrationWindow first = firstRound == null ? null
@@ -141,32 +154,42 @@ public class RegistrationService {
         if (em.find(RegistrationWindow.class, terms.electionId().toString()) != null) {
             throw new ConflictException("id", "the registration of election " + terms.electionId() + " is already open");
         }
-        em.persist(new RegistrationWindow(terms).carriedFrom(firstRound));
+        long voters = em.createNamedQuery(Registrant.COUNT_ON_ROLL, Long.class)
+                .setParameter("election", firstRound.toString())
+                .setParameter("onRoll", org.openprimary.registration.entity.RegistrantStatus.ON_ROLL)
+                .getSingleResult();
+        em.persist(new RegistrationWindow(terms).carriedFrom(firstRound, voters));
         em.flush();
         em.persist(LedgerEntry.first(terms.electionId(), LedgerEntry.Kind.REGISTRATION_OPENED,
                 "registration opened: second round of " + firstRound + ", roll carried over", terms.openedAt()));
         em.flush();
-        List<Registrant> voters = em.createNamedQuery(Registrant.FIND_ON_ROLL_ENTITIES, Registrant.class)
-                .setParameter("election", firstRound.toString())
-                .setParameter("onRoll", org.openprimary.registration.entity.RegistrantStatus.ON_ROLL)
-                .getResultList();
-        long carried = 0;
-        for (Registrant voter : voters) {
-            if (voter.erasureRequestedAt().isPresent()) {
-                ledger.append(terms.electionId(), LedgerEntry.Kind.NOT_CARRIED_OVER,
-                        "not carried over from " + firstRound + ": erasure requested after its seal");
-                continue;
+        UUID second = terms.electionId();
+        CarryOverService carrier = carryOver;
+        afterCommit(() -> executor.execute(() -> carrier.carry(second)));
+        LOG.info(() -> "Second round " + second + ": " + voters + " voters to carry over from " + firstRound
+                + ", in batches");
+        return voters;
+    }
+
+    /** Runs {@code then} once the caller's transaction has committed (never if it rolls back). */
+    private void afterCommit(Runnable then) {
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
             }
-            em.persist(voter.carriedOver(terms.electionId(), Tokens.hash(Tokens.random()), helpCodes.fresh(),
-                    terms.openedAt()));
-            // flushed one by one: the help codes are checked fresh against the table
-            em.flush();
-            ledger.append(terms.electionId(), LedgerEntry.Kind.CARRIED_OVER, "carried over from " + firstRound);
-            carried++;
-        }
-        long count = carried;
-        LOG.info(() -> "Second round " + terms.electionId() + ": " + count + " voters carried over from " + firstRound);
-        return carried;
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    try {
+                        then.run();
+                    } catch (RuntimeException e) {
+                        // the carry-over timer takes it up at its next tick
+                        LOG.log(java.util.logging.Level.WARNING, "The carry-over could not be started now", e);
+                    }
+                }
+            }
+        });
     }
 
     /** The first round whose roll this election's roll is, if it is a second round. */
@@ -177,12 +200,19 @@ public class RegistrationService {
 
     /**
      * Closes an election's registration and freezes its roll, in the caller's transaction (the
-     * voting module's seal proposal): the ledger's last entry then commits to the whole roll.
+     * voting module's seal proposal): the ledger's last entry then commits to the whole roll. A
+     * second round's registration closes only once its roll is carried over whole.
      */
     public RollCommitment closeRegistration(UUID electionId, Instant at) {
         RegistrationWindow window = em.find(RegistrationWindow.class, electionId.toString(), LockModeType.PESSIMISTIC_WRITE);
         if (window == null) {
             throw new NotFoundException("electionId", "no election with this id has a registration");
+        }
+        java.util.Optional<CarryOverProgress> carrying = window.carryOver().filter(c -> !c.done());
+        if (carrying.isPresent()) {
+            throw new ConflictException("electionId", "the first round's roll is still being carried over ("
+                    + carrying.get().handled() + " of " + carrying.get().total() + " voters): registration closes"
+                    + " once it is done");
         }
         window.close(at);
         LedgerEntry last = ledger.append(electionId, LedgerEntry.Kind.REGISTRATION_CLOSED, "registration closed");
@@ -252,9 +282,9 @@ public class RegistrationService {
                         + "); they can ask for it again");
                 sent = false;
             }
-            return RegistrationStatus.of(registrant, required, token).withPhoneCode(sent);
+            return RegistrationStatus.of(registrant, window, token).withPhoneCode(sent);
         }
-        return RegistrationStatus.of(registrant, required, token);
+        return RegistrationStatus.of(registrant, window, token);
     }
 
     /**
@@ -383,7 +413,7 @@ public class RegistrationService {
             em.lock(registrant, LockModeType.PESSIMISTIC_WRITE);
             registrant.assignHelpCode(helpCodes.fresh());
         }
-        return RegistrationStatus.of(registrant, window(registrant.electionId()).requiredFactors(), null);
+        return RegistrationStatus.of(registrant, window(registrant.electionId()), null);
     }
 
     /**
@@ -427,7 +457,7 @@ public class RegistrationService {
     private RegistrationStatus verified(Registrant registrant, Factor factor) {
         RegistrationWindow window = stillOpen(registrant);
         registrations.factorVerified(registrant, factor, window.requiredFactors());
-        return RegistrationStatus.of(registrant, window.requiredFactors(), null);
+        return RegistrationStatus.of(registrant, window, null);
     }
 
     /**
@@ -467,7 +497,7 @@ public class RegistrationService {
         try {
             Registrant updated = registrations.recordCard(registrantId, cardProvider.hash(fingerprint),
                     window.requiredFactors());
-            return RegistrationStatus.of(updated, window.requiredFactors(), null);
+            return RegistrationStatus.of(updated, window, null);
         } catch (Registrations.DuplicateKey | EJBException | PersistenceException e) {
             if (!Registrations.isDuplicate(e)) {
                 throw e;
@@ -476,6 +506,109 @@ public class RegistrationService {
                     "refused: card already on the roll");
             throw new ConflictException(null, DUPLICATE);
         }
+    }
+
+    /**
+     * Starts the fee step of an election with a participation fee: a payment with the provider
+     * (a Stripe PaymentIntent, or the demo's test cards) of the election's amount, whose secret the
+     * page uses to pay. The card never reaches our server. A payment started before for this
+     * registration is given back while it can still be paid (or is paid), so a reload or a retry
+     * never charges twice. Each start counts against the client address's and the registrant's
+     * payment limits ({@link RegistrationGuards#checkFeePayment}), checked once the resume token is.
+     *
+     * @param clientAddress the client's address, or {@code null} when unknown
+     */
+    public FeePaymentView startFeePayment(UUID registrantId, String resumeToken, String clientAddress) {
+        Registrant registrant = authorizedForUpdate(registrantId, resumeToken);
+        RegistrationWindow window = stillOpen(registrant);
+        if (!window.feeCharged()) {
+            throw new ConflictException("fee", "this election has no participation fee");
+        }
+        if (registrant.feePaidAt().isPresent()) {
+            throw new ConflictException("fee", "the participation fee is already paid");
+        }
+        guards.checkFeePayment(clientAddress, registrant.id().toString());
+        FeeCollector.Payment payment = cardProvider.feeCollector().start(registrant.id().toString(),
+                window.feeCents(), window.feeCurrency(), registrant.feePaymentId().orElse(null));
+        registrant.feePaymentStarted(payment.paymentId());
+        return new FeePaymentView(cardProvider.provider(), payment.paymentId(), payment.clientSecret(),
+                payment.publishableKey(), window.feeCents(), window.feeCurrency(), payment.status());
+    }
+
+    /**
+     * Finishes the fee step once the page paid: asks the provider whether the payment succeeded, is
+     * this registration's, and charged exactly the election's fee; then keeps what accounting needs
+     * (the payment's id, amount, currency, time), appends {@code FEE_PAID}, and puts the registrant on
+     * the roll when every required factor is verified too. Asking again after it is recorded is a
+     * 409 on {@code fee} and records nothing twice.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public RegistrationStatus payFee(UUID registrantId, String resumeToken, String paymentId, String demoCard) {
+        Registrant registrant = authorized(registrantId, resumeToken);
+        RegistrationWindow window = stillOpen(registrant);
+        if (!window.feeCharged()) {
+            throw new ConflictException("fee", "this election has no participation fee");
+        }
+        if (registrant.feePaidAt().isPresent()) {
+            throw new ConflictException("fee", "the participation fee is already paid");
+        }
+        if (paymentId == null || !paymentId.equals(registrant.feePaymentId().orElse(null))) {
+            throw new InvalidInputException("paymentId", "this is not the payment started for this registration");
+        }
+        FeeCollector.Paid paid = cardProvider.feeCollector().paid(paymentId, registrant.id().toString(),
+                window.feeCents(), window.feeCurrency(), demoCard);
+        // whatever the collector: only the election's fee, to the cent, pays it
+        if (!paid.paymentId().equals(paymentId) || paid.amountCents() != window.feeCents()
+                || !paid.currency().equalsIgnoreCase(window.feeCurrency())) {
+            throw new InvalidInputException("paymentId", "this payment is not this election's fee");
+        }
+        try {
+            Registrant updated = registrations.recordFee(registrantId, paid, window.requiredFactors());
+            LOG.info(() -> "Registrant " + registrantId + " paid the participation fee (" + paid.amountCents() + " "
+                    + paid.currency() + ")");
+            return RegistrationStatus.of(updated, window, null);
+        } catch (Registrations.DuplicateKey | EJBException | PersistenceException e) {
+            if (!Registrations.isDuplicate(e)) {
+                throw e;
+            }
+            throw new ConflictException("paymentId", "this payment is already recorded");
+        } catch (ConflictException e) {
+            // a concurrent request recorded it first: the same answer as asking again
+            throw new ConflictException("fee", "the participation fee is already paid");
+        }
+    }
+
+    /**
+     * An election's participation fees, counted from its roll's ledger: fees paid, refunds due
+     * (paid, then withdrawn before the seal) and the total kept.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public FeeTotals feeTotals(UUID electionId) {
+        RegistrationWindow window = window(electionId);
+        long paid = ledger.count(electionId, LedgerEntry.Kind.FEE_PAID);
+        long refundsDue = ledger.count(electionId, LedgerEntry.Kind.FEE_REFUND_DUE);
+        return new FeeTotals(electionId.toString(), window.feeCents(), window.feeCurrency(), paid, refundsDue,
+                (paid - refundsDue) * window.feeCents());
+    }
+
+    /**
+     * The payments to refund (registrants who paid and withdrew before the seal), oldest first: the
+     * provider's payment id, amount, currency, when it was paid and when the refund became due. The
+     * treasurer refunds them in the provider's dashboard; nothing here names the registrant.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<RefundDue> refundsDue(UUID electionId) {
+        window(electionId);
+        return em.createNamedQuery(FeePayment.FIND_REFUNDS_DUE, FeePayment.class)
+                .setParameter("election", electionId.toString())
+                .getResultStream()
+                .map(p -> new RefundDue(p.paymentId(), p.amountCents(), p.currency(), p.paidAt(),
+                        p.refundDueAt().orElseThrow()))
+                .toList();
+    }
+
+    /** A fee to give back: the provider's payment id (what a refund names), what was paid, when. */
+    public record RefundDue(String paymentId, long amountCents, String currency, Instant paidAt, Instant dueAt) {
     }
 
     /** Everything kept about the registrant (GDPR access), for them to download. */
@@ -511,9 +644,18 @@ public class RegistrationService {
         boolean wasOnRoll = registrant.status() == org.openprimary.registration.entity.RegistrantStatus.ON_ROLL;
         registrant.phone().ifPresent(phone -> em.createNamedQuery(ConsoleCode.DELETE_FOR_PHONE)
                 .setParameter("phone", phone).executeUpdate());
+        // A fee paid is to be given back: the accounting record stays (without the registrant, whom the
+        // database forgets with the row) and says the refund is due; the ledger counts it.
+        List<FeePayment> payments = em.createNamedQuery(FeePayment.FIND_BY_REGISTRANT, FeePayment.class)
+                .setParameter("registrant", registrant.id().toString()).getResultList();
+        payments.forEach(payment -> payment.refundDue(clock.instant()));
         em.remove(registrant);
         ledger.append(registrant.electionId(),
                 wasOnRoll ? LedgerEntry.Kind.WITHDRAWN_FROM_ROLL : LedgerEntry.Kind.WITHDRAWN, "withdrawn; data erased");
+        for (FeePayment payment : payments) {
+            ledger.append(registrant.electionId(), LedgerEntry.Kind.FEE_REFUND_DUE,
+                    "fee to refund: " + payment.amountCents() + " " + payment.currency());
+        }
         LOG.info(() -> "Registrant " + registrantId + " withdrew; personal data erased");
         return new WithdrawalView(true, clock.instant(), null, null, "your registration is withdrawn and your data are"
                 + " erased");

@@ -2,6 +2,7 @@ package org.openprimary.registration.boundary;
 
 import java.util.List;
 import org.openprimary.registration.entity.Registrant;
+import org.openprimary.registration.entity.RegistrationWindow;
 
 /**
  * Where a registration stands, as the registrant sees it. {@code resumeToken} is given once, when
@@ -13,24 +14,27 @@ import org.openprimary.registration.entity.Registrant;
  * same and the citizen asks for the code again later with the resume token (drill 4, docs/security.md).
  * {@code erasureRequestedAt}: when the registrant asked, after the seal, for their data to be erased
  * (they stay on the sealed roll; the purge erases them after the result); absent otherwise.
+ * {@code feeCents} and {@code feeCurrency}: the election's participation fee (0: none), which the
+ * registrant pays, besides the factors, to be on the roll; {@code feePaid} whether they did.
  */
 public record RegistrationStatus(String id, String electionId, String status, List<String> requiredFactors,
         List<String> verifiedFactors, String resumeToken, String helpCode, boolean phoneByCall, String phoneCode,
-        java.time.Instant erasureRequestedAt) {
+        java.time.Instant erasureRequestedAt, long feeCents, String feeCurrency, boolean feePaid) {
 
     /** This status, telling whether the first phone code went. */
     RegistrationStatus withPhoneCode(boolean sent) {
         return new RegistrationStatus(id, electionId, status, requiredFactors, verifiedFactors, resumeToken, helpCode,
-                phoneByCall, sent ? "SENT" : "NOT_SENT", erasureRequestedAt);
+                phoneByCall, sent ? "SENT" : "NOT_SENT", erasureRequestedAt, feeCents, feeCurrency, feePaid);
     }
 
-    static RegistrationStatus of(Registrant registrant, java.util.Set<Factor> required, String resumeToken) {
+    static RegistrationStatus of(Registrant registrant, RegistrationWindow window, String resumeToken) {
         return new RegistrationStatus(registrant.id().toString(), registrant.electionId().toString(),
                 registrant.status().name(),
-                required.stream().map(Enum::name).sorted().toList(),
+                window.requiredFactors().stream().map(Enum::name).sorted().toList(),
                 registrant.verifiedFactors().stream().map(Enum::name).sorted().toList(),
                 resumeToken, registrant.helpCode().map(org.openprimary.registration.entity.HelpCode::display).orElse(null),
                 registrant.phone().map(org.openprimary.registration.entity.PhoneNumber::isLandline).orElse(false), null,
-                registrant.erasureRequestedAt().orElse(null));
+                registrant.erasureRequestedAt().orElse(null), window.feeCents(), window.feeCurrency(),
+                registrant.feePaidAt().isPresent());
     }
 }

@@ -12,13 +12,26 @@ import java.util.UUID;
  * @param allowedCountries ISO 3166 region codes whose mobile numbers may register (e.g. FR, GP)
  * @param landlines whether a landline of those countries is accepted as the phone, for citizens
  *     without a mobile: its code then comes only by voice call
+ * @param feeCents the participation fee each registrant pays to be on the roll, in the currency's
+ *     cents (0: none); the voting module checked its bounds
+ * @param feeCurrency the fee's ISO 4217 currency (EUR when {@code null})
  */
 public record RegistrationTerms(UUID electionId, String title, Instant openedAt, Set<Factor> requiredFactors,
-        List<String> allowedCountries, RollMode rollMode, boolean landlines) {
+        List<String> allowedCountries, RollMode rollMode, boolean landlines, long feeCents, String feeCurrency) {
 
     public RegistrationTerms {
         requiredFactors = Set.copyOf(requiredFactors);
         allowedCountries = List.copyOf(allowedCountries);
+        if (feeCents < 0) {
+            throw new IllegalArgumentException("a fee cannot be negative");
+        }
+        feeCurrency = feeCurrency == null ? "EUR" : feeCurrency;
+    }
+
+    /** Terms without a participation fee. */
+    public RegistrationTerms(UUID electionId, String title, Instant openedAt, Set<Factor> requiredFactors,
+            List<String> allowedCountries, RollMode rollMode, boolean landlines) {
+        this(electionId, title, openedAt, requiredFactors, allowedCountries, rollMode, landlines, 0, "EUR");
     }
 
     /** Terms that accept mobile numbers only. */

@@ -21,7 +21,9 @@ import org.openprimary.common.config.StandInPolicy;
  * Who checks the bank-card imprint — Stripe, or the demo's test-card stand-in — and the keyed
  * hash under which a card's fingerprint is kept (HMAC-SHA256 with {@code openprimary.card.hash-key},
  * a secret from configuration). Decided at start-up; a production start refuses the stand-in
- * unless explicitly allowed, and refuses Stripe without its keys and the hash key.
+ * unless explicitly allowed, and refuses Stripe without its keys and the hash key. The participation
+ * fee goes through the same provider ({@link #feeCollector()}): one Stripe account, and the demo's
+ * test cards in the demo, so the same refusal keeps the fee's stand-in out of production.
  */
 // Set once at start-up, then only read: no container lock serializing the callers.
 @Singleton
@@ -54,17 +56,26 @@ public class CardProvider {
     @EJB
     DemoCardVerifier demo;
 
+    @EJB
+    StripeFeeCollector stripeFees;
+
+    @EJB
+    DemoFeeCollector demoFees;
+
     private String provider;
     private CardVerifier verifier;
+    private FeeCollector fees;
     private SecretKeySpec macKey;
 
     @PostConstruct
     void choose() {
         provider = policy.choose(KEY, configured.orElse(null), "stripe", "demo");
         verifier = provider.equals("stripe") ? stripe : demo;
+        fees = provider.equals("stripe") ? stripeFees : demoFees;
         String key = hashKey.filter(k -> !k.isBlank()).orElse(null);
         if (provider.equals("stripe")) {
             stripe.checkConfigured();
+            stripeFees.checkConfigured();
             if (key == null || key.length() < MIN_HASH_KEY_LENGTH) {
                 throw new IllegalStateException("OpenPrimary cannot keep card imprints: set " + HASH_KEY
                         + " (OPENPRIMARY_CARD_HASH_KEY) to a secret of at least " + MIN_HASH_KEY_LENGTH + " characters");
@@ -82,6 +93,11 @@ public class CardProvider {
 
     public CardVerifier verifier() {
         return verifier;
+    }
+
+    /** Who collects the participation fee: the card's provider (Stripe), or the demo's test cards. */
+    public FeeCollector feeCollector() {
+        return fees;
     }
 
     /** The keyed hash kept for a card fingerprint: the same card gives the same hash, nothing more. */

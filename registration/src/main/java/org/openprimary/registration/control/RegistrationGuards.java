@@ -54,6 +54,16 @@ public class RegistrationGuards {
     @ConfigProperty(name = "openprimary.limits.card-setups-per-registrant-per-hour", defaultValue = "5")
     int cardSetupsPerRegistrantPerHour;
 
+    /** Fee payments started per client address: each lets the page try a card with the provider, as a card setup. */
+    @Inject
+    @ConfigProperty(name = "openprimary.limits.fee-payments-per-address-per-hour", defaultValue = "60")
+    int feePaymentsPerAddressPerHour;
+
+    /** Fee payments started per registrant: one is enough, a few when a card is declined. */
+    @Inject
+    @ConfigProperty(name = "openprimary.limits.fee-payments-per-registrant-per-hour", defaultValue = "5")
+    int feePaymentsPerRegistrantPerHour;
+
     @Resource(lookup = RegistrationSchema.DATA_SOURCE)
     DataSource dataSource;
 
@@ -61,6 +71,8 @@ public class RegistrationGuards {
     private AbuseLimits limits;
     private SharedLimiter.Limit cardsPerAddress;
     private SharedLimiter.Limit cardsPerRegistrant;
+    private SharedLimiter.Limit feesPerAddress;
+    private SharedLimiter.Limit feesPerRegistrant;
     private DisposableEmailDomains disposable;
 
     @PostConstruct
@@ -79,10 +91,16 @@ public class RegistrationGuards {
                 positive(cardSetupsPerAddressPerHour, "card-setups-per-address-per-hour"), Duration.ofHours(1));
         cardsPerRegistrant = new SharedLimiter.Limit("registration-card-registrant",
                 positive(cardSetupsPerRegistrantPerHour, "card-setups-per-registrant-per-hour"), Duration.ofHours(1));
+        feesPerAddress = new SharedLimiter.Limit("registration-fee-address",
+                positive(feePaymentsPerAddressPerHour, "fee-payments-per-address-per-hour"), Duration.ofHours(1));
+        feesPerRegistrant = new SharedLimiter.Limit("registration-fee-registrant",
+                positive(feePaymentsPerRegistrantPerHour, "fee-payments-per-registrant-per-hour"), Duration.ofHours(1));
         disposable = DisposableEmailDomains.shipped();
         LOG.info(() -> "Registration limits: " + perAddressPerHour + "/h per address, " + perPhoneBlockPerHour
                 + "/h per phone block, " + perEmailDomainPerMinute + "/min per email domain; card setups "
-                + cardSetupsPerAddressPerHour + "/h per address, " + cardSetupsPerRegistrantPerHour + "/h per registrant; "
+                + cardSetupsPerAddressPerHour + "/h per address, " + cardSetupsPerRegistrantPerHour + "/h per registrant;"
+                + " fee payments " + feePaymentsPerAddressPerHour + "/h per address, " + feePaymentsPerRegistrantPerHour
+                + "/h per registrant; "
                 + disposable.size() + " disposable-email domains refused");
     }
 
@@ -109,6 +127,22 @@ public class RegistrationGuards {
         }
         shared.take(cardsPerRegistrant, registrantId, "card",
                 "too many card checks for this registration; try again later");
+    }
+
+    /**
+     * Counts one fee payment started (each lets the page try a card with the provider, like a card
+     * setup, so the same card-testing budgets apply): 429 on {@code address} or on {@code fee}, with
+     * when to retry.
+     *
+     * @param clientAddress the client's address, or {@code null} when unknown
+     */
+    public void checkFeePayment(String clientAddress, String registrantId) {
+        if (clientAddress != null) {
+            shared.take(feesPerAddress, clientAddress, "address",
+                    "too many payments from this network; try again later");
+        }
+        shared.take(feesPerRegistrant, registrantId, "fee",
+                "too many payments for this registration; try again later");
     }
 
     /** Forgets the buckets that are full again (every instance may run it: the rows are taken SKIP LOCKED). */

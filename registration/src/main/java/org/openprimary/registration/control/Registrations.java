@@ -16,8 +16,10 @@ import org.openprimary.notifications.boundary.Channel;
 import org.openprimary.notifications.boundary.NotificationService;
 import org.openprimary.notifications.boundary.OutgoingMessage;
 import org.openprimary.registration.boundary.Factor;
+import org.openprimary.registration.entity.FeePayment;
 import org.openprimary.registration.entity.LedgerEntry;
 import org.openprimary.registration.entity.Registrant;
+import org.openprimary.registration.entity.RegistrationWindow;
 
 /**
  * Writes a new registrant and its ledger entry in a transaction of their own, so that a duplicate
@@ -72,22 +74,49 @@ public class Registrations {
 
     /**
      * Marks a factor verified within the caller's transaction, with its ledger entries: the factor,
-     * and the roll when it was the last one required.
+     * and the roll when it was the last one required (and the election's fee, if any, is paid).
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void factorVerified(Registrant registrant, Factor factor, java.util.Set<Factor> required) {
-        boolean onRoll = registrant.verified(factor, required, clock.instant());
+        RegistrationWindow window = em.find(RegistrationWindow.class, registrant.electionId().toString());
+        boolean onRoll = registrant.verified(factor, required, window.feeCharged(), clock.instant());
         ledger.append(registrant.electionId(), LedgerEntry.Kind.FACTOR_VERIFIED, factor.name());
         if (onRoll) {
-            ledger.append(registrant.electionId(), LedgerEntry.Kind.ADDED_TO_ROLL, "on the roll");
-            registrant.email().ifPresent(address -> {
-                String title = em.find(org.openprimary.registration.entity.RegistrationWindow.class,
-                        registrant.electionId().toString()).electionTitle();
-                notifications.send(new OutgoingMessage(Channel.EMAIL, address, "registration.on-roll",
-                        registrant.language(), java.util.Map.of("firstName", registrant.firstName(), "election", title),
-                        "registration:on-roll:" + registrant.id()));
-            });
+            addedToRoll(registrant, window);
         }
+    }
+
+    /**
+     * Records a participation fee paid, in a transaction of its own: the accounting record (the
+     * database refuses a payment that already paid for another registration), the {@code FEE_PAID}
+     * ledger entry, and the roll when every required factor was verified already.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Registrant recordFee(UUID registrantId, FeeCollector.Paid paid, java.util.Set<Factor> required) {
+        Registrant registrant = em.find(Registrant.class, registrantId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        RegistrationWindow window = em.find(RegistrationWindow.class, registrant.electionId().toString());
+        boolean onRoll = registrant.feePaid(paid.paymentId(), required, clock.instant());
+        try {
+            em.persist(new FeePayment(paid.paymentId(), registrant.electionId(), registrant.id(), paid.amountCents(),
+                    paid.currency(), clock.instant()));
+            em.flush(); // the payment's primary key speaks here
+        } catch (PersistenceException e) {
+            throw refusal(e);
+        }
+        ledger.append(registrant.electionId(), LedgerEntry.Kind.FEE_PAID,
+                "fee paid: " + paid.amountCents() + " " + paid.currency());
+        if (onRoll) {
+            addedToRoll(registrant, window);
+        }
+        return registrant;
+    }
+
+    private void addedToRoll(Registrant registrant, RegistrationWindow window) {
+        ledger.append(registrant.electionId(), LedgerEntry.Kind.ADDED_TO_ROLL, "on the roll");
+        registrant.email().ifPresent(address -> notifications.send(new OutgoingMessage(Channel.EMAIL, address,
+                "registration.on-roll", registrant.language(),
+                java.util.Map.of("firstName", registrant.firstName(), "election", window.electionTitle()),
+                "registration:on-roll:" + registrant.id())));
     }
 
     /**

@@ -18,7 +18,8 @@ import org.openprimary.registration.entity.LedgerEntry;
  * {@code FOR UPDATE SKIP LOCKED} on its registration window, so one instance purges it while the
  * others pass over it, and {@code purged_at} makes a finished purge a no-op. The last batch of an
  * election marks it purged and appends {@link LedgerEntry.Kind#PERSONAL_DATA_PURGED} in the same
- * transaction: the purge is done, and said, exactly once.
+ * transaction: the purge is done, and said, exactly once. A first round whose roll a second round is
+ * still carrying over ({@link RollCarryOver}) waits until the carry-over is done.
  */
 @Stateless
 public class RetentionPurge {
@@ -45,6 +46,9 @@ public class RetentionPurge {
         @SuppressWarnings("unchecked")
         List<String> claimed = em.createNativeQuery("SELECT election_id FROM registration.registration_window"
                         + " WHERE result_at IS NOT NULL AND purged_at IS NULL AND result_at <= ?1"
+                        // not while a second round still copies this roll (it waits for the carry-over)
+                        + " AND NOT EXISTS (SELECT 1 FROM registration.registration_window s"
+                        + "   WHERE s.carried_from = registration_window.election_id AND s.carry_done_at IS NULL)"
                         + " ORDER BY result_at, election_id LIMIT 1 FOR UPDATE SKIP LOCKED")
                 .setParameter(1, java.sql.Timestamp.from(publishedBy))
                 .getResultList();

@@ -9,10 +9,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.openprimary.common.ConflictException;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.registration.entity.LedgerEntry;
 
@@ -29,18 +32,29 @@ public class RollLedger {
     @Inject
     Clock clock;
 
+    /** What only an open registration does: after the close, the roll the seal covers changes no more. */
+    static final Set<LedgerEntry.Kind> WHILE_OPEN = EnumSet.of(LedgerEntry.Kind.REGISTERED,
+            LedgerEntry.Kind.FACTOR_VERIFIED, LedgerEntry.Kind.ADDED_TO_ROLL, LedgerEntry.Kind.REFUSED_DUPLICATE,
+            LedgerEntry.Kind.WITHDRAWN, LedgerEntry.Kind.WITHDRAWN_FROM_ROLL, LedgerEntry.Kind.MEMBER_IMPORTED,
+            LedgerEntry.Kind.FEE_PAID, LedgerEntry.Kind.FEE_REFUND_DUE);
+
     /** Appends within the caller's transaction: the entry exists only if the change it explains does. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public LedgerEntry append(UUID electionId, LedgerEntry.Kind kind, String detail) {
         // FOR NO KEY UPDATE, not FOR UPDATE: it serializes appends, yet does not conflict with the
         // KEY SHARE lock that inserting a registrant (a foreign key to the window) already holds,
         // so two registrations cannot deadlock by upgrading their locks.
-        List<?> locked = em.createNativeQuery("SELECT election_id FROM registration.registration_window"
+        List<?> locked = em.createNativeQuery("SELECT closed_at FROM registration.registration_window"
                         + " WHERE election_id = ?1 FOR NO KEY UPDATE")
                 .setParameter(1, electionId.toString())
                 .getResultList();
         if (locked.isEmpty()) {
             throw new NotFoundException("electionId", "no election with this id is open for registration");
+        }
+        // Checked again under the lock the close takes too: a registration that saw the window open
+        // before the close committed must not add to a roll that is now frozen for the seal.
+        if (locked.get(0) != null && WHILE_OPEN.contains(kind)) {
+            throw new ConflictException("electionId", "the registration of this election is closed");
         }
         LedgerEntry next = last(electionId)
                 .map(previous -> previous.next(kind, detail, clock.instant()))
@@ -83,6 +97,14 @@ public class RollLedger {
             counts.put(LedgerEntry.Kind.valueOf((String) row[0]), ((Number) row[1]).longValue());
         }
         return counts;
+    }
+
+    /** How many entries of this kind the election's ledger holds. */
+    public long count(UUID electionId, LedgerEntry.Kind kind) {
+        return em.createNamedQuery(LedgerEntry.COUNT_KIND, Long.class)
+                .setParameter("election", electionId.toString())
+                .setParameter("kind", kind.name())
+                .getSingleResult();
     }
 
     /** At most {@code max} entries before the one numbered {@code before} (none: the newest), newest first. */

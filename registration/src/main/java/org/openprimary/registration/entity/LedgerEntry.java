@@ -35,7 +35,11 @@ import java.util.UUID;
 @NamedQuery(name = LedgerEntry.COUNT_KINDS_BETWEEN,
         query = "SELECT l.kind, COUNT(l) FROM LedgerEntry l WHERE l.electionId = :election"
                 + " AND l.recordedAt > :from AND l.recordedAt <= :to GROUP BY l.kind")
+@NamedQuery(name = LedgerEntry.COUNT_KIND,
+        query = "SELECT COUNT(l) FROM LedgerEntry l WHERE l.electionId = :election AND l.kind = :kind")
 public class LedgerEntry {
+
+    public static final String COUNT_KIND = "LedgerEntry.countKind";
 
     public static final String FIND_BY_ELECTION = "LedgerEntry.findByElection";
     public static final String FIND_LAST = "LedgerEntry.findLast";
@@ -87,7 +91,17 @@ public class LedgerEntry {
          * The retention deadline passed: every registrant's personal data were erased. The counts stay
          * what they were: they describe the roll the election used, not the data still kept.
          */
-        PERSONAL_DATA_PURGED(0, 0);
+        PERSONAL_DATA_PURGED(0, 0),
+        /**
+         * A registrant paid the election's participation fee (the detail gives the amount and the
+         * currency, never who): the number of fees paid, and so the total collected, is read here.
+         */
+        FEE_PAID(0, 0),
+        /**
+         * A registrant who had paid the fee withdrew before the seal: the payment is to be refunded
+         * (the accounting record keeps the provider's payment id; no identity here).
+         */
+        FEE_REFUND_DUE(0, 0);
 
         private final int registrantsDelta;
         private final int rollDelta;

@@ -20,7 +20,8 @@ import org.openprimary.registration.boundary.Factor;
 /**
  * A citizen registering for one election: who they say they are, what they consented to, and which
  * factors they have verified. Each phone, email and card appears once per roll (the database
- * enforces it). The registrant is on the roll once every factor the election requires is verified.
+ * enforces it). The registrant is on the roll once every factor the election requires is verified
+ * and, when the election has a participation fee, the fee is paid.
  */
 @Entity
 @Table(name = "registrant", schema = "registration")
@@ -34,8 +35,11 @@ import org.openprimary.registration.boundary.Factor;
 @NamedQuery(name = Registrant.FIND_ON_ROLL_TO_TELL,
         query = "SELECT r.id, r.firstName, r.phone, r.email, r.language FROM Registrant r"
                 + " WHERE r.electionId = :election AND r.status = :onRoll AND r.erasureRequestedAt IS NULL ORDER BY r.id")
-@NamedQuery(name = Registrant.FIND_ON_ROLL_ENTITIES,
-        query = "SELECT r FROM Registrant r WHERE r.electionId = :election AND r.status = :onRoll ORDER BY r.id")
+@NamedQuery(name = Registrant.FIND_ON_ROLL_AFTER,
+        query = "SELECT r FROM Registrant r WHERE r.electionId = :election AND r.status = :onRoll AND r.id > :after"
+                + " ORDER BY r.id")
+@NamedQuery(name = Registrant.COUNT_ON_ROLL,
+        query = "SELECT COUNT(r) FROM Registrant r WHERE r.electionId = :election AND r.status = :onRoll")
 @NamedQuery(name = Registrant.FIND_BY_HELP_CODE, query = "SELECT r FROM Registrant r WHERE r.helpCode = :code")
 @NamedQuery(name = Registrant.COUNT_HELP_CODE, query = "SELECT COUNT(r) FROM Registrant r WHERE r.helpCode = :code")
 public class Registrant {
@@ -43,7 +47,9 @@ public class Registrant {
     public static final String FIND_ON_ROLL = "Registrant.findOnRoll";
     /** The roll's voters who did not ask to withdraw after the seal: those the organizers' news may reach. */
     public static final String FIND_ON_ROLL_TO_TELL = "Registrant.findOnRollToTell";
-    public static final String FIND_ON_ROLL_ENTITIES = "Registrant.findOnRollEntities";
+    /** The roll's voters after a registration id, in id order: a second round's carry-over reads them a batch at a time. */
+    public static final String FIND_ON_ROLL_AFTER = "Registrant.findOnRollAfter";
+    public static final String COUNT_ON_ROLL = "Registrant.countOnRoll";
     public static final String FIND_BY_HELP_CODE = "Registrant.findByHelpCode";
     public static final String COUNT_HELP_CODE = "Registrant.countHelpCode";
 
@@ -148,6 +154,15 @@ public class Registrant {
     @Column(name = "erasure_requested_at")
     private Instant erasureRequestedAt;
 
+    @Column(name = "carried_from_id", length = 36)
+    private String carriedFromId;
+
+    @Column(name = "fee_payment_id", length = 255)
+    private String feePaymentId;
+
+    @Column(name = "fee_paid_at")
+    private Instant feePaidAt;
+
     protected Registrant() {
         // for JPA
     }
@@ -173,7 +188,8 @@ public class Registrant {
     /**
      * This registrant, on the roll of a second round ({@code election}) whose roll is this
      * election's frozen roll: the same person, contacts, card hash, consents and verified factors,
-     * under a new id, a new resume token and a new help code (both unique across elections).
+     * under a new id, a new resume token and a new help code (both unique across elections); it names
+     * this registration, so that nobody is carried twice into one second round.
      */
     public Registrant carriedOver(UUID election, String newResumeTokenHash, HelpCode code, Instant at) {
         if (status != RegistrantStatus.ON_ROLL) {
@@ -199,7 +215,9 @@ public class Registrant {
         copy.emailVerifiedAt = emailVerifiedAt;
         copy.cardVerifiedAt = cardVerifiedAt;
         copy.onRollAt = at;
+        copy.feePaidAt = feePaidAt;
         copy.helpCode = code.value();
+        copy.carriedFromId = id;
         return copy;
     }
 
@@ -209,6 +227,16 @@ public class Registrant {
      * @return whether this verification put the registrant on the roll
      */
     public boolean verified(Factor factor, Set<Factor> required, Instant at) {
+        return verified(factor, required, false, at);
+    }
+
+    /**
+     * Records a verified factor; with {@code feeDue} the registrant joins the roll only once the
+     * participation fee is paid too.
+     *
+     * @return whether this verification put the registrant on the roll
+     */
+    public boolean verified(Factor factor, Set<Factor> required, boolean feeDue, Instant at) {
         if (isVerified(factor)) {
             throw new ConflictException(factor.name().toLowerCase(java.util.Locale.ROOT),
                     "this factor is already verified");
@@ -218,12 +246,51 @@ public class Registrant {
             case EMAIL -> emailVerifiedAt = at;
             case CARD -> cardVerifiedAt = at;
         }
-        if (status == RegistrantStatus.PENDING && verifiedFactors().containsAll(required)) {
+        return joinRollIfComplete(required, feeDue, at);
+    }
+
+    private boolean joinRollIfComplete(Set<Factor> required, boolean feeDue, Instant at) {
+        if (status == RegistrantStatus.PENDING && verifiedFactors().containsAll(required)
+                && (!feeDue || feePaidAt != null)) {
             status = RegistrantStatus.ON_ROLL;
             onRollAt = at;
             return true;
         }
         return false;
+    }
+
+    /** Remembers the fee payment this registrant started: only it can pay their fee. */
+    public void feePaymentStarted(String paymentId) {
+        if (feePaidAt != null) {
+            throw new ConflictException("fee", "the participation fee is already paid");
+        }
+        this.feePaymentId = paymentId;
+    }
+
+    public Optional<String> feePaymentId() {
+        return Optional.ofNullable(feePaymentId);
+    }
+
+    /**
+     * The provider says the payment started for this registration went through: the fee is paid,
+     * and the registrant is on the roll if every required factor is verified too.
+     *
+     * @return whether this payment put the registrant on the roll
+     */
+    public boolean feePaid(String paymentId, Set<Factor> required, Instant at) {
+        if (feePaidAt != null) {
+            throw new ConflictException("fee", "the participation fee is already paid");
+        }
+        if (feePaymentId == null || !feePaymentId.equals(paymentId)) {
+            throw new InvalidInputException("paymentId", "this is not the payment started for this registration");
+        }
+        feePaidAt = at;
+        return joinRollIfComplete(required, true, at);
+    }
+
+    /** When the participation fee was paid, if it was. */
+    public Optional<Instant> feePaidAt() {
+        return Optional.ofNullable(feePaidAt);
     }
 
     /** Marks this registrant as a member of an imported list, under the organizer's member id. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.openprimary.registration.boundary.CarryOverProgress;
 import org.openprimary.registration.boundary.Factor;
 import org.openprimary.registration.boundary.RegistrationTerms;
 import org.openprimary.registration.boundary.RollMode;
@@ -58,6 +59,30 @@ public class RegistrationWindow {
     @Column(name = "carried_from", length = 36)
     private String carriedFrom;
 
+    @Column(name = "carry_total")
+    private Long carryTotal;
+
+    @Column(name = "carry_cursor", length = 36)
+    private String carryCursor;
+
+    @Column(name = "carried", nullable = false)
+    private long carried;
+
+    @Column(name = "not_carried", nullable = false)
+    private long notCarried;
+
+    @Column(name = "carry_done_at")
+    private Instant carryDoneAt;
+
+    @Column(name = "carry_stalled", length = 300)
+    private String carryStalled;
+
+    @Column(name = "fee_cents", nullable = false)
+    private long feeCents;
+
+    @Column(name = "fee_currency", nullable = false, length = 3)
+    private String feeCurrency = "EUR";
+
     protected RegistrationWindow() {
         // for JPA
     }
@@ -71,15 +96,70 @@ public class RegistrationWindow {
         this.rollMode = terms.rollMode().name();
         this.electionTitle = terms.title();
         this.acceptLandlines = terms.landlines();
+        this.feeCents = terms.feeCents();
+        this.feeCurrency = terms.feeCurrency();
+    }
+
+    /** Whether registrants pay a participation fee to be on the roll. */
+    public boolean feeCharged() {
+        return feeCents > 0;
+    }
+
+    /** The participation fee, in the currency's cents (0: none). */
+    public long feeCents() {
+        return feeCents;
+    }
+
+    /** The fee's ISO 4217 currency, e.g. {@code EUR}. */
+    public String feeCurrency() {
+        return feeCurrency;
     }
 
     /**
      * A second round's window: its roll is carried over from the first round's frozen roll, and
      * nobody registers to it.
      */
-    public RegistrationWindow carriedFrom(UUID firstRound) {
+    public RegistrationWindow carriedFrom(UUID firstRound, long voters) {
+        if (voters < 0) {
+            throw new IllegalArgumentException("a roll has no fewer than 0 voters");
+        }
         this.carriedFrom = firstRound.toString();
+        this.carryTotal = voters;
         return this;
+    }
+
+    /** The carry-over of a second round's roll, or empty for a first round. */
+    public Optional<CarryOverProgress> carryOver() {
+        return carriedFrom().map(first -> new CarryOverProgress(first, carryTotal == null ? 0 : carryTotal, carried,
+                notCarried, Optional.ofNullable(carryDoneAt), Optional.ofNullable(carryStalled)));
+    }
+
+    /** The last first-round registration a batch handled ({@code ""} before the first batch): the next starts after it. */
+    public String carryCursor() {
+        return carryCursor == null ? "" : carryCursor;
+    }
+
+    /**
+     * One batch of the carry-over committed: it handled the first round's registrations up to
+     * {@code cursor}, carried {@code carriedNow} and left out {@code leftOutNow}; {@code doneAt} when
+     * nothing is left.
+     */
+    public void carriedBatch(String cursor, long carriedNow, long leftOutNow, Instant doneAt) {
+        if (carriedFrom == null || carryDoneAt != null) {
+            throw new org.openprimary.common.ConflictException("electionId", "this roll is not being carried over");
+        }
+        if (cursor != null) {
+            carryCursor = cursor;
+        }
+        carried += carriedNow;
+        notCarried += leftOutNow;
+        carryDoneAt = doneAt;
+        carryStalled = null;
+    }
+
+    /** Whether registration can close: a second round's only once its carry-over is done. */
+    public boolean carryOverDone() {
+        return carriedFrom == null || carryDoneAt != null;
     }
 
     /** The first round whose roll this window's roll is, if it is a second round's. */

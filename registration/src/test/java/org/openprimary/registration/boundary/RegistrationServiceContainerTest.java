@@ -129,6 +129,67 @@ class RegistrationServiceContainerTest {
     }
 
     @Test
+    void aRegistrationThatSawTheWindowOpenBeforeTheCloseAddsNothingToTheFrozenRoll() throws Exception {
+        UUID election = open(EnumSet.of(Factor.CARD));
+        String address = "198.51.100." + (1 + new java.security.SecureRandom().nextInt(250));
+        registration.register(election, citizen(null, null), address); // its address's bucket row exists now
+        ExecutorService late = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection holder = dataSource.getConnection();
+                java.sql.Connection watcher = dataSource.getConnection()) {
+            // Holding the limiter's rows stops the next registration after its "is it open?" and before
+            // its insert: the moment a close can slip in between.
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT id FROM registration.rate_limit FOR UPDATE");
+            Future<RegistrationStatus> inFlight = late.submit(() ->
+                    registration.register(election, citizen(null, null), address));
+            waitUntilALockIsAwaitedOn(watcher, "rate_limit");
+            RollCommitment frozen = registration.closeRegistration(election, Instant.now());
+            holder.rollback();
+
+            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> inFlight.get(30, TimeUnit.SECONDS));
+            ConflictException conflict = org.junit.jupiter.api.Assertions.assertInstanceOf(ConflictException.class,
+                    refused.getCause());
+            assertEquals("electionId", conflict.field().orElseThrow());
+            assertEquals("the registration of this election is closed", conflict.reason());
+            List<String> kinds = registration.ledger(election).stream().map(LedgerEntryView::kind).toList();
+            assertEquals("REGISTRATION_CLOSED", kinds.get(kinds.size() - 1),
+                    "nothing follows the close in the ledger: " + kinds);
+            assertEquals(frozen.ledgerEntries(), kinds.size(), "the seal's ledger head is still the last entry");
+            assertEquals(1, registration.counts(election, null).registrants(), "the late registration left no row");
+            try (java.sql.PreparedStatement rows = watcher.prepareStatement(
+                    "SELECT count(*) FROM registration.registrant WHERE election_id = ?")) {
+                rows.setString(1, election.toString());
+                try (java.sql.ResultSet count = rows.executeQuery()) {
+                    count.next();
+                    assertEquals(1, count.getLong(1), "no registrant without its ledger entry");
+                }
+            }
+        } finally {
+            late.shutdownNow();
+        }
+    }
+
+    /** Waits until a session of this database waits for a lock while running a statement on the table. */
+    private static void waitUntilALockIsAwaitedOn(java.sql.Connection watcher, String table) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            try (java.sql.PreparedStatement waiting = watcher.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ?")) {
+                waiting.setString(1, "%" + table + "%");
+                try (java.sql.ResultSet count = waiting.executeQuery()) {
+                    count.next();
+                    if (count.getLong(1) > 0) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("nobody waited for a lock on " + table);
+    }
+
+    @Test
     void aCitizenRegistersVerifiesTheirPhoneAndIsOnTheRoll() {
         UUID election = open(EnumSet.of(Factor.PHONE));
         RegistrationStatus registered = registration.register(election, citizen("06 12 34 56 01", null));
@@ -358,6 +419,149 @@ class RegistrationServiceContainerTest {
             assertEquals(64, kept.length(), "a keyed hash is kept");
             assertFalse(kept.contains("4242"), "never the card number");
         }
+    }
+
+    private UUID openWithFee(Set<Factor> factors, long cents) {
+        UUID election = UUID.randomUUID();
+        registration.openRegistration(new RegistrationTerms(election, "Primaire à 1 euro", Instant.now(), factors,
+                List.of("FR"), RollMode.OPEN, false, cents, "EUR"));
+        return election;
+    }
+
+    private long ledgerKinds(UUID election, String kind) {
+        return registration.ledger(election).stream().filter(entry -> entry.kind().equals(kind)).count();
+    }
+
+    /**
+     * Issue 8: with a participation fee, the factors are not enough; the registrant is on the roll
+     * once the payment is recorded, and only a succeeded payment started for them, of the election's
+     * amount, pays it; asking again records nothing twice.
+     */
+    @Test
+    void withAFeeARegistrantIsOnTheRollOnlyOncePaidAndOnlyTheirOwnSucceededPaymentPays() throws Exception {
+        UUID election = openWithFee(EnumSet.of(Factor.PHONE), 100);
+        RegistrationStatus registered = registration.register(election, citizen("07 81 23 45 01", null));
+        UUID id = UUID.fromString(registered.id());
+        assertEquals(100, registered.feeCents());
+        assertEquals("EUR", registered.feeCurrency());
+        assertFalse(registered.feePaid());
+        RegistrationStatus verified = registration.verifyPhone(id, registered.resumeToken(), codeFor("+33*******01"));
+        assertEquals("PENDING", verified.status(), "the phone is verified, the fee is not paid");
+        assertEquals(0, registration.counts(election, null).onRoll());
+
+        FeePaymentView payment = registration.startFeePayment(id, registered.resumeToken(), null);
+        assertEquals("demo", payment.provider());
+        assertEquals(100, payment.amountCents());
+        assertEquals("EUR", payment.currency());
+        assertEquals(payment.paymentId(), registration.startFeePayment(id, registered.resumeToken(), null).paymentId(),
+                "a second start gives the same payment back: nothing can be charged twice");
+
+        RegistrationStatus other = registration.register(election, citizen("07 81 23 45 02", null));
+        UUID otherId = UUID.fromString(other.id());
+        FeePaymentView othersPayment = registration.startFeePayment(otherId, other.resumeToken(), null);
+        InvalidInputException foreign = assertThrows(InvalidInputException.class, () -> registration.payFee(id,
+                registered.resumeToken(), othersPayment.paymentId(), "4242 4242 4242 4242"));
+        assertEquals("paymentId", foreign.field().orElseThrow());
+        ConflictException declined = assertThrows(ConflictException.class, () -> registration.payFee(id,
+                registered.resumeToken(), payment.paymentId(), "4000 0000 0000 0002"));
+        assertEquals("paymentId", declined.field().orElseThrow());
+        assertTrue(declined.reason().contains("did not go through"), declined.reason());
+        InvalidInputException noCard = assertThrows(InvalidInputException.class,
+                () -> registration.payFee(id, registered.resumeToken(), payment.paymentId(), null));
+        assertEquals("demoCard", noCard.field().orElseThrow());
+        assertEquals("PENDING", registration.status(id, registered.resumeToken()).status());
+        assertEquals(0, ledgerKinds(election, "FEE_PAID"), "a refused payment leaves no trace in the counts");
+
+        RegistrationStatus paid = registration.payFee(id, registered.resumeToken(), payment.paymentId(),
+                "4242 4242 4242 4242");
+        assertEquals("ON_ROLL", paid.status());
+        assertTrue(paid.feePaid());
+        assertEquals(1, registration.counts(election, null).onRoll());
+        List<LedgerEntryView> ledger = registration.ledger(election);
+        assertEquals("FEE_PAID", ledger.get(ledger.size() - 2).kind());
+        assertEquals("fee paid: 100 EUR", ledger.get(ledger.size() - 2).detail());
+        assertEquals("ADDED_TO_ROLL", ledger.get(ledger.size() - 1).kind());
+
+        ConflictException again = assertThrows(ConflictException.class, () -> registration.payFee(id,
+                registered.resumeToken(), payment.paymentId(), "4242 4242 4242 4242"));
+        assertEquals("fee", again.field().orElseThrow());
+        assertThrows(ConflictException.class, () -> registration.startFeePayment(id, registered.resumeToken(), null));
+        assertEquals(1, ledgerKinds(election, "FEE_PAID"), "a retried confirmation is recorded once");
+        FeeTotals totals = registration.feeTotals(election);
+        assertEquals(1, totals.paid());
+        assertEquals(100, totals.collectedCents());
+
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement query = c.prepareStatement("SELECT payment_id, amount_cents, currency,"
+                        + " paid_at, registrant_id FROM registration.fee_payment WHERE election_id = ?")) {
+            query.setString(1, election.toString());
+            java.sql.ResultSet row = query.executeQuery();
+            assertTrue(row.next());
+            assertEquals(payment.paymentId(), row.getString(1));
+            assertEquals(100, row.getLong(2));
+            assertEquals("EUR", row.getString(3));
+            assertEquals(id.toString(), row.getString(5));
+            assertFalse(row.next(), "one payment recorded");
+        }
+        assertEquals(payment.paymentId(), registration.personalData(id, registered.resumeToken()).feePaymentId());
+    }
+
+    /** A registrant who pays first joins the roll with their last factor; withdrawing makes the fee a refund due. */
+    @Test
+    void aFeePaidBeforeTheLastFactorCountsThenAWithdrawalBeforeTheSealMakesItARefundDue() throws Exception {
+        UUID election = openWithFee(EnumSet.of(Factor.PHONE), 150);
+        RegistrationStatus registered = registration.register(election, citizen("07 81 23 45 03", null));
+        UUID id = UUID.fromString(registered.id());
+        FeePaymentView payment = registration.startFeePayment(id, registered.resumeToken(), "198.51.100.20");
+        assertEquals("PENDING", registration.payFee(id, registered.resumeToken(), payment.paymentId(),
+                "4000 0025 0000 3155").status(), "paid, the phone still to verify");
+        assertEquals("ON_ROLL", registration.verifyPhone(id, registered.resumeToken(), codeFor("+33*******03")).status());
+
+        registration.withdraw(id, registered.resumeToken());
+
+        List<LedgerEntryView> ledger = registration.ledger(election);
+        assertEquals("WITHDRAWN_FROM_ROLL", ledger.get(ledger.size() - 2).kind());
+        assertEquals("FEE_REFUND_DUE", ledger.get(ledger.size() - 1).kind());
+        assertEquals("fee to refund: 150 EUR", ledger.get(ledger.size() - 1).detail());
+        FeeTotals totals = registration.feeTotals(election);
+        assertEquals(1, totals.paid());
+        assertEquals(1, totals.refundsDue());
+        assertEquals(0, totals.collectedCents());
+        List<RegistrationService.RefundDue> refunds = registration.refundsDue(election);
+        assertEquals(1, refunds.size());
+        assertEquals(payment.paymentId(), refunds.get(0).paymentId());
+        assertEquals(150, refunds.get(0).amountCents());
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement query = c.prepareStatement(
+                        "SELECT registrant_id FROM registration.fee_payment WHERE payment_id = ?")) {
+            query.setString(1, payment.paymentId());
+            java.sql.ResultSet row = query.executeQuery();
+            assertTrue(row.next(), "the accounting record outlives the registrant's data");
+            assertNull(row.getString(1), "without the registrant");
+        }
+    }
+
+    /** Without a fee there is no fee step, and the payment starts are rate limited like card setups. */
+    @Test
+    void noFeeNoPaymentAndPaymentStartsAreLimitedPerRegistrant() {
+        UUID free = open(EnumSet.of(Factor.PHONE));
+        RegistrationStatus citizenOfFree = registration.register(free, citizen("07 81 23 45 04", null));
+        assertEquals(0, citizenOfFree.feeCents());
+        ConflictException none = assertThrows(ConflictException.class, () -> registration.startFeePayment(
+                UUID.fromString(citizenOfFree.id()), citizenOfFree.resumeToken(), null));
+        assertEquals("fee", none.field().orElseThrow());
+
+        UUID election = openWithFee(EnumSet.of(Factor.PHONE), 100);
+        RegistrationStatus payer = registration.register(election, citizen("07 81 23 45 05", null));
+        UUID payerId = UUID.fromString(payer.id());
+        for (int i = 0; i < 5; i++) {
+            registration.startFeePayment(payerId, payer.resumeToken(), null);
+        }
+        TooManyRequestsException limited = assertThrows(TooManyRequestsException.class,
+                () -> registration.startFeePayment(payerId, payer.resumeToken(), null));
+        assertEquals("fee", limited.field().orElseThrow());
+        assertThrows(org.openprimary.common.NotFoundException.class,
+                () -> registration.startFeePayment(payerId, "not-the-token", null), "the token first");
     }
 
     @Test

@@ -115,6 +115,7 @@ public final class RecordFixture {
         lines.add("registration.countries=FR");
         lines.add("registration.roll-mode=OPEN");
         lines.add("registration.landline=accepted-voice-code");
+        lines.add("registration.fee=100 EUR");
         lines.add("voting.opens=" + OPENS);
         lines.add("voting.closes=" + OPENS.plusSeconds(3 * 86400L));
         lines.add("roll.size=" + rollSize);

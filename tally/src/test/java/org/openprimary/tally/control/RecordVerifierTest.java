@@ -432,6 +432,25 @@ class RecordVerifierTest {
         assertEquals(List.of("roll.size: the seal says '151', the record '150'"), failures(report, RecordCheck.SEAL_CONTENT));
     }
 
+    /**
+     * Issue 8: the participation fee is a line of the seal (registration.fee, after registration.landline):
+     * the platform's documents with it verify, and so do those sealed before it existed, whose text
+     * and fingerprint are unchanged.
+     */
+    @Test
+    void aSealWithTheParticipationFeeLineVerifiesAndOneSealedBeforeItExistedToo() {
+        RecordFixture record = RecordFixture.standard();
+        assertTrue(record.sealDocument.contains("\nregistration.landline=accepted-voice-code\nregistration.fee=100 EUR\n"));
+        assertFailed(record.verify());
+
+        record.reseal(record.seal("openprimary-seal-2", true).replace("registration.fee=100 EUR\n", ""));
+        assertFailed(record.verify());
+
+        record.reseal(record.seal("openprimary-seal-2", true).replace("registration.fee=100 EUR\n",
+                "registration.fee=none\n"));
+        assertFailed(record.verify());
+    }
+
     @Test
     void aSealWithoutTheRollCredentialsLineFailsWithItsReason() {
         RecordFixture record = RecordFixture.standard();

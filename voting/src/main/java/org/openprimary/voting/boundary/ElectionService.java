@@ -49,6 +49,9 @@ public class ElectionService {
     RegistrationService registration;
 
     @EJB
+    org.openprimary.registration.boundary.CarryOverService carryOvers;
+
+    @EJB
     BallotBox box;
 
     @EJB
@@ -71,6 +74,7 @@ public class ElectionService {
         election.describe(request.description());
         election.voteCodeBy(request.votingCode());
         election.acceptLandlines(request.landlineVoiceCode());
+        election.chargeFee(org.openprimary.voting.entity.ParticipationFee.of(request.feeCents(), request.feeCurrency()));
         em.persist(election);
         LOG.info(() -> "Election " + election.id() + " drafted by " + organizer);
         return ElectionView.of(election);
@@ -118,6 +122,17 @@ public class ElectionService {
         return ElectionView.of(election);
     }
 
+    /**
+     * The participation fee (whole cents, 0 or {@code null}: none; the currency's ISO code, EUR when
+     * absent); only while the election is a draft.
+     */
+    public ElectionView chargeFee(String id, java.math.BigDecimal feeCents, String feeCurrency) {
+        Election election = locked(ElectionId.parse(id));
+        election.chargeFee(org.openprimary.voting.entity.ParticipationFee.of(feeCents, feeCurrency));
+        LOG.info(() -> "Election " + id + ": participation fee " + election.fee().sealValue());
+        return ElectionView.of(election);
+    }
+
     /** What is missing before the election's registration can open. */
     public List<String> missingBeforeRegistration(String id) {
         return load(ElectionId.parse(id)).missingBeforeRegistration();
@@ -137,7 +152,8 @@ public class ElectionService {
         RegistrationRules rules = election.registrationRules();
         RegistrationTerms terms = new RegistrationTerms(electionId.value(), election.title(),
                 election.registrationOpenedAt().orElseThrow(), rules.requiredFactors(),
-                rules.allowedCountries(), rules.rollMode(), election.landlineVoiceCode());
+                rules.allowedCountries(), rules.rollMode(), election.landlineVoiceCode(), election.fee().cents(),
+                election.fee().currency());
         if (election.firstRoundId().isPresent()) {
             // a second round: its roll is the first round's frozen roll, nobody registers to it
             registration.carryOverRoll(terms, election.firstRoundId().get().value());
@@ -155,12 +171,43 @@ public class ElectionService {
         return ElectionView.of(election);
     }
 
+    /**
+     * Where a second round's roll stands in its carry-over from the first round (it starts when its
+     * registration opens, and runs in batches in the background); 404 for a first round.
+     */
+    public CarryOverView carryOver(String id) {
+        Election election = load(ElectionId.parse(id));
+        if (election.firstRoundId().isEmpty()) {
+            throw new NotFoundException("id", "this election is not a second round: it has no roll to carry over");
+        }
+        if (election.registrationOpenedAt().isEmpty()) {
+            return CarryOverView.notStarted(election.id().toString(), election.firstRoundId().get().toString());
+        }
+        return carryOvers.carryOver(election.id().value())
+                .map(progress -> CarryOverView.of(election.id().toString(), progress))
+                .orElseThrow(() -> new IllegalStateException("the second round " + id + " has no carry-over"));
+    }
+
+    /** The checklist's line while a second round's roll is still being carried over, if it is. */
+    private java.util.Optional<String> carryingOver(Election election) {
+        if (election.firstRoundId().isEmpty() || election.registrationOpenedAt().isEmpty()
+                || election.registrationClosed()) {
+            return java.util.Optional.empty();
+        }
+        return carryOvers.carryOver(election.id().value()).filter(c -> !c.done())
+                .map(c -> "the first round's roll is still being carried over: " + c.handled() + " of " + c.total()
+                        + " voters so far" + c.stalled().map(why -> " (stopped: " + why + "; it goes on by itself)")
+                        .orElse(""));
+    }
+
     /** What is missing before the seal can be proposed. */
     public List<String> missingBeforeSeal(String id) {
         Election election = load(ElectionId.parse(id));
         List<String> missing = new ArrayList<>(election.missingBeforeSeal(clock));
+        java.util.Optional<String> carrying = carryingOver(election);
+        carrying.ifPresent(missing::add);
         // The entity cannot see the roll (registration's); the proposal would refuse an empty one.
-        if (election.state() == ElectionState.REGISTRATION && !election.registrationClosed()
+        if (carrying.isEmpty() && election.state() == ElectionState.REGISTRATION && !election.registrationClosed()
                 && registration.rollSize(UUID.fromString(election.id().toString())) == 0) {
             missing.add("the roll is empty: nobody has completed their registration yet");
         }
@@ -174,7 +221,9 @@ public class ElectionService {
      */
     public SealView proposeSeal(String id, String organizer) {
         Election election = locked(ElectionId.parse(id));
-        java.util.List<String> missing = election.missingBeforeSeal(clock);
+        java.util.List<String> missing = new ArrayList<>(election.missingBeforeSeal(clock));
+        // a second round's roll must be carried over whole before it is frozen (registration refuses to close too)
+        carryingOver(election).ifPresent(missing::add);
         if (!missing.isEmpty()) {
             throw new org.openprimary.common.ConflictException("state",
                     "the seal cannot be proposed: " + String.join("; ", missing));

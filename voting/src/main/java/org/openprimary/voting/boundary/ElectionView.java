@@ -6,7 +6,9 @@ import org.openprimary.voting.entity.Election;
 
 /**
  * What the outside sees of an election. Grades are listed from the worst to the best;
- * {@code firstRoundId} names the first round of a second round (none for a first round).
+ * {@code firstRoundId} names the first round of a second round (none for a first round);
+ * {@code feeCents} and {@code feeCurrency} the participation fee each registrant pays to be on the
+ * roll (0: none).
  */
 public record ElectionView(
         String id,
@@ -26,7 +28,9 @@ public record ElectionView(
         List<CandidateView> candidateDetails,
         String votingCode,
         boolean landlineVoiceCode,
-        String firstRoundId) {
+        String firstRoundId,
+        long feeCents,
+        String feeCurrency) {
 
     /** A candidate as citizens read about them. */
     public record CandidateView(int position, String name, String party, String photoUrl, String statement) {
@@ -55,6 +59,8 @@ public record ElectionView(
                 }).toList(),
                 election.votingCodeByEmail() ? "email" : "sms",
                 election.landlineVoiceCode(),
-                election.firstRoundId().map(Object::toString).orElse(null));
+                election.firstRoundId().map(Object::toString).orElse(null),
+                election.fee().cents(),
+                election.fee().currency());
     }
 }

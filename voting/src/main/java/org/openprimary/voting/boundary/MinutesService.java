@@ -76,6 +76,8 @@ public class MinutesService {
                 row("Ligne fixe acceptée comme téléphone (code par appel vocal)",
                         "Landline accepted as the phone (code by voice call)",
                         sealLine(document, "registration.landline")),
+                row("Participation aux frais (centimes et devise)", "Participation fee (cents and currency)",
+                        sealLine(document, "registration.fee")),
                 row("Clé publique de l'élection (X25519)", "Election public key (X25519)",
                         e.electionPublicKey().orElse(NONE_FR + " / " + NONE_EN)))));
         List<Row> keyHolders = new ArrayList<>();

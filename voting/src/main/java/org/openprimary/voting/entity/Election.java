@@ -127,6 +127,12 @@ public class Election {
     @Column(name = "landline_voice_code", nullable = false)
     private boolean landlineVoiceCode;
 
+    @Column(name = "fee_cents", nullable = false)
+    private long feeCents;
+
+    @Column(name = "fee_currency", nullable = false, length = 3)
+    private String feeCurrency = ParticipationFee.DEFAULT_CURRENCY;
+
     @Column(name = "description", length = MAX_DESCRIPTION_LENGTH)
     private String description;
 
@@ -218,7 +224,8 @@ public class Election {
      * A second round of this counted election, in {@code DRAFT}: the chosen candidates (at least two
      * of this election's, each once, by name), in the order given, with their party, photo and
      * statement; the same grade scale, registration rules, landline setting and voting-code channel;
-     * and a link to this election. Its roll will be this election's frozen roll.
+     * and a link to this election. Its roll will be this election's frozen roll. It has no fee of its
+     * own: nobody registers to it, its voters paid (if at all) in the first round.
      *
      * @param title the second round's title ({@code null} or blank: this title and " (second round)")
      */
@@ -350,6 +357,32 @@ public class Election {
         if (accept != null) {
             landlineVoiceCode = accept;
         }
+    }
+
+    /**
+     * What citizens pay to be on the roll ({@link ParticipationFee#NONE}: nothing). Only in the
+     * draft: registration is handed the fee when it opens, and a registrant who paid must have paid
+     * what everyone pays.
+     */
+    public void chargeFee(ParticipationFee fee) {
+        if (state != ElectionState.DRAFT) {
+            throw new ConflictException("state", "the participation fee is set only while the election is a draft;"
+                    + " this one is " + state);
+        }
+        if (fee != null && fee.charged() && firstRoundId != null) {
+            // its voters are the first round's, carried over as they are: nobody would be asked to pay
+            throw new ConflictException("feeCents", "a second round asks no participation fee: its roll is the"
+                    + " first round's");
+        }
+        if (fee != null) {
+            feeCents = fee.cents();
+            feeCurrency = fee.currency();
+        }
+    }
+
+    /** The participation fee; {@link ParticipationFee#charged()} is false when there is none. */
+    public ParticipationFee fee() {
+        return new ParticipationFee(feeCents, feeCurrency);
     }
 
     /** Whether a landline with a voice-call code is accepted as the phone. */
@@ -636,9 +669,9 @@ public class Election {
         RegistrationRules rules = registrationRules();
         SealDocument document = SealDocument.of(new SealDocument.Content(id, title, candidateNames(), scale().names(),
                 rules.requiredFactors().stream().map(Enum::name).sorted().toList(), rules.allowedCountries(),
-                rules.rollMode().name(), landlineVoiceCode, votingOpensAt, votingClosesAt, rollSize, rollLedgerEntries,
-                rollLedgerHead, rollCredentials, trustees, trusteeThreshold == null ? 0 : trusteeThreshold,
-                votingCode.toLowerCase(Locale.ROOT), softwareVersion));
+                rules.rollMode().name(), landlineVoiceCode, fee().sealValue(), votingOpensAt, votingClosesAt, rollSize,
+                rollLedgerEntries, rollLedgerHead, rollCredentials, trustees,
+                trusteeThreshold == null ? 0 : trusteeThreshold, votingCode.toLowerCase(Locale.ROOT), softwareVersion));
         if (firstRoundId != null) {
             document = document.secondRoundOf(firstRoundId);
         }

@@ -24,12 +24,26 @@ public record SealDocument(String text) {
     /** {@code registration.landline}: the phone must be a mobile. */
     public static final String LANDLINE_REFUSED = "refused";
 
-    /** Everything the seal covers. */
+    /**
+     * Everything the seal covers. {@code fee}: {@code none}, or the participation fee in cents and
+     * its currency, e.g. {@code 100 EUR} ({@link ParticipationFee#sealValue()}).
+     */
     public record Content(String electionId, String title, List<String> candidates, List<String> grades,
             List<String> requiredFactors, List<String> allowedCountries, String rollMode, boolean landlineVoiceCode,
-            Instant votingOpensAt,
+            String fee, Instant votingOpensAt,
             Instant votingClosesAt, long rollSize, long rollLedgerEntries, String rollLedgerHead, String rollCredentials,
             List<String> trustees, int trusteeThreshold, String votingCode, String softwareVersion) {
+
+        /** The content of an election without a participation fee. */
+        public Content(String electionId, String title, List<String> candidates, List<String> grades,
+                List<String> requiredFactors, List<String> allowedCountries, String rollMode,
+                boolean landlineVoiceCode, Instant votingOpensAt, Instant votingClosesAt, long rollSize,
+                long rollLedgerEntries, String rollLedgerHead, String rollCredentials, List<String> trustees,
+                int trusteeThreshold, String votingCode, String softwareVersion) {
+            this(electionId, title, candidates, grades, requiredFactors, allowedCountries, rollMode, landlineVoiceCode,
+                    ParticipationFee.SEAL_NONE, votingOpensAt, votingClosesAt, rollSize, rollLedgerEntries,
+                    rollLedgerHead, rollCredentials, trustees, trusteeThreshold, votingCode, softwareVersion);
+        }
     }
 
     public static SealDocument of(Content c) {
@@ -49,6 +63,7 @@ public record SealDocument(String text) {
         lines.add(line("registration.countries", String.join(",", c.allowedCountries())));
         lines.add(line("registration.roll-mode", c.rollMode()));
         lines.add(line("registration.landline", c.landlineVoiceCode() ? LANDLINE_ACCEPTED : LANDLINE_REFUSED));
+        lines.add(line("registration.fee", c.fee()));
         lines.add(line("voting.opens", c.votingOpensAt().toString()));
         lines.add(line("voting.closes", c.votingClosesAt().toString()));
         lines.add(line("voting.code", c.votingCode()));

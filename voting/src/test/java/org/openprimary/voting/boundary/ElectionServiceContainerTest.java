@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openprimary.common.ConflictException;
 import org.openprimary.common.InvalidInputException;
 import org.openprimary.registration.boundary.LedgerEntryView;
+import org.openprimary.registration.boundary.FeeTotals;
 import org.openprimary.registration.boundary.RegistrationService;
 import org.openprimary.voting.control.VotingSchema;
 
@@ -100,6 +101,42 @@ class ElectionServiceContainerTest {
         assertEquals("REGISTRATION_OPENED", ledger.get(0).kind());
         assertEquals(opened.registrationOpenedAt(), ledger.get(0).recordedAt());
         assertEquals(0, registration.rollSize(UUID.fromString(draft.id())));
+    }
+
+    /**
+     * Issue 8: the fee is set in the draft (at its creation or after), shown in the public view,
+     * refused out of its bounds on its field, frozen once registration opens, and handed to
+     * registration with the rest of the terms.
+     */
+    @Test
+    void aParticipationFeeIsADraftSettingHandedToRegistrationWhenItOpens() {
+        ElectionView draft = elections.draft(new DraftElection("Primaire à 1 euro", List.of("Alice", "Bob"), null,
+                null, null, null, null, null, null, new java.math.BigDecimal("100"), null), "test");
+        assertEquals(100, draft.feeCents());
+        assertEquals("EUR", draft.feeCurrency());
+        assertEquals("feeCents", assertThrows(InvalidInputException.class, () -> elections.draft(new DraftElection(
+                "Primaire", List.of("Alice"), null, null, null, null, null, null, null, new java.math.BigDecimal("1.5"),
+                null), "test")).field().orElseThrow());
+        assertEquals("feeCents", assertThrows(InvalidInputException.class,
+                () -> elections.chargeFee(draft.id(), new java.math.BigDecimal("-1"), null)).field().orElseThrow());
+        assertEquals("feeCents", assertThrows(InvalidInputException.class,
+                () -> elections.chargeFee(draft.id(), new java.math.BigDecimal("10001"), null)).field().orElseThrow());
+        assertEquals("feeCurrency", assertThrows(InvalidInputException.class,
+                () -> elections.chargeFee(draft.id(), new java.math.BigDecimal("100"), "XYZ")).field().orElseThrow());
+        assertEquals(100, elections.find(draft.id()).feeCents(), "a refused change changes nothing");
+        assertEquals(200, elections.chargeFee(draft.id(), new java.math.BigDecimal("200"), "eur").feeCents());
+
+        elections.openRegistration(draft.id(), "test");
+
+        assertEquals("state", assertThrows(ConflictException.class,
+                () -> elections.chargeFee(draft.id(), java.math.BigDecimal.ZERO, null)).field().orElseThrow());
+        ElectionView shown = elections.published("REGISTRATION").stream().filter(e -> e.id().equals(draft.id()))
+                .findFirst().orElseThrow();
+        assertEquals(200, shown.feeCents());
+        FeeTotals totals = registration.feeTotals(UUID.fromString(draft.id()));
+        assertEquals(200, totals.feeCents(), "registration knows the fee from the terms");
+        assertEquals("EUR", totals.currency());
+        assertEquals(0, totals.paid());
     }
 
     @EJB

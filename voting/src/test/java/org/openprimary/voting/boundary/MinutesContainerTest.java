@@ -133,6 +133,8 @@ class MinutesContainerTest {
         assertTrue(text.contains("2 sur / of 3"), text);
         assertTrue(text.contains("Ligne fixe acceptée comme téléphone (code par appel vocal) / Landline accepted as the phone"
                 + " (code by voice call)\n" + SealDocument.LANDLINE_ACCEPTED + "\n"), text);
+        assertTrue(text.contains("Participation aux frais (centimes et devise) / Participation fee (cents and currency)"
+                + "\nnone\n"), "the sealed fee, here none: " + text);
         assertTrue(text.contains("trustee-3 (Dépositaire de clé / Trustee)"), text);
         assertTrue(text.contains("organizer (Organisateur / Organizer)"), text);
         assertTrue(text.contains("bailiff (Huissier / Bailiff)"), text);

@@ -90,6 +90,32 @@ class SealTest {
         assertThrows(ConflictException.class, () -> election.acceptLandlines(false), "frozen by the proposal");
     }
 
+    /** Issue 8: the fee is a draft setting, sealed on its own line after the landline's. */
+    @Test
+    void aParticipationFeeIsSetInTheDraftOnlyAndIsSealed() {
+        Election election = Election.draft("Primaire", List.of("Alice", "Bob"), GradeScale.DEFAULT, clock);
+        assertEquals(ParticipationFee.NONE, election.fee());
+        election.chargeFee(ParticipationFee.of(new java.math.BigDecimal("100"), null));
+        assertEquals(new ParticipationFee(100, "EUR"), election.fee());
+        election.openRegistration(clock);
+        assertEquals("state", assertThrows(ConflictException.class,
+                () -> election.chargeFee(ParticipationFee.NONE)).field().orElseThrow(), "frozen when registration opens");
+        election.requireTrustees(2, 2);
+        election.schedule(OPENS, CLOSES, clock);
+        SealDocument document = election.proposeSeal("organizer", 42, 87, HEAD, NOW, CREDENTIALS, new byte[32], TRUSTEES,
+                "openprimary 0.1.0", clock);
+        assertTrue(document.text().contains("registration.landline=refused\nregistration.fee=100 EUR\nvoting.opens="),
+                document.text());
+
+        SealDocument.Content free = new SealDocument.Content("e", "Primaire", List.of("A", "B"), List.of("Non", "Oui"),
+                List.of("PHONE"), List.of("FR"), "OPEN", false, OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2,
+                "sms", "v1");
+        assertTrue(SealDocument.of(free).text().contains("\nregistration.fee=none\n"), "no fee is sealed too");
+        assertNotEquals(SealDocument.of(free).fingerprint(), SealDocument.of(new SealDocument.Content("e", "Primaire",
+                List.of("A", "B"), List.of("Non", "Oui"), List.of("PHONE"), List.of("FR"), "OPEN", false, "100 EUR",
+                OPENS, CLOSES, 10, 20, HEAD, CREDENTIALS, TRUSTEES, 2, "sms", "v1")).fingerprint(), "the fee is sealed");
+    }
+
     @Test
     void aSealNeedsTrusteesAndAThresholdWithinTheirNumber() {
         Election election = Election.draft("Primaire", List.of("Alice", "Bob"), GradeScale.DEFAULT, clock);

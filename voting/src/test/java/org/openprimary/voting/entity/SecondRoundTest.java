@@ -43,6 +43,18 @@ class SecondRoundTest {
     }
 
     @Test
+    void aSecondRoundAsksNoParticipationFeeSinceItsRollIsTheFirstRounds() {
+        Election second = counted().secondRound(null, List.of("Alice", "Bob"), clock);
+
+        ConflictException refused = assertThrows(ConflictException.class,
+                () -> second.chargeFee(ParticipationFee.of(new java.math.BigDecimal("100"), "EUR")));
+        assertEquals("feeCents", refused.field().orElseThrow());
+        assertFalse(second.fee().charged());
+        second.chargeFee(ParticipationFee.of(java.math.BigDecimal.ZERO, null));
+        assertFalse(second.fee().charged(), "no fee stays possible");
+    }
+
+    @Test
     void aSecondRoundIsADraftWithTheChosenCandidatesInTheGivenOrderAndNamesItsFirstRound() {
         Election first = counted();
 
