@@ -128,7 +128,7 @@ class ReasonsTest {
          * the limits' {@code take(limit, key, field, reason)}, the election's {@code
          * requireNotFrozen(reason)}, the console's {@code RoleCheck.require(security, roles, reason)},
          * a refusal kept in an {@code Optional.of(reason)} to be thrown later, and a checklist's
-         * {@code missing.add(item)}.
+         * {@code missing.add(item)}: a text, or a {@code ?:} between texts.
          */
         private static final Map<Pattern, Integer> PASSED_ON = Map.of(
                 Pattern.compile("\\btake\\("), 3,
@@ -160,7 +160,8 @@ class ReasonsTest {
                 while (call.find()) {
                     List<String> arguments = arguments(source, call.end());
                     int reason = passedOn.getValue();
-                    if (arguments.size() > reason && arguments.get(reason).strip().startsWith("\"")) {
+                    if (arguments.size() > reason && (arguments.get(reason).strip().startsWith("\"")
+                            || split(arguments.get(reason), '?').size() >= 2)) {
                         reasons.addAll(texts(arguments.get(reason), constants));
                     }
                 }
