@@ -22,7 +22,7 @@ class ReasonsTest {
     /** The sources of the modules whose reasons (and checklist items) are all in the catalog. */
     private static final List<String> SCANNED_MODULES = List.of("../registration/src/main/java",
             "../citizen-web/src/main/java", "../voting/src/main/java", "../notifications/src/main/java",
-            "../admin-web/src/main/java");
+            "../admin-web/src/main/java", "src/main/java");
 
     private final Reasons reasons = Reasons.shipped();
 
@@ -42,6 +42,24 @@ class ReasonsTest {
         assertEquals("une note a au plus 500 caractères, pas 731", said.text());
         assertEquals("il manque la colonne «\u00a0phone\u00a0» à l’en-tête (attendu\u00a0: member_id, phone)",
                 reasons.say("the header lacks the column 'phone' (expected member_id, phone)", "fr").text());
+    }
+
+    @Test
+    void aRefusalThatListsWhatIsMissingSaysEachItemInFrench() {
+        Reasons.Said said = reasons.say("the seal cannot be proposed: the voting schedule is not set; no trustees are"
+                + " named: name the trustees and how many of them are needed to count", "fr");
+        assertEquals("seal-cannot-propose", said.code());
+        assertEquals("le sceau ne peut pas être proposé\u00a0: le calendrier du vote n’est pas fixé\u202f; aucun gardien"
+                + " n’est nommé\u00a0: nommez les gardiens et combien d’entre eux sont nécessaires pour dépouiller",
+                said.text());
+        assertEquals("le vote ne peut pas ouvrir\u00a0: le vote ouvre à 2027-01-14T07:00:00Z",
+                reasons.say("voting cannot open: voting opens at 2027-01-14T07:00:00Z", "fr").text());
+    }
+
+    @Test
+    void aProviderNamedInTheReasonIsSaidInFrenchToo() {
+        assertEquals("le service de SMS est occupé\u202f; réessayez dans un instant",
+                reasons.say("the SMS provider is busy; try again in a moment", "fr").text());
     }
 
     @Test
@@ -83,7 +101,7 @@ class ReasonsTest {
     }
 
     /**
-     * Every reason registration, voting, notifications and both APIs throw (the texts of {@code new
+     * Every reason registration, voting, notifications, common and both APIs throw (the texts of {@code new
      * …Exception(field, reason)}, of switch arms, and of the calls that pass a reason on, read from
      * their sources), and every item of the console's checklists ({@code missing.add(item)}), is in
      * the catalog, so neither a citizen nor an organizer reads English in a French page.
