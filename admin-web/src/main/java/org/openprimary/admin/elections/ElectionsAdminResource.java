@@ -10,12 +10,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.openprimary.common.web.Reasons;
 import org.openprimary.voting.boundary.DraftElection;
 import org.openprimary.voting.boundary.CountView;
 import org.openprimary.voting.boundary.ElectionService;
@@ -41,6 +43,9 @@ public class ElectionsAdminResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,9 +98,10 @@ public class ElectionsAdminResource {
 
     @GET
     @Path("{id}/checklist")
-    @Operation(summary = "What is missing before the election's registration can open")
+    @Operation(summary = "What is missing before the election's registration can open (in the Accept-Language's"
+            + " French or English)")
     public Checklist checklist(@PathParam("id") String id) {
-        return new Checklist(elections.missingBeforeRegistration(id));
+        return Checklist.in(elections.missingBeforeRegistration(id), language());
     }
 
     @POST
@@ -123,9 +129,9 @@ public class ElectionsAdminResource {
 
     @GET
     @Path("{id}/seal/checklist")
-    @Operation(summary = "What is missing before the seal can be proposed")
+    @Operation(summary = "What is missing before the seal can be proposed (in the Accept-Language's French or English)")
     public Checklist sealChecklist(@PathParam("id") String id) {
-        return new Checklist(elections.missingBeforeSeal(id));
+        return Checklist.in(elections.missingBeforeSeal(id), language());
     }
 
     @POST
@@ -189,9 +195,10 @@ public class ElectionsAdminResource {
 
     @GET
     @Path("{id}/opening/checklist")
-    @Operation(summary = "What keeps voting from opening (the rehearsal, the time)")
+    @Operation(summary = "What keeps voting from opening (the rehearsal, the time), in the Accept-Language's French"
+            + " or English")
     public Checklist openingChecklist(@PathParam("id") String id) {
-        return new Checklist(results.missingBeforeOpening(id));
+        return Checklist.in(results.missingBeforeOpening(id), language());
     }
 
     @GET
@@ -245,8 +252,24 @@ public class ElectionsAdminResource {
         return security.getUserPrincipal().getName();
     }
 
-    /** What is missing before the next step; empty when nothing is. */
+    /** The language the console asked for (its page's, in Accept-Language): French or English. */
+    private String language() {
+        return Reasons.language(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /** What is missing before the next step, each item in the console's language; empty when nothing is. */
     public record Checklist(List<String> missing) {
+
+        /**
+         * The domain's items (English) said in {@code language} ({@code fr} or {@code en}) where the
+         * reason catalog knows them, else as the domain said them.
+         */
+        static Checklist in(List<String> missing, String language) {
+            return new Checklist(missing.stream().map(item -> {
+                Reasons.Said said = Reasons.shipped().say(item, language);
+                return said == null ? item : said.text();
+            }).toList());
+        }
     }
 
     /** What citizens read about an election. */

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
  * problem+json answer says them in the language the client asked for (Accept-Language; the pages
  * send their own language). The catalog is {@code reasons-fr.tsv}: a code, the English text with
  * {@code {0}}, {@code {1}} where the text carries a value (a number, an id), and the French text with
- * the same places. A reason the catalog does not know is sent as thrown, without a code.
+ * the same places. A reason the catalog does not know is sent as thrown, without a code. A value
+ * that is itself a reason the catalog knows (the items of "voting cannot open: {0}") is said in
+ * French too.
  */
 public final class Reasons {
 
@@ -45,6 +48,10 @@ public final class Reasons {
                 templates.add(entry);
             }
         }
+        // The template that says the most around its places first: "voting closed at {0}: this ballot
+        // arrived too late" before "voting closed at {0}", whatever their order in the catalog.
+        templates.sort(Comparator.comparingInt((Entry t) -> PLACE.matcher(t.english()).replaceAll("").length())
+                .reversed());
     }
 
     /** The catalog shipped with the platform. */
@@ -86,13 +93,37 @@ public final class Reasons {
                 Matcher place = PLACE.matcher(template.french());
                 while (place.find()) {
                     String value = values.group("v" + place.group(1));
-                    place.appendReplacement(text, Matcher.quoteReplacement(value));
+                    place.appendReplacement(text, Matcher.quoteReplacement(inFrench(value)));
                 }
                 place.appendTail(text);
                 return new Said(template.code(), text.toString());
             }
         }
         return null;
+    }
+
+    /**
+     * A value carried into a French text, itself in French when it is a reason the catalog knows, or a
+     * list of such reasons joined by "; " ("voting cannot open: the election key is not made; the
+     * trustees have not held the decryption rehearsal"); else as it is (a number, an id, a state).
+     */
+    private String inFrench(String value) {
+        Said said = say(value, "fr");
+        if (said != null) {
+            return said.text();
+        }
+        if (value.contains("; ")) {
+            List<String> parts = new ArrayList<>();
+            for (String part : value.split("; ")) {
+                Said one = say(part, "fr");
+                if (one == null) {
+                    return value;
+                }
+                parts.add(one.text());
+            }
+            return String.join("\u202f; ", parts);
+        }
+        return value;
     }
 
     /**

@@ -92,17 +92,26 @@ public class Campaign {
 
     /** Its messages go out. */
     public void start(Instant at) {
-        move(Status.DRAFT, Status.SENDING, "only a draft can be started", at);
+        if (status != Status.DRAFT) {
+            throw new ConflictException("status", "only a draft can be started (it is " + status + ")");
+        }
+        move(Status.SENDING, at);
         this.startedAt = at;
     }
 
     /** Its messages not yet sent wait. */
     public void pause(Instant at) {
-        move(Status.SENDING, Status.PAUSED, "only a campaign that is sending can be paused", at);
+        if (status != Status.SENDING) {
+            throw new ConflictException("status", "only a campaign that is sending can be paused (it is " + status + ")");
+        }
+        move(Status.PAUSED, at);
     }
 
     public void resume(Instant at) {
-        move(Status.PAUSED, Status.SENDING, "only a paused campaign can be resumed", at);
+        if (status != Status.PAUSED) {
+            throw new ConflictException("status", "only a paused campaign can be resumed (it is " + status + ")");
+        }
+        move(Status.SENDING, at);
     }
 
     /** Its messages not yet sent are never sent. */
@@ -126,10 +135,7 @@ public class Campaign {
         return status == Status.SENDING;
     }
 
-    private void move(Status from, Status to, String refusal, Instant at) {
-        if (status != from) {
-            throw new ConflictException("status", refusal + " (it is " + status + ")");
-        }
+    private void move(Status to, Instant at) {
         this.status = to;
         this.statusChangedAt = at;
     }

@@ -278,8 +278,9 @@ public class ElectionCampaigns {
             throw new InvalidInputException("language", "fr or en");
         }
         if (to == null || to.isBlank()) {
-            throw new InvalidInputException("to", "give your own " + (row[4].equals("SMS") ? "phone number (+33...)"
-                    : "email address") + " to receive the test");
+            throw new InvalidInputException("to", row[4].equals("SMS")
+                    ? "give your own phone number (+33...) to receive the test"
+                    : "give your own email address to receive the test");
         }
         UUID message = notifications.sendTest(UUID.fromString((String) row[0]), to.strip(), lang, sample());
         em.createNativeQuery("UPDATE voting.election_campaign SET tests_sent = tests_sent + 1 WHERE campaign_id = ?1")

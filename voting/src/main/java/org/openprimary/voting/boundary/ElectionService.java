@@ -194,10 +194,19 @@ public class ElectionService {
                 || election.registrationClosed()) {
             return java.util.Optional.empty();
         }
-        return carryOvers.carryOver(election.id().value()).filter(c -> !c.done())
-                .map(c -> "the first round's roll is still being carried over: " + c.handled() + " of " + c.total()
-                        + " voters so far" + c.stalled().map(why -> " (stopped: " + why + "; it goes on by itself)")
-                        .orElse(""));
+        java.util.Optional<org.openprimary.registration.boundary.CarryOverProgress> running = carryOvers
+                .carryOver(election.id().value()).filter(c -> !c.done());
+        if (running.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        org.openprimary.registration.boundary.CarryOverProgress c = running.get();
+        // Whole texts on both sides, so the reason catalog knows them (and no "; " inside an item of the
+        // seal's refusal, whose items are joined by "; ").
+        return java.util.Optional.of(c.stalled().isPresent()
+                ? "the first round's roll is still being carried over: " + c.handled() + " of " + c.total()
+                        + " voters so far (stopped: " + c.stalled().get() + ", it goes on by itself)"
+                : "the first round's roll is still being carried over: " + c.handled() + " of " + c.total()
+                        + " voters so far");
     }
 
     /** What is missing before the seal can be proposed. */

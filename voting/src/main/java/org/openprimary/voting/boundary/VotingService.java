@@ -229,7 +229,8 @@ public class VotingService {
             throw new ConflictException("state", switch (election.state()) {
                 case VOTING -> "voting closed at " + election.votingClosesAt().orElseThrow();
                 case CLOSED, COUNTED, PUBLISHED -> "voting is closed";
-                default -> "voting is not open" + election.votingOpensAt().map(t -> "; it opens at " + t).orElse("");
+                default -> election.votingOpensAt().isPresent()
+                        ? "voting is not open; it opens at " + election.votingOpensAt().get() : "voting is not open";
             });
         }
     }
