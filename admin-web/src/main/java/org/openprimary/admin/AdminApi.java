@@ -56,6 +56,7 @@ public class AdminApi extends Application {
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,
+                org.openprimary.common.web.ProblemLanguageFilter.class,
                 UnexpectedExceptionMapper.class,
                 OriginCheckFilter.class,
                 org.openprimary.common.web.JsonBodyGuard.class,

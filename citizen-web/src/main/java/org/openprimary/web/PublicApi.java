@@ -30,6 +30,7 @@ public class PublicApi extends Application {
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,
+                org.openprimary.common.web.ProblemLanguageFilter.class,
                 UnexpectedExceptionMapper.class,
                 OriginCheckFilter.class,
                 org.openprimary.common.web.JsonBodyGuard.class,

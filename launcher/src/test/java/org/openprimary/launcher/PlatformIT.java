@@ -246,6 +246,26 @@ class PlatformIT {
             assertEquals("phone-landline-refused", en.get("code").asText(), "the same code in every language");
             assertEquals("en", answer.headers().firstValue("Content-Language").orElse(""));
         }
+
+        // What is refused before the domain is reached is said in French too: a body that is not JSON, an
+        // address with nothing, a request from another site.
+        HttpResponse<String> notJson = send(post("api/elections/" + election + "/registrants", "{")
+                .header("Accept-Language", "fr"));
+        assertProblem(notJson, 400, "body");
+        JsonNode body = json.readTree(notJson.body());
+        assertEquals("le corps de la requête n’est pas un JSON de la forme attendue", body.get("reason").asText());
+        assertEquals("body-not-json", body.get("code").asText());
+        assertEquals("fr", notJson.headers().firstValue("Content-Language").orElse(""));
+        HttpResponse<String> nothing = send(get("api/nothing-at-this-address").header("Accept-Language", "fr"));
+        assertEquals(404, nothing.statusCode(), nothing.body());
+        assertEquals("il n’y a rien à cette adresse", json.readTree(nothing.body()).get("reason").asText());
+        HttpResponse<String> crossSite = send(post("api/elections/" + election + "/registrants", landline)
+                .header("Accept-Language", "fr").header("Origin", "https://elsewhere.example"));
+        assertProblem(crossSite, 403, "Origin");
+        assertEquals("une requête venue d’un autre site ne peut rien modifier",
+                json.readTree(crossSite.body()).get("reason").asText());
+        assertEquals("cross-site requests may not change anything", json.readTree(send(post("api/elections/" + election
+                + "/registrants", landline).header("Origin", "https://elsewhere.example")).body()).get("reason").asText());
     }
 
     @Test
