@@ -1,7 +1,5 @@
 package org.openprimary.common.web;
 
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,22 +8,18 @@ import org.openprimary.common.ServiceUnavailableException;
 import org.openprimary.common.TooManyRequestsException;
 
 /**
- * The one place where a refusal of the domain becomes an HTTP answer: problem+json with the field,
- * the reason in the client's language (French or English from Accept-Language, {@link Reasons}) and
- * its stable code, and {@code Retry-After} for a limit or an outage.
+ * The one place where a refusal of the domain becomes an HTTP answer: problem+json with the field
+ * and the reason ({@link ProblemLanguageFilter} then says it in the client's language with its stable
+ * code), and {@code Retry-After} for a limit or an outage.
  */
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
-    @Context
-    HttpHeaders headers;
-
     @Override
     public Response toResponse(DomainException e) {
-        String language = Reasons.language(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        Problem said = Problem.of(e.status(), e.title(), e.field().orElse(null), e.reason()).in(language);
-        Response.ResponseBuilder problem = Response.fromResponse(ProblemResponses.of(said))
-                .header(HttpHeaders.CONTENT_LANGUAGE, language).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        // said in the client's language by ProblemLanguageFilter, like every other problem
+        Response.ResponseBuilder problem = Response.fromResponse(ProblemResponses.of(
+                Problem.of(e.status(), e.title(), e.field().orElse(null), e.reason())));
         if (e instanceof TooManyRequestsException limited) {
             problem.header("Retry-After", Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000));
         } else if (e instanceof ServiceUnavailableException unavailable) {

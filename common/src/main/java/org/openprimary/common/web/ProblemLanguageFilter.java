@@ -9,12 +9,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Says in the client's language the problems built outside the domain's refusals: a body that is not
- * JSON, a header, a query or an address refused before matching, a cross-site request, an unexpected
- * failure or a database out of reach. {@link DomainExceptionMapper} says the domain's own; this filter
- * takes any other {@link Problem} answer that has no code yet (so no language either) through
- * {@link Reasons}, with {@code Content-Language} and {@code Vary: Accept-Language}. Response filters also
- * run on the answers of request filters that aborted, so the refusals before matching are said too.
+ * The one place where a problem is said in the client's language (French or English from
+ * Accept-Language): every {@link Problem} answer, the domain's refusals ({@link DomainExceptionMapper})
+ * as well as what is refused before the domain is reached (a body that is not JSON, a header, a query
+ * or an address refused before matching, a cross-site request, an unexpected failure, a database out
+ * of reach), goes through {@link Reasons} and gets its stable code, {@code Content-Language} and
+ * {@code Vary: Accept-Language}. Response filters also run on the answers of request filters that
+ * aborted, so the refusals before matching are said too. A problem that has a code already is left.
  */
 @Provider
 @Priority(Priorities.HEADER_DECORATOR)
@@ -22,8 +23,7 @@ public class ProblemLanguageFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(response.getEntity() instanceof Problem problem) || problem.code() != null
-                || response.getHeaders().containsKey(HttpHeaders.CONTENT_LANGUAGE)) {
+        if (!(response.getEntity() instanceof Problem problem) || problem.code() != null) {
             return;
         }
         String language = Reasons.language(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
