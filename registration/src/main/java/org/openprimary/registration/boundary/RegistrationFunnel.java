@@ -21,6 +21,7 @@ import org.openprimary.common.ConflictException;
 import org.openprimary.common.NotFoundException;
 import org.openprimary.notifications.boundary.DeliverabilityView;
 import org.openprimary.notifications.boundary.DeliveryService;
+import org.openprimary.registration.control.RollLedger;
 import org.openprimary.registration.entity.Registrant;
 import org.openprimary.registration.entity.RegistrantStatus;
 import org.openprimary.registration.entity.RegistrationWindow;
@@ -66,6 +67,9 @@ public class RegistrationFunnel {
     @EJB
     RegistrationService registration;
 
+    @EJB
+    RollLedger ledger;
+
     @Resource
     SessionContext context;
 
@@ -74,6 +78,7 @@ public class RegistrationFunnel {
     public FunnelView funnel(UUID electionId, int hours) {
         DeliverabilityView deliverability = delivery.deliverability(hours);
         RegistrationWindow window = window(electionId);
+        ledger.settle(electionId); // what registrations recorded a moment ago is counted too
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(COUNTS).setParameter(1, electionId.toString()).getResultList();
         return funnel(window, rows, rollSize(electionId), deliverability);

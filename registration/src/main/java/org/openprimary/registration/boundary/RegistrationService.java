@@ -263,7 +263,7 @@ public class RegistrationService {
             if (!Registrations.isDuplicate(e)) {
                 throw e;
             }
-            ledger.appendAlone(electionId, LedgerEntry.Kind.REFUSED_DUPLICATE, "refused: identifier already on the roll");
+            ledger.recordAlone(electionId, LedgerEntry.Kind.REFUSED_DUPLICATE, "refused: identifier already on the roll");
             throw new ConflictException(null, DUPLICATE);
         }
         LOG.info(() -> "Registrant " + registrant.id() + " registered for election " + electionId
@@ -502,7 +502,7 @@ public class RegistrationService {
             if (!Registrations.isDuplicate(e)) {
                 throw e;
             }
-            ledger.appendAlone(registrant.electionId(), LedgerEntry.Kind.REFUSED_DUPLICATE,
+            ledger.recordAlone(registrant.electionId(), LedgerEntry.Kind.REFUSED_DUPLICATE,
                     "refused: card already on the roll");
             throw new ConflictException(null, DUPLICATE);
         }
@@ -832,9 +832,9 @@ public class RegistrationService {
                 "voting:receipt:" + registrantId)));
     }
 
-    /** The number of voters on an election's roll, as its ledger last recorded it. */
+    /** The number of voters on an election's roll now: its ledger's, with what registrations recorded a moment ago. */
     public long rollSize(UUID electionId) {
-        return ledger.last(electionId).map(LedgerEntry::rollSize).orElse(0L);
+        return ledger.rollSizeNow(electionId);
     }
 
     public boolean isOpen(UUID electionId) {

@@ -1,5 +1,6 @@
 package org.openprimary.registration.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.openprimary.common.TimeBuckets;
+import org.openprimary.registration.control.RollLedger;
 
 /**
  * An election's registrations and roll over time, for the dashboard's chart, read from its roll
@@ -46,10 +48,14 @@ public class RollTimeline {
     @PersistenceContext(unitName = "registration")
     EntityManager em;
 
+    @EJB
+    RollLedger ledger;
+
     /** One point per bucket; an election whose registration never opened has points of nulls and zeros. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public List<Point> points(UUID electionId, TimeBuckets buckets) {
+        ledger.settle(electionId); // what registrations recorded a moment ago is counted too
         Timestamp from = Timestamp.from(buckets.from());
         List<Object[]> before = em.createNativeQuery(BEFORE).setParameter(1, electionId.toString())
                 .setParameter(2, from).getResultList();

@@ -48,7 +48,7 @@ public class Registrations {
         } catch (PersistenceException e) {
             throw refusal(e);
         }
-        ledger.append(registrant.electionId(), LedgerEntry.Kind.REGISTERED, "registered");
+        ledger.record(registrant.electionId(), LedgerEntry.Kind.REGISTERED, "registered");
         message.ifPresent(notifications::send); // queued with the registration, or not at all
     }
 
@@ -80,7 +80,7 @@ public class Registrations {
     public void factorVerified(Registrant registrant, Factor factor, java.util.Set<Factor> required) {
         RegistrationWindow window = em.find(RegistrationWindow.class, registrant.electionId().toString());
         boolean onRoll = registrant.verified(factor, required, window.feeCharged(), clock.instant());
-        ledger.append(registrant.electionId(), LedgerEntry.Kind.FACTOR_VERIFIED, factor.name());
+        ledger.record(registrant.electionId(), LedgerEntry.Kind.FACTOR_VERIFIED, factor.name());
         if (onRoll) {
             addedToRoll(registrant, window);
         }
@@ -103,7 +103,7 @@ public class Registrations {
         } catch (PersistenceException e) {
             throw refusal(e);
         }
-        ledger.append(registrant.electionId(), LedgerEntry.Kind.FEE_PAID,
+        ledger.record(registrant.electionId(), LedgerEntry.Kind.FEE_PAID,
                 "fee paid: " + paid.amountCents() + " " + paid.currency());
         if (onRoll) {
             addedToRoll(registrant, window);
@@ -112,7 +112,7 @@ public class Registrations {
     }
 
     private void addedToRoll(Registrant registrant, RegistrationWindow window) {
-        ledger.append(registrant.electionId(), LedgerEntry.Kind.ADDED_TO_ROLL, "on the roll");
+        ledger.record(registrant.electionId(), LedgerEntry.Kind.ADDED_TO_ROLL, "on the roll");
         registrant.email().ifPresent(address -> notifications.send(new OutgoingMessage(Channel.EMAIL, address,
                 "registration.on-roll", registrant.language(),
                 java.util.Map.of("firstName", registrant.firstName(), "election", window.electionTitle()),

@@ -200,8 +200,17 @@ public class LedgerEntry {
         }
     }
 
+    public String electionId() {
+        return electionId;
+    }
+
     public long seq() {
         return seq;
+    }
+
+    /** How the entry is hashed ({@link #computeHash()}). */
+    public int format() {
+        return format;
     }
 
     public Kind kind() {

@@ -341,6 +341,112 @@ class RegistrationServiceContainerTest {
     }
 
     @Test
+    void twoHundredRacingRegistrationsLeaveOneUnbrokenChainWhoseCountsAreTheRows() throws Exception {
+        UUID election = open(EnumSet.of(Factor.CARD));
+        int citizens = 200;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < citizens; i++) {
+            int n = i;
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                RegistrationStatus registered = registration.register(election, citizen(null, null));
+                UUID id = UUID.fromString(registered.id());
+                // a reader now and then, chaining while others record
+                if (n % 20 == 0) {
+                    registration.counts(election, null);
+                }
+                CardSetupView setup = registration.startCardSetup(id, registered.resumeToken(), null);
+                return registration.verifyCard(id, registered.resumeToken(), setup.setupId(),
+                        "4000 0001 0000 " + String.format("%04d", n)).status();
+            }));
+        }
+        start.countDown();
+        for (Future<String> outcome : outcomes) {
+            assertEquals("ON_ROLL", outcome.get(120, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        RollCounts counts = registration.counts(election, null);
+        List<LedgerEntryView> entries = registration.ledger(election);
+        assertEquals(1 + 3L * citizens, entries.size(), "every event has its entry, none twice");
+        String previous = "0".repeat(64);
+        Instant previousTime = Instant.EPOCH;
+        long registrants = 0;
+        long onRoll = 0;
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            LedgerEntryView entry = entries.get(i);
+            assertEquals(i + 1, entry.seq(), "numbered without a gap");
+            assertEquals(previous, entry.prevHash(), "entry " + entry.seq() + " links to the one before");
+            assertEquals(sha256(String.join("\n", entry.prevHash(), election.toString(), Long.toString(entry.seq()),
+                    entry.kind(), entry.detail(), entry.recordedAt().toString(), Long.toString(entry.rollSize()))
+                    + "\n" + entry.registrants()), entry.hash(), "entry " + entry.seq() + "'s hash is its content's");
+            assertFalse(entry.recordedAt().isBefore(previousTime), "the ledger's times never go back");
+            registrants += entry.kind().equals("REGISTERED") ? 1 : 0;
+            onRoll += entry.kind().equals("ADDED_TO_ROLL") ? 1 : 0;
+            assertEquals(registrants, entry.registrants(), "entry " + entry.seq() + " counts the registrants before it");
+            assertEquals(onRoll, entry.rollSize(), "entry " + entry.seq() + " counts the roll before it");
+            kinds.merge(entry.kind(), 1L, Long::sum);
+            previous = entry.hash();
+            previousTime = entry.recordedAt();
+        }
+        assertEquals(Map.of("REGISTRATION_OPENED", 1L, "REGISTERED", (long) citizens, "FACTOR_VERIFIED", (long) citizens,
+                "ADDED_TO_ROLL", (long) citizens), kinds);
+        assertEquals(citizens, counts.registrants());
+        assertEquals(citizens, counts.onRoll());
+        assertEquals(previous, counts.ledgerHead(), "the counts name the chain's head");
+        assertEquals(citizens, rows("SELECT count(*) FROM registration.registrant WHERE election_id = ?"
+                + " AND status = 'ON_ROLL'", election), "the ledger's roll is the registrants' table's");
+        assertEquals(0, rows("SELECT count(*) FROM registration.roll_ledger_intake WHERE election_id = ?", election),
+                "nothing is left pending once read");
+    }
+
+    @Test
+    void whatARegistrationRecordsIsChainedByTheTimerWithoutAnyRead() throws Exception {
+        UUID election = open(EnumSet.of(Factor.CARD));
+        registration.register(election, citizen(null, null));
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (rows("SELECT count(*) FROM registration.roll_ledger_intake WHERE election_id = ?", election) > 0) {
+            assertTrue(Instant.now().isBefore(deadline), "the timer chains what is pending within seconds");
+            Thread.sleep(100);
+        }
+        assertEquals(1, rows("SELECT count(*) FROM registration.roll_ledger WHERE election_id = ? AND seq = 2"
+                + " AND kind = 'REGISTERED' AND registrants = 1", election), "the registration is the ledger's second entry");
+    }
+
+    @Test
+    void aPendingRegistrationIsCountedAtOnceAndTheRollSizeNeedsNoChaining() {
+        UUID election = open(EnumSet.of(Factor.CARD));
+        RegistrationStatus registered = registration.register(election, citizen(null, null));
+        UUID id = UUID.fromString(registered.id());
+        CardSetupView setup = registration.startCardSetup(id, registered.resumeToken(), null);
+        registration.verifyCard(id, registered.resumeToken(), setup.setupId(), "4000 0002 0000 0001");
+        assertEquals(1, registration.rollSize(election), "on the roll the moment the card is verified");
+        RollCounts counts = registration.counts(election, null);
+        assertEquals(1, counts.registrants());
+        assertEquals(1, counts.onRoll());
+        assertEquals(4, counts.ledgerEntries());
+    }
+
+    private long rows(String sql, UUID election) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, election.toString());
+            try (java.sql.ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getLong(1);
+            }
+        }
+    }
+
+    private static String sha256(String text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aNumberGetsAtMostFiveCodesInTenMinutes() {
         UUID election = open(EnumSet.of(Factor.PHONE));
         RegistrationStatus registered = registration.register(election, citizen("0612345606", null));
