@@ -7,17 +7,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.openprimary.registration.entity.LedgerEntry;
 
 /**
  * Links what registrations recorded in {@code registration.roll_ledger_intake} into the roll's
  * hash-chained ledger: under the election's window lock (the one every append takes), it takes the
- * pending rows out, oldest first, appends them as entries and commits both together, so an event is
+ * pending rows, oldest first, appends them as entries and deletes them in one commit, so an event is
  * either pending or chained, never both nor lost. An entry keeps the time its event was recorded,
  * or its predecessor's when that is later (a registration that committed after a later one was
  * chained), so the ledger's times never go back.
@@ -25,15 +24,25 @@ import org.openprimary.registration.entity.LedgerEntry;
 @Stateless
 public class LedgerChainer {
 
-    /** Pending rows taken out per statement; the chaining goes on until none is left. */
-    static final int BATCH = 1000;
+    /** Pending events chained per round of statements; the chaining goes on until none is left. */
+    static final int BATCH = 2000;
 
-    /** Entries per INSERT statement (ten parameters each, far under PostgreSQL's 65,535). */
-    static final int ROWS_PER_INSERT = 250;
+    static final String PENDING = "SELECT id, kind, detail, recorded_at FROM registration.roll_ledger_intake"
+            + " WHERE election_id = ?1 ORDER BY recorded_at, id LIMIT ?2";
 
-    static final String TAKE = "DELETE FROM registration.roll_ledger_intake WHERE id IN ("
-            + "SELECT id FROM registration.roll_ledger_intake WHERE election_id = ?1"
-            + " ORDER BY recorded_at, id LIMIT ?2) RETURNING id, kind, detail, recorded_at";
+    /**
+     * The chained entries of a batch in one statement: their figures as arrays (numbers, times and
+     * hashes need no quoting), their kind and detail from the pending rows themselves.
+     */
+    static final String CHAIN = "INSERT INTO registration.roll_ledger (election_id, seq, kind, detail, recorded_at,"
+            + " roll_size, registrants, format, prev_hash, hash)"
+            + " SELECT i.election_id, t.seq, i.kind, i.detail, t.recorded_at, t.roll_size, t.registrants, ?1, t.prev_hash,"
+            + " t.hash FROM unnest(CAST(?2 AS bigint[]), CAST(?3 AS bigint[]), CAST(?4 AS timestamptz[]),"
+            + " CAST(?5 AS bigint[]), CAST(?6 AS bigint[]), CAST(?7 AS text[]), CAST(?8 AS text[]))"
+            + " AS t(intake, seq, recorded_at, roll_size, registrants, prev_hash, hash)"
+            + " JOIN registration.roll_ledger_intake i ON i.id = t.intake";
+
+    static final String TAKEN = "DELETE FROM registration.roll_ledger_intake WHERE id = ANY(CAST(?1 AS bigint[]))";
 
     @PersistenceContext(unitName = "registration")
     EntityManager em;
@@ -75,7 +84,7 @@ public class LedgerChainer {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public int chainLocked(UUID electionId) {
-        List<Pending> pending = take(electionId);
+        List<Pending> pending = pending(electionId);
         if (pending.isEmpty()) {
             return 0; // the usual case of an append: one statement, no read of the last entry
         }
@@ -85,15 +94,24 @@ public class LedgerChainer {
                 .orElseThrow(() -> new IllegalStateException("the ledger of " + electionId + " has no first entry"));
         int chained = 0;
         while (!pending.isEmpty()) {
-            List<LedgerEntry> entries = new ArrayList<>(pending.size());
+            Arrays arrays = new Arrays();
             for (Pending event : pending) {
                 Instant at = event.recordedAt().isBefore(last.recordedAt()) ? last.recordedAt() : event.recordedAt();
                 last = last.next(event.kind(), event.detail(), at);
-                entries.add(last);
+                arrays.add(event.id(), last);
             }
-            insert(entries);
-            chained += entries.size();
-            pending = pending.size() < BATCH ? List.of() : take(electionId);
+            int moved = em.createNativeQuery(CHAIN).setParameter(1, last.format())
+                    .setParameter(2, arrays.ids()).setParameter(3, arrays.seqs()).setParameter(4, arrays.times())
+                    .setParameter(5, arrays.rollSizes()).setParameter(6, arrays.registrants())
+                    .setParameter(7, arrays.prevHashes()).setParameter(8, arrays.hashes()).executeUpdate();
+            int removed = em.createNativeQuery(TAKEN).setParameter(1, arrays.ids()).executeUpdate();
+            if (moved != pending.size() || removed != pending.size()) {
+                // under the window's lock nobody else takes these rows: this is a defect, and nothing commits
+                throw new IllegalStateException("chaining " + pending.size() + " events of " + electionId
+                        + " moved " + moved + " and removed " + removed);
+            }
+            chained += moved;
+            pending = pending.size() < BATCH ? List.of() : pending(electionId);
         }
         return chained;
     }
@@ -102,44 +120,63 @@ public class LedgerChainer {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Pending> take(UUID electionId) {
-        List<Object[]> rows = em.createNativeQuery(TAKE).setParameter(1, electionId.toString())
+    private List<Pending> pending(UUID electionId) {
+        List<Object[]> rows = em.createNativeQuery(PENDING).setParameter(1, electionId.toString())
                 .setParameter(2, BATCH).getResultList();
         List<Pending> pending = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             pending.add(new Pending(((Number) row[0]).longValue(), LedgerEntry.Kind.valueOf((String) row[1]),
                     (String) row[2], instant(row[3])));
         }
-        // RETURNING gives no order: the ledger's is the events' own
-        pending.sort(Comparator.comparing(Pending::recordedAt).thenComparingLong(Pending::id));
         return pending;
     }
 
-    /** Multi-row INSERTs: one round trip for {@value #ROWS_PER_INSERT} entries. */
-    private void insert(List<LedgerEntry> entries) {
-        for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
-            List<LedgerEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
-            StringBuilder sql = new StringBuilder("INSERT INTO registration.roll_ledger (election_id, seq, kind,"
-                    + " detail, recorded_at, roll_size, registrants, format, prev_hash, hash) VALUES ");
-            for (int i = 0; i < chunk.size(); i++) {
-                int p = i * 10;
-                sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2)
-                        .append(", ?").append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5)
-                        .append(", ?").append(p + 6).append(", ?").append(p + 7).append(", ?").append(p + 8)
-                        .append(", ?").append(p + 9).append(", ?").append(p + 10).append(')');
-            }
-            jakarta.persistence.Query insert = em.createNativeQuery(sql.toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                LedgerEntry e = chunk.get(i);
-                int p = i * 10;
-                insert.setParameter(p + 1, e.electionId()).setParameter(p + 2, e.seq())
-                        .setParameter(p + 3, e.kind().name()).setParameter(p + 4, e.detail())
-                        .setParameter(p + 5, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC))
-                        .setParameter(p + 6, e.rollSize()).setParameter(p + 7, e.registrants())
-                        .setParameter(p + 8, e.format()).setParameter(p + 9, e.prevHash())
-                        .setParameter(p + 10, e.hash());
-            }
-            insert.executeUpdate();
+    /** PostgreSQL array literals of a batch's figures: numbers, ISO-8601 times and hexadecimal hashes, none quoted. */
+    private static final class Arrays {
+        private final StringJoiner ids = new StringJoiner(",", "{", "}");
+        private final StringJoiner seqs = new StringJoiner(",", "{", "}");
+        private final StringJoiner times = new StringJoiner(",", "{", "}");
+        private final StringJoiner rollSizes = new StringJoiner(",", "{", "}");
+        private final StringJoiner registrants = new StringJoiner(",", "{", "}");
+        private final StringJoiner prevHashes = new StringJoiner(",", "{", "}");
+        private final StringJoiner hashes = new StringJoiner(",", "{", "}");
+
+        void add(long intake, LedgerEntry entry) {
+            ids.add(Long.toString(intake));
+            seqs.add(Long.toString(entry.seq()));
+            times.add(entry.recordedAt().toString());
+            rollSizes.add(Long.toString(entry.rollSize()));
+            registrants.add(Long.toString(entry.registrants()));
+            prevHashes.add(entry.prevHash());
+            hashes.add(entry.hash());
+        }
+
+        String ids() {
+            return ids.toString();
+        }
+
+        String seqs() {
+            return seqs.toString();
+        }
+
+        String times() {
+            return times.toString();
+        }
+
+        String rollSizes() {
+            return rollSizes.toString();
+        }
+
+        String registrants() {
+            return registrants.toString();
+        }
+
+        String prevHashes() {
+            return prevHashes.toString();
+        }
+
+        String hashes() {
+            return hashes.toString();
         }
     }
 

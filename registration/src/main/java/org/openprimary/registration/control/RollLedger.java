@@ -72,21 +72,20 @@ public class RollLedger {
         if (!RECORDED.contains(kind)) {
             throw new IllegalArgumentException(kind + " entries are appended, not recorded");
         }
-        List<?> window = em.createNativeQuery("SELECT closed_at FROM registration.registration_window"
-                        + " WHERE election_id = ?1 FOR KEY SHARE")
-                .setParameter(1, electionId.toString())
-                .getResultList();
-        if (window.isEmpty()) {
-            throw new NotFoundException("electionId", "no election with this id is open for registration");
-        }
-        if (window.get(0) != null) {
-            throw new ConflictException("electionId", "the registration of this election is closed");
-        }
-        em.createNativeQuery("INSERT INTO registration.roll_ledger_intake (election_id, kind, detail, recorded_at)"
-                        + " VALUES (?1, ?2, ?3, ?4)")
+        // one statement: the window's KEY SHARE lock, its "still open?" and the insert
+        int recorded = em.createNativeQuery("INSERT INTO registration.roll_ledger_intake (election_id, kind, detail,"
+                        + " recorded_at) SELECT election_id, ?2, ?3, ?4 FROM registration.registration_window"
+                        + " WHERE election_id = ?1 AND closed_at IS NULL FOR KEY SHARE")
                 .setParameter(1, electionId.toString()).setParameter(2, kind.name()).setParameter(3, detail)
                 .setParameter(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .executeUpdate();
+        if (recorded == 0) {
+            if (em.createNativeQuery("SELECT 1 FROM registration.registration_window WHERE election_id = ?1")
+                    .setParameter(1, electionId.toString()).getResultList().isEmpty()) {
+                throw new NotFoundException("electionId", "no election with this id is open for registration");
+            }
+            throw new ConflictException("electionId", "the registration of this election is closed");
+        }
     }
 
     /** Records in a transaction of its own: for events whose cause was rolled back (a refused duplicate). */
