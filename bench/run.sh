@@ -23,8 +23,9 @@
 #
 # Without --url it starts the platform the way the README's Run command does (mvn -Prun package:
 # the build, the embedded PostgreSQL in .openprimary/, Payara Server, the EAR, demo mode), with the
-# per-address registration limit raised (every request comes from 127.0.0.1) and the voting clock
-# ticking every second, and stops it at the end (Ctrl-C too). A full run's PostgreSQL flushes every commit
+# per-address registration limit raised (every request comes from 127.0.0.1), X-Forwarded-For trusted
+# outside the drills (the registration load's citizens each send an address of their own, as behind a
+# balancer) and the voting clock ticking every second, and stops it at the end (Ctrl-C too). A full run's PostgreSQL flushes every commit
 # (OPENPRIMARY_EMBEDDED_DB_DURABLE=true; set it to false to compare), as the cast's goal asks. It uses ports 8080, 4848 and 54329:
 # on a shared machine run it under the build lock (flock /tmp/openprimary-mvn.lock bench/run.sh quick).
 # The database floor needs pgbench (Debian: apt-get install postgresql-client-15); without it the
@@ -196,6 +197,7 @@ if [ -z "$url" ]; then
   OPENPRIMARY_LIMITS_VOTING_CODES_PER_ADDRESS_PER_HOUR=100000000 \
   OPENPRIMARY_LIMITS_VOTING_REFUSALS_PER_ADDRESS_PER_HOUR=100000000 \
   OPENPRIMARY_VOTING_TICK_SECONDS=1 \
+  OPENPRIMARY_HTTP_TRUST_FORWARDED_FOR=$([ -z "$drills" ] && echo true || echo false) \
   OPENPRIMARY_EMBEDDED_DB_DURABLE=${OPENPRIMARY_EMBEDDED_DB_DURABLE:-$([ "$mode" = full ] && [ -z "$drills" ] && echo true || echo false)} \
   OPENPRIMARY_BOX_CHECKPOINT_SECONDS=${OPENPRIMARY_BOX_CHECKPOINT_SECONDS:-$([ -n "$drills" ] && echo 2 || echo 60)} \
     setsid mvn -B ${OPENPRIMARY_BENCH_MVN_ARGS:-} -Prun package >"$log" 2>&1 </dev/null &

@@ -47,7 +47,7 @@ public final class Bench {
         }
         if (args.length > 0 && args[0].equals("registration")) {
             System.out.println(RegistrationLoad.run(java.net.URI.create(args.length > 3 ? args[3] : "http://localhost:8080/"),
-                    "organizer", organizerPassword(), arg(args, 1, 5000), arg(args, 2, 32)));
+                    "organizer", organizerPassword(), arg(args, 1, 5000), arg(args, 2, 32), arg(args, 1, 5000) / 5));
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("cast")) {

@@ -134,7 +134,7 @@ public final class Suite {
 
         ObjectNode registration = scenario("registration", ">= 500 completed registrations/s with the demo stand-ins",
                 true, () -> RegistrationLoad.run(target.base(), target.organizerUser(), target.organizerPassword(),
-                        sizes.registrations(), sizes.registrationWorkers()));
+                        sizes.registrations(), sizes.registrationWorkers(), sizes.registrations() / 5));
         judge(registration, true, f -> f.get("completedPerSecond").asDouble() >= 500 && f.get("failures").asLong() == 0,
                 null);
         scenarios.set("registration", registration);
