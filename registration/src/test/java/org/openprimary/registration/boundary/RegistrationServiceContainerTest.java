@@ -404,6 +404,30 @@ class RegistrationServiceContainerTest {
     }
 
     @Test
+    void theCloseChainsWhatIsPendingSoTheFrozenRollsLedgerIsWhole() throws Exception {
+        UUID election = open(EnumSet.of(Factor.CARD));
+        for (int i = 0; i < 3; i++) {
+            RegistrationStatus registered = registration.register(election, citizen(null, null));
+            UUID id = UUID.fromString(registered.id());
+            CardSetupView setup = registration.startCardSetup(id, registered.resumeToken(), null);
+            registration.verifyCard(id, registered.resumeToken(), setup.setupId(), "4000 0003 0000 000" + i);
+        }
+        // no read in between: what the three registrations recorded is (most likely) still pending here
+        RollCommitment frozen = registration.closeRegistration(election, Instant.now());
+        assertEquals(3, frozen.rollSize(), "the commitment counts every registration committed before the close");
+        assertEquals(1 + 9 + 1, frozen.ledgerEntries(), "opened, three times three events, closed");
+        assertEquals(0, rows("SELECT count(*) FROM registration.roll_ledger_intake WHERE election_id = ?", election),
+                "nothing is pending after the close");
+        List<LedgerEntryView> entries = registration.ledger(election);
+        assertEquals("REGISTRATION_CLOSED", entries.get(entries.size() - 1).kind());
+        assertEquals(frozen.ledgerHead(), entries.get(entries.size() - 1).hash(), "the seal's head is the chain's");
+        ConflictException late = assertThrows(ConflictException.class,
+                () -> registration.register(election, citizen(null, null)));
+        assertEquals("electionId", late.field().orElseThrow());
+        assertEquals(11, registration.ledger(election).size(), "a refusal after the close adds nothing");
+    }
+
+    @Test
     void whatARegistrationRecordsIsChainedByTheTimerWithoutAnyRead() throws Exception {
         UUID election = open(EnumSet.of(Factor.CARD));
         registration.register(election, citizen(null, null));
