@@ -621,6 +621,9 @@
       if (answer.status === 201 && answer.data && answer.data.resumeToken) {
         state.id = answer.data.id;
         state.token = answer.data.resumeToken;
+        // the card step's setup, started with the registration when the election requires the card
+        state.setup = answer.data.cardSetup || null;
+        state.setupShown = false;
         state.phone = given.phone;
         state.email = given.email;
         var now = new Date().toISOString();
@@ -854,7 +857,7 @@
     OP.fieldError('demoCard');
     goTo('card');
     if (state.setup) {
-      return;
+      return useSetup();
     }
     var button = $('card-submit');
     button.disabled = true;
@@ -862,11 +865,8 @@
       button.disabled = false;
       if (answer.status === 200 && answer.data) {
         state.setup = answer.data;
-        if (answer.data.provider === 'stripe') {
-          return loadStripe();
-        }
-        $('demoCard-field').hidden = false;
-        return null;
+        state.setupShown = false;
+        return useSetup();
       }
       if (refusedForGood(answer)) {
         return null;
@@ -880,6 +880,19 @@
       return OP.fieldError('card', answer.status === 0 || answer.status >= 500 ? 'unavailable' : 'asIs',
         [(answer.problem && answer.problem.reason) || 'HTTP ' + answer.status]);
     });
+  }
+
+  // The card's form for the setup at hand, once: Stripe's, or the demo's test-card field.
+  function useSetup() {
+    if (state.setupShown) {
+      return null;
+    }
+    state.setupShown = true;
+    if (state.setup.provider === 'stripe') {
+      return loadStripe();
+    }
+    $('demoCard-field').hidden = false;
+    return null;
   }
 
   // Stripe's own script and form: the card number goes to Stripe, never to this server.
@@ -971,6 +984,7 @@
       }
       if (field === 'setupId') {
         state.setup = null;
+        state.setupShown = false;
         return OP.fieldError('card', 'cardSetupLost');
       }
       if (answer.status === 409 && !field) {

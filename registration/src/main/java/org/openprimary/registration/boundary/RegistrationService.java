@@ -253,6 +253,9 @@ public class RegistrationService {
                 ? java.util.Optional.of(emailLink(registrant))
                 : java.util.Optional.empty();
         registrant.assignHelpCode(helpCodes.fresh());
+        java.util.Optional<CardSetupView> cardSetup = required.contains(Factor.CARD)
+                ? cardSetupWithRegistration(registrant, clientAddress)
+                : java.util.Optional.empty();
         try {
             registrations.insert(registrant, emailLink);
         } catch (Registrations.DuplicateKey | EJBException | PersistenceException e) {
@@ -282,9 +285,35 @@ public class RegistrationService {
                         + "); they can ask for it again");
                 sent = false;
             }
-            return RegistrationStatus.of(registrant, window, token).withPhoneCode(sent);
+            return withCard(RegistrationStatus.of(registrant, window, token).withPhoneCode(sent), cardSetup);
         }
-        return RegistrationStatus.of(registrant, window, token);
+        return withCard(RegistrationStatus.of(registrant, window, token), cardSetup);
+    }
+
+    private static RegistrationStatus withCard(RegistrationStatus status, java.util.Optional<CardSetupView> setup) {
+        return setup.map(status::withCardSetup).orElse(status);
+    }
+
+    /**
+     * Starts the card step's setup with the registration, before its insert (the setup's id is kept
+     * with the registrant, in the same write), outside any transaction (the provider is called). It
+     * counts against the client address's card-setup budget; the registrant's own budget is whole, so
+     * it is not spent ({@link #startCardSetup} spends it for every later setup). When the setup cannot
+     * start now (that budget spent, the provider down), the registration goes on without it and the
+     * card step starts one itself, with the refusal the citizen then reads.
+     */
+    private java.util.Optional<CardSetupView> cardSetupWithRegistration(Registrant registrant, String clientAddress) {
+        try {
+            guards.checkCardSetupFromAddress(clientAddress);
+            CardVerifier.Setup setup = cardProvider.verifier().start(registrant.id().toString());
+            registrant.cardSetupStarted(setup.setupId());
+            return java.util.Optional.of(new CardSetupView(cardProvider.provider(), setup.setupId(), setup.clientSecret(),
+                    setup.publishableKey()));
+        } catch (TooManyRequestsException | ServiceUnavailableException e) {
+            LOG.info(() -> "Registrant " + registrant.id() + ": the card setup is left to the card step (" + e.reason()
+                    + ")");
+            return java.util.Optional.empty();
+        }
     }
 
     /**

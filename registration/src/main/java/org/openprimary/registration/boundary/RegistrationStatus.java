@@ -16,15 +16,25 @@ import org.openprimary.registration.entity.RegistrationWindow;
  * (they stay on the sealed roll; the purge erases them after the result); absent otherwise.
  * {@code feeCents} and {@code feeCurrency}: the election's participation fee (0: none), which the
  * registrant pays, besides the factors, to be on the roll; {@code feePaid} whether they did.
+ * {@code cardSetup}, on registering only, when the election requires the card: the card step's setup,
+ * started with the registration so the page needs no request of its own for it (absent when it could
+ * not be started now: the card step then starts one, {@code POST /api/registrants/{id}/card/setup}).
  */
 public record RegistrationStatus(String id, String electionId, String status, List<String> requiredFactors,
         List<String> verifiedFactors, String resumeToken, String helpCode, boolean phoneByCall, String phoneCode,
-        java.time.Instant erasureRequestedAt, long feeCents, String feeCurrency, boolean feePaid) {
+        java.time.Instant erasureRequestedAt, long feeCents, String feeCurrency, boolean feePaid,
+        CardSetupView cardSetup) {
 
     /** This status, telling whether the first phone code went. */
     RegistrationStatus withPhoneCode(boolean sent) {
         return new RegistrationStatus(id, electionId, status, requiredFactors, verifiedFactors, resumeToken, helpCode,
-                phoneByCall, sent ? "SENT" : "NOT_SENT", erasureRequestedAt, feeCents, feeCurrency, feePaid);
+                phoneByCall, sent ? "SENT" : "NOT_SENT", erasureRequestedAt, feeCents, feeCurrency, feePaid, cardSetup);
+    }
+
+    /** This status, with the card setup started along with the registration. */
+    RegistrationStatus withCardSetup(CardSetupView setup) {
+        return new RegistrationStatus(id, electionId, status, requiredFactors, verifiedFactors, resumeToken, helpCode,
+                phoneByCall, phoneCode, erasureRequestedAt, feeCents, feeCurrency, feePaid, setup);
     }
 
     static RegistrationStatus of(Registrant registrant, RegistrationWindow window, String resumeToken) {
@@ -35,6 +45,6 @@ public record RegistrationStatus(String id, String electionId, String status, Li
                 resumeToken, registrant.helpCode().map(org.openprimary.registration.entity.HelpCode::display).orElse(null),
                 registrant.phone().map(org.openprimary.registration.entity.PhoneNumber::isLandline).orElse(false), null,
                 registrant.erasureRequestedAt().orElse(null), window.feeCents(), window.feeCurrency(),
-                registrant.feePaidAt().isPresent());
+                registrant.feePaidAt().isPresent(), null);
     }
 }

@@ -1,12 +1,13 @@
 package org.openprimary.registration.control;
 
+import static org.openprimary.common.persistence.NativeTimes.instant;
+
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -101,10 +102,11 @@ public class LedgerChainer {
                 arrays.add(event.id(), last);
             }
             int moved = em.createNativeQuery(CHAIN).setParameter(1, last.format())
-                    .setParameter(2, arrays.ids()).setParameter(3, arrays.seqs()).setParameter(4, arrays.times())
-                    .setParameter(5, arrays.rollSizes()).setParameter(6, arrays.registrants())
-                    .setParameter(7, arrays.prevHashes()).setParameter(8, arrays.hashes()).executeUpdate();
-            int removed = em.createNativeQuery(TAKEN).setParameter(1, arrays.ids()).executeUpdate();
+                    .setParameter(2, arrays.ids.toString()).setParameter(3, arrays.seqs.toString())
+                    .setParameter(4, arrays.times.toString()).setParameter(5, arrays.rollSizes.toString())
+                    .setParameter(6, arrays.registrants.toString()).setParameter(7, arrays.prevHashes.toString())
+                    .setParameter(8, arrays.hashes.toString()).executeUpdate();
+            int removed = em.createNativeQuery(TAKEN).setParameter(1, arrays.ids.toString()).executeUpdate();
             if (moved != pending.size() || removed != pending.size()) {
                 // under the window's lock nobody else takes these rows: this is a defect, and nothing commits
                 throw new IllegalStateException("chaining " + pending.size() + " events of " + electionId
@@ -150,46 +152,6 @@ public class LedgerChainer {
             prevHashes.add(entry.prevHash());
             hashes.add(entry.hash());
         }
-
-        String ids() {
-            return ids.toString();
-        }
-
-        String seqs() {
-            return seqs.toString();
-        }
-
-        String times() {
-            return times.toString();
-        }
-
-        String rollSizes() {
-            return rollSizes.toString();
-        }
-
-        String registrants() {
-            return registrants.toString();
-        }
-
-        String prevHashes() {
-            return prevHashes.toString();
-        }
-
-        String hashes() {
-            return hashes.toString();
-        }
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("not a time: " + value);
-    }
 }

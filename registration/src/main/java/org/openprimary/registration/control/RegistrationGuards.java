@@ -121,12 +121,22 @@ public class RegistrationGuards {
      * @param clientAddress the client's address, or {@code null} when unknown
      */
     public void checkCardSetup(String clientAddress, String registrantId) {
+        checkCardSetupFromAddress(clientAddress);
+        shared.take(cardsPerRegistrant, registrantId, "card",
+                "too many card checks for this registration; try again later");
+    }
+
+    /**
+     * Counts one card setup against the client address's budget only: for the setup started with a
+     * registration, whose registrant's budget is whole by definition.
+     *
+     * @param clientAddress the client's address, or {@code null} when unknown (nothing is counted)
+     */
+    public void checkCardSetupFromAddress(String clientAddress) {
         if (clientAddress != null) {
             shared.take(cardsPerAddress, clientAddress, "address",
                     "too many card checks from this network; try again later");
         }
-        shared.take(cardsPerRegistrant, registrantId, "card",
-                "too many card checks for this registration; try again later");
     }
 
     /**

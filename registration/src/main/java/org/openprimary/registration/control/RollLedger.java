@@ -12,8 +12,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.openprimary.common.ConflictException;
 import org.openprimary.common.NotFoundException;
+import org.openprimary.common.persistence.NativeTimes;
 import org.openprimary.registration.entity.LedgerEntry;
 
 /**
@@ -77,7 +76,7 @@ public class RollLedger {
                         + " recorded_at) SELECT election_id, ?2, ?3, ?4 FROM registration.registration_window"
                         + " WHERE election_id = ?1 AND closed_at IS NULL FOR KEY SHARE")
                 .setParameter(1, electionId.toString()).setParameter(2, kind.name()).setParameter(3, detail)
-                .setParameter(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .setParameter(4, NativeTimes.utc(clock.instant()))
                 .executeUpdate();
         if (recorded == 0) {
             if (em.createNativeQuery("SELECT 1 FROM registration.registration_window WHERE election_id = ?1")

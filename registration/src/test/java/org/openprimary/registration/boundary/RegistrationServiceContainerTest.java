@@ -322,11 +322,7 @@ class RegistrationServiceContainerTest {
             int n = i;
             outcomes.add(pool.submit(() -> {
                 start.await();
-                RegistrationStatus registered = registration.register(election, citizen(null, null));
-                UUID id = UUID.fromString(registered.id());
-                CardSetupView setup = registration.startCardSetup(id, registered.resumeToken(), null);
-                return registration.verifyCard(id, registered.resumeToken(), setup.setupId(),
-                        "4000 0000 0000 " + String.format("%04d", n)).status();
+                return registerWithCard(election, "4000 0000 0000 " + String.format("%04d", n), false).status();
             }));
         }
         start.countDown();
@@ -351,15 +347,8 @@ class RegistrationServiceContainerTest {
             int n = i;
             outcomes.add(pool.submit(() -> {
                 start.await();
-                RegistrationStatus registered = registration.register(election, citizen(null, null));
-                UUID id = UUID.fromString(registered.id());
                 // a reader now and then, chaining while others record
-                if (n % 20 == 0) {
-                    registration.counts(election, null);
-                }
-                CardSetupView setup = registration.startCardSetup(id, registered.resumeToken(), null);
-                return registration.verifyCard(id, registered.resumeToken(), setup.setupId(),
-                        "4000 0001 0000 " + String.format("%04d", n)).status();
+                return registerWithCard(election, "4000 0001 0000 " + String.format("%04d", n), n % 20 == 0).status();
             }));
         }
         start.countDown();
@@ -407,10 +396,7 @@ class RegistrationServiceContainerTest {
     void theCloseChainsWhatIsPendingSoTheFrozenRollsLedgerIsWhole() throws Exception {
         UUID election = open(EnumSet.of(Factor.CARD));
         for (int i = 0; i < 3; i++) {
-            RegistrationStatus registered = registration.register(election, citizen(null, null));
-            UUID id = UUID.fromString(registered.id());
-            CardSetupView setup = registration.startCardSetup(id, registered.resumeToken(), null);
-            registration.verifyCard(id, registered.resumeToken(), setup.setupId(), "4000 0003 0000 000" + i);
+            registerWithCard(election, "4000 0003 0000 000" + i, false);
         }
         // no read in between: what the three registrations recorded is (most likely) still pending here
         RollCommitment frozen = registration.closeRegistration(election, Instant.now());
@@ -443,15 +429,23 @@ class RegistrationServiceContainerTest {
     @Test
     void aPendingRegistrationIsCountedAtOnceAndTheRollSizeNeedsNoChaining() {
         UUID election = open(EnumSet.of(Factor.CARD));
-        RegistrationStatus registered = registration.register(election, citizen(null, null));
-        UUID id = UUID.fromString(registered.id());
-        CardSetupView setup = registration.startCardSetup(id, registered.resumeToken(), null);
-        registration.verifyCard(id, registered.resumeToken(), setup.setupId(), "4000 0002 0000 0001");
+        registerWithCard(election, "4000 0002 0000 0001", false);
         assertEquals(1, registration.rollSize(election), "on the roll the moment the card is verified");
         RollCounts counts = registration.counts(election, null);
         assertEquals(1, counts.registrants());
         assertEquals(1, counts.onRoll());
         assertEquals(4, counts.ledgerEntries());
+    }
+
+    /** Registers a citizen with the demo card {@code card} (reading the counts in between when asked). */
+    private RegistrationStatus registerWithCard(UUID election, String card, boolean readCountsMidway) {
+        RegistrationStatus registered = registration.register(election, citizen(null, null));
+        UUID id = UUID.fromString(registered.id());
+        if (readCountsMidway) {
+            registration.counts(election, null);
+        }
+        CardSetupView setup = registration.startCardSetup(id, registered.resumeToken(), null);
+        return registration.verifyCard(id, registered.resumeToken(), setup.setupId(), card);
     }
 
     private long rows(String sql, UUID election) throws java.sql.SQLException {
@@ -515,6 +509,36 @@ class RegistrationServiceContainerTest {
         assertEquals(java.util.Optional.of("address"), perAddress.field());
         assertEquals("demo", registration.startCardSetup(nextId, next.resumeToken(), "203.0.113.8").provider(),
                 "from another address the same registrant goes on");
+    }
+
+    @Test
+    void aCardElectionsRegistrationStartsTheCardSetupUnlessTheAddressSpentItsBudget() {
+        UUID election = open(EnumSet.of(Factor.CARD));
+        String address = "198.51.100." + (1 + new java.security.SecureRandom().nextInt(254));
+        RegistrationStatus registered = registration.register(election, citizen(null, null), address);
+        CardSetupView setup = registered.cardSetup();
+        assertEquals("demo", setup.provider(), "the card step's setup comes with the registration");
+        RegistrationStatus onRoll = registration.verifyCard(UUID.fromString(registered.id()), registered.resumeToken(),
+                setup.setupId(), "4000 0004 0000 0001");
+        assertEquals("ON_ROLL", onRoll.status(), "no request of its own for the setup");
+        assertNull(registration.status(UUID.fromString(registered.id()), registered.resumeToken()).cardSetup(),
+                "given on registering only");
+        assertNull(registration.register(open(EnumSet.of(Factor.EMAIL)), citizen(null, "camille.setup@example.org"),
+                address).cardSetup(), "no card, no setup");
+
+        String spent = "198.51.100." + (1 + new java.security.SecureRandom().nextInt(254));
+        for (int r = 0; r < 12; r++) { // 12 × 5 = the 60 setups an address has in an hour
+            RegistrationStatus other = registration.register(election, citizen(null, null));
+            for (int i = 0; i < 5; i++) {
+                registration.startCardSetup(UUID.fromString(other.id()), other.resumeToken(), spent);
+            }
+        }
+        RegistrationStatus late = registration.register(election, citizen(null, null), spent);
+        assertEquals("PENDING", late.status(), "the registration itself goes through");
+        assertNull(late.cardSetup(), "the setup is left to the card step");
+        TooManyRequestsException refused = assertThrows(TooManyRequestsException.class,
+                () -> registration.startCardSetup(UUID.fromString(late.id()), late.resumeToken(), spent));
+        assertEquals(java.util.Optional.of("address"), refused.field(), "where the citizen reads the refusal");
     }
 
     @Test
