@@ -54,11 +54,12 @@ public class RollLedger {
             LedgerEntry.Kind.FACTOR_VERIFIED, LedgerEntry.Kind.ADDED_TO_ROLL, LedgerEntry.Kind.REFUSED_DUPLICATE,
             LedgerEntry.Kind.FEE_PAID);
 
-    /** What only an open registration does: after the close, the roll the seal covers changes no more. */
-    static final Set<LedgerEntry.Kind> WHILE_OPEN = EnumSet.of(LedgerEntry.Kind.REGISTERED,
-            LedgerEntry.Kind.FACTOR_VERIFIED, LedgerEntry.Kind.ADDED_TO_ROLL, LedgerEntry.Kind.REFUSED_DUPLICATE,
-            LedgerEntry.Kind.WITHDRAWN, LedgerEntry.Kind.WITHDRAWN_FROM_ROLL, LedgerEntry.Kind.MEMBER_IMPORTED,
-            LedgerEntry.Kind.FEE_PAID, LedgerEntry.Kind.FEE_REFUND_DUE);
+    /**
+     * What else only an open registration does (every kind {@linkplain #RECORDED recorded} too): after
+     * the close, the roll the seal covers changes no more.
+     */
+    static final Set<LedgerEntry.Kind> WHILE_OPEN = EnumSet.of(LedgerEntry.Kind.WITHDRAWN,
+            LedgerEntry.Kind.WITHDRAWN_FROM_ROLL, LedgerEntry.Kind.MEMBER_IMPORTED, LedgerEntry.Kind.FEE_REFUND_DUE);
 
     /**
      * Records a registration's event within the caller's transaction (it exists only if the change it
