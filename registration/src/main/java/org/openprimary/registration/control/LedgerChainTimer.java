@@ -47,6 +47,9 @@ public class LedgerChainTimer {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
+    /** Whether the last tick failed: a database outage is said once with its cause, not every second. */
+    private volatile boolean failing;
+
     @PostConstruct
     void start() {
         long interval = Math.max(100, tickMillis);
@@ -63,8 +66,18 @@ public class LedgerChainTimer {
             for (UUID election : chainer.pendingElections()) {
                 chainer.settle(election);
             }
+            if (failing) {
+                failing = false;
+                LOG.info("Chaining the roll ledgers' pending events works again");
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Chaining the roll ledgers' pending events failed; it runs again at the next tick", e);
+            if (!failing) {
+                failing = true;
+                LOG.log(Level.WARNING, "Chaining the roll ledgers' pending events failed; it runs again at each tick"
+                        + " (said again once it works)", e);
+            } else {
+                LOG.log(Level.FINE, "Chaining the roll ledgers' pending events failed again", e);
+            }
         } finally {
             running.set(false);
         }
