@@ -158,13 +158,6 @@ public class RollLedger {
         return chained + pending.longValue();
     }
 
-    /** The newest entry, once what is pending is chained. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<LedgerEntry> last(UUID electionId) {
-        settle(electionId);
-        return lastChained(electionId);
-    }
-
     private Optional<LedgerEntry> lastChained(UUID electionId) {
         return em.createNamedQuery(LedgerEntry.FIND_LAST, LedgerEntry.class)
                 .setParameter("election", electionId.toString())
